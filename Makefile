@@ -1,0 +1,44 @@
+# Research compendium: raw letters -> processed tables -> HTML reports.
+# `make reports` and `make test` set everything up themselves (see README).
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.DEFAULT_GOAL := help
+.PHONY: help install process reports test verify lab clean lock
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
+
+install: $(STAMP) ## create .venv from the pinned lock file and register the kernel
+
+$(STAMP): requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --no-input -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-input --no-deps --no-build-isolation -e .
+	$(BIN)/python -m ipykernel install --sys-prefix --name compendium --display-name "Python (compendium)" >/dev/null
+	$(BIN)/nbstripout --install --attributes .gitattributes 2>/dev/null || true
+	touch $@
+
+lock: ## regenerate requirements.lock from pyproject.toml (needs uv)
+	uv pip compile pyproject.toml build-requirements.in --extra test --python-version 3.11 --no-header --annotation-style line -o requirements.lock
+
+process: $(STAMP) ## verify raw checksums and process every registered letter
+	$(BIN)/compendium process-all
+
+reports: $(STAMP) ## process every letter and build the HTML reports (incremental)
+	$(BIN)/compendium build
+
+test: $(STAMP) ## run the test suite
+	$(BIN)/python -m pytest
+
+verify: $(STAMP) ## rebuild into a temporary folder and compare with what is committed
+	$(BIN)/compendium verify
+
+lab: $(STAMP) ## open JupyterLab on the notebooks
+	$(BIN)/jupyter lab --notebook-dir=notebooks
+
+clean: ## remove build intermediates (not the committed outputs)
+	rm -rf build
