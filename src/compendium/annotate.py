@@ -1,0 +1,223 @@
+"""Standoff annotations of a cleaned letter: dates, people, organizations, asks,
+quotations and crimes. Every mention is (kind, start, end, text, value) with
+text == clean_text[start:end]."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .codebook import Codebook
+from .dates import find_timexes
+from .signatories import Signatory
+from .structure import Span, Structure
+
+KINDS = ("date", "person", "organization", "ask", "quote", "crime")
+
+CRIMES = {
+    "crimes against humanity": "crimes against humanity",
+    "extermination": "extermination",
+    "murder": "murder",
+    "enslavement": "enslavement",
+    "torture": "torture",
+    "imprisonment": "imprisonment",
+    "rape": "rape",
+    "sexual violence": "sexual violence",
+    "forced starvation": "forced starvation",
+    "starvation": "forced starvation",
+    "forced abortion": "forced abortion",
+    "enforced disappearance": "enforced disappearance",
+    "enforced disappearances": "enforced disappearance",
+    "forcible transfer": "forcible transfer",
+    "deportation": "deportation",
+    "persecution": "persecution",
+    "genocide": "genocide",
+    "war crimes": "war crimes",
+    "public executions": "executions",
+    "executions": "executions",
+}
+
+PERSON_TITLE = (
+    r"(?:President|Vice President|Secretary(?: of State| General| of Defense)?|Ambassador|Prime Minister|"
+    r"Foreign Minister|Minister|Senator|Congressman|Congresswoman|Representative|Special Rapporteur|"
+    r"High Commissioner|Judge|Justice|Chairman|Chairwoman|Chancellor|King|Queen|Pope|Dr\.|Mr\.|Ms\.|Mrs\.)"
+)
+_NAME_TOKEN = r"(?:[A-Z][a-z’'\-]+|[A-Z]\.)"
+PERSON = re.compile(rf"\b{PERSON_TITLE}\s+(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,3}})")
+ASK = re.compile(
+    r"\b(?:we|the undersigned)\b(?:\s+\w+){0,3}?\s+(?:write to |also |strongly |respectfully )*"
+    r"(?P<verb>request|urge|recommend|call (?:on|upon)|ask|encourage|implore|appeal to|hope (?:that )?you will)\b",
+    re.I,
+)
+QUOTE = re.compile(r"“(?P<q>[^”]{3,})”|\"(?P<q2>[^\"]{3,})\"")
+_ABBREV = re.compile(r"(?:\b(?:U\.S|U\.N|U\.K|Mr|Ms|Mrs|Dr|St|No|Sept|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Oct|Nov|Dec|Gen|Hon|Prof)|\b[A-Z])\.$")
+
+
+@dataclass
+class Mention:
+    kind: str
+    start: int
+    end: int
+    text: str
+    value: str
+    precision: str = ""
+    rule: str = ""
+    sentence_start: int = -1
+    sentence_end: int = -1
+    ask_number: int | None = None
+
+
+def sentences(text: str, spans: list[Span]) -> list[tuple[int, int]]:
+    """Sentence spans inside each paragraph span (abbreviations like "U.S." do not end one)."""
+    out = []
+    for sp in spans:
+        start = sp.start
+        for m in re.finditer(r"[.!?][”\"’)]*(?=\s+[A-Z“\"(])", text[sp.start : sp.end]):
+            end = sp.start + m.end()
+            if _ABBREV.search(text[start:end].rstrip("”\"’)")):
+                continue
+            out.append((start, end))
+            start = end
+            while start < sp.end and text[start].isspace():
+                start += 1
+        if start < sp.end:
+            out.append((start, sp.end))
+    return out
+
+
+def _sentence_of(pos: int, sents: list[tuple[int, int]]) -> tuple[int, int]:
+    for a, b in sents:
+        if a <= pos < b:
+            return a, b
+    return -1, -1
+
+
+def _non_overlapping(cands: list[Mention]) -> list[Mention]:
+    cands = sorted(cands, key=lambda m: (-(m.end - m.start), m.start))
+    chosen: list[Mention] = []
+    for c in cands:
+        if all(c.end <= o.start or c.start >= o.end for o in chosen):
+            chosen.append(c)
+    return sorted(chosen, key=lambda m: m.start)
+
+
+def _entities(text: str, codebook: Codebook, sigs: list[Signatory], people_spans: list[Span]) -> list[Mention]:
+    cands: list[Mention] = []
+    for form, entry in codebook.surface_forms():
+        pat = re.compile(rf"(?<![\w\-.]){re.escape(form)}(?![\w\-]|\.\w)")
+        for m in pat.finditer(text):
+            cands.append(Mention("organization", m.start(), m.end(), m.group(0), entry.organization, rule="codebook"))
+    for sp in people_spans:
+        for m in PERSON.finditer(text, sp.start, sp.end):
+            cands.append(Mention("person", m.start(), m.end(), m.group(0), m.group("name"), rule="titled name"))
+    for s in sigs:
+        if s.signatory_type == "person":
+            i = text.find(s.written, s.start, s.end)
+            if i >= 0:
+                cands.append(Mention("person", i, i + len(s.written), s.written, s.name, rule="signatory"))
+        for a in s.affiliations:
+            # An unknown unit is part of its organization; only the organization
+            # itself (or a unit standing alone) is an organization mention.
+            name = a.organization or a.unit
+            if name and codebook.lookup(name) is None and codebook.lookup(a.unit) is None:
+                if True:
+                    i = text.find(name, s.start, s.end)
+                    if i >= 0:
+                        cands.append(Mention("organization", i, i + len(name), name, name, rule="signatory (not in codebook)"))
+    chosen = _non_overlapping(cands)
+    # "Secretary Kerry" is the "John F. Kerry" named elsewhere in the letter.
+    full = [m.value for m in chosen if m.kind == "person"]
+    for m in chosen:
+        if m.kind == "person" and " " not in m.value:
+            longer = sorted((f for f in full if f.split()[-1] == m.value and f != m.value), key=len)
+            if longer:
+                m.value = longer[-1]
+    return chosen
+
+
+def _addressee_value(st: Structure, people: list[Mention]) -> str:
+    if st.salutation:
+        for p in people:
+            if st.salutation.start <= p.start < st.salutation.end:
+                return p.value
+    for p in people:
+        if st.addressee and st.addressee[0].start <= p.start < st.addressee[-1].end:
+            return p.value
+    return st.addressee[0].text if st.addressee else "the addressee"
+
+
+def _asks(text: str, sents, entities: list[Mention], addressee: str) -> list[Mention]:
+    out = []
+    for a, b in sents:
+        m = ASK.search(text, a, b)
+        if not m:
+            continue
+        after = text[m.end() : b]
+        if re.match(r"\s+(?:that\s+)?you\b", after):
+            value = addressee
+        else:
+            later = [e for e in entities if m.end() <= e.start < b]
+            value = later[0].value if later else ""
+        out.append(Mention("ask", a, b, text[a:b], value, rule=m.group("verb").lower(), ask_number=len(out) + 1))
+    return out
+
+
+def _quote_source(text: str, q0: int, sent: tuple[int, int], para: Span, entities: list[Mention], sents) -> str:
+    a, _ = sent
+    before = [e for e in entities if a <= e.start and e.end <= q0]
+    people = [e for e in before if e.kind == "person"]
+    if people:
+        return people[0].value
+    subject = re.match(r"\s*(?:The|the|This|this|Its|its)\s+(report|resolution|commission|statement)\b", text[a:q0])
+    if subject:
+        noun = subject.group(1)
+        earlier = [s for s in sents if para.start <= s[0] and s[1] <= a]
+        for s0, s1 in reversed(earlier):
+            if re.search(rf"\b{noun}\b", text[s0:s1]):
+                orgs = [e for e in entities if s0 <= e.start < s1 and e.kind == "organization"]
+                if orgs:
+                    return f"{orgs[0].value} {noun}" if noun != "commission" else orgs[0].value
+    for e in reversed(before):
+        nxt = re.match(r"\s+(resolution|report|statement)\b", text[e.end : q0])
+        if e.kind == "organization" and nxt:
+            return f"{e.value} {nxt.group(1)}"
+    return before[-1].value if before else ""
+
+
+def annotate(text: str, st: Structure, sigs: list[Signatory], codebook: Codebook) -> list[Mention]:
+    """All mentions of a cleaned letter, in text order (kinds in KINDS order at equal offsets)."""
+    header = [st.date_line, *st.addressee, *([st.subject_line] if st.subject_line else []),
+              *([st.salutation] if st.salutation else [])]
+    body = list(st.body)
+    sents = sentences(text, body)
+    mentions: list[Mention] = []
+
+    for t in find_timexes(text, st.date, [(s.start, s.end) for s in header + body]):
+        mentions.append(Mention("date", t.start, t.end, t.text, t.value, precision=t.precision, rule=t.rule))
+
+    entities = _entities(text, codebook, sigs, header + body + [Span(c.start, c.end, c.text) for c in st.cc])
+    mentions += entities
+
+    people = [e for e in entities if e.kind == "person"]
+    mentions += _asks(text, sents, entities, _addressee_value(st, people))
+
+    for para in body:
+        for m in QUOTE.finditer(text, para.start, para.end):
+            g = "q" if m.group("q") is not None else "q2"
+            q0, q1 = m.start(g), m.end(g)
+            sent = _sentence_of(m.start(), sents)
+            source = _quote_source(text, m.start(), sent, para, entities, sents)
+            mentions.append(Mention("quote", q0, q1, text[q0:q1], source, rule="quotation marks"))
+
+    crime_pat = re.compile(r"\b(" + "|".join(sorted(map(re.escape, CRIMES), key=len, reverse=True)) + r")\b", re.I)
+    crimes = []
+    for para in body:
+        for m in crime_pat.finditer(text, para.start, para.end):
+            crimes.append(Mention("crime", m.start(), m.end(), m.group(0), CRIMES[m.group(0).lower()], rule="crime list"))
+    mentions += _non_overlapping(crimes)
+
+    for m in mentions:
+        if m.sentence_start < 0:
+            m.sentence_start, m.sentence_end = _sentence_of(m.start, sents)
+    order = {k: i for i, k in enumerate(KINDS)}
+    return sorted(mentions, key=lambda m: (m.start, order[m.kind], m.end))

@@ -1,0 +1,74 @@
+"""Command line: `compendium process|process-all|add|build|verify`.
+
+Errors of the project's own become one line on stderr and exit code 2;
+`--debug` shows the traceback instead.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .errors import CompendiumError
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="compendium", description=__doc__.splitlines()[0])
+    p.add_argument("--debug", action="store_true", help="show tracebacks")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    pr = sub.add_parser("process", help="process one raw letter into data/processed/<letter id>/")
+    pr.add_argument("raw", type=Path, help="the raw letter (text file)")
+    pr.add_argument("--out", type=Path, help="output folder (default: data/processed/<letter id>/)")
+    pr.add_argument("--id", dest="letter_id", help="letter id (default: the file name without .txt)")
+    pr.add_argument("--codebook", type=Path, help="organization codebook CSV (default: data/raw/codebook.csv)")
+    pr.add_argument("--context", type=Path, help="context events CSV (default: data/raw/context_events.csv)")
+
+    sub.add_parser("process-all", help="verify checksums and process every registered letter")
+
+    ad = sub.add_parser("add", help="register a new letter: copy into data/raw/letters, update the manifest")
+    ad.add_argument("path", type=Path)
+    ad.add_argument("--id", dest="letter_id", help="letter id (default: the file name without .txt)")
+
+    bd = sub.add_parser("build", help="process every letter and build the HTML reports (incremental)")
+    bd.add_argument("--jobs", type=int, default=None, help="notebooks run at once (default: cores)")
+    bd.add_argument("--force", action="store_true", help="rebuild everything")
+
+    sub.add_parser("verify", help="rebuild into a temporary folder and compare with what is committed")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "process":
+            from .process import process
+
+            out = process(args.raw, args.out, args.letter_id, args.codebook, args.context)
+            print(f"wrote {out}")
+        elif args.command == "process-all":
+            from .build import process_all
+
+            process_all(verbose=True)
+        elif args.command == "add":
+            from .rawdata import add
+
+            print(f"added {add(args.path, args.letter_id)}")
+        elif args.command == "build":
+            from .build import build
+
+            build(jobs=args.jobs, force=args.force)
+        elif args.command == "verify":
+            from .build import verify
+
+            verify()
+    except CompendiumError as exc:
+        if args.debug:
+            raise
+        print(f"compendium: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("compendium: interrupted; finished outputs are in place, nothing half-written", file=sys.stderr)
+        return 130
+    return 0

@@ -1,0 +1,167 @@
+"""One letter, raw → processed: clean text, letter.json and the tidy tables.
+
+`process()` is the public entry point of this stage; the CLI is a thin layer
+over it. Everything is computed in memory, validated against the schemas, and
+only then written to a staging folder that replaces the output folder whole.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from . import atomic, brat, paths, rawdata
+from . import codebook as codebook_mod
+from . import signatories as signatories_mod
+from . import structure as structure_mod
+from . import timeline as timeline_mod
+from .annotate import annotate
+from .clean import clean
+from .schemas import TABLES
+
+
+@dataclass
+class Parsed:
+    letter_id: str
+    clean_text: str
+    removed: list[dict]
+    structure: structure_mod.Structure
+    signatories: list[signatories_mod.Signatory]
+
+
+def parse_letter(data: bytes, letter_id: str, where: str | Path) -> Parsed:
+    cleaned = clean(data, where)
+    st = structure_mod.parse(cleaned.text, where)
+    sigs = signatories_mod.parse(st.signature_lines)
+    return Parsed(letter_id, cleaned.text, cleaned.removed, st, sigs)
+
+
+def _paragraph_rows(p: Parsed) -> list[dict]:
+    st = p.structure
+    rows = [("header", st.date_line)]
+    if st.addressee:
+        a0, a1 = st.addressee[0].start, st.addressee[-1].end
+        rows.append(("header", structure_mod.Span(a0, a1, p.clean_text[a0:a1])))
+    if st.subject_line:
+        rows.append(("header", st.subject_line))
+    if st.salutation:
+        rows.append(("header", st.salutation))
+    rows += [("body", s) for s in st.body]
+    rows.append(("closing", st.closing))
+    rows += [("signatures", structure_mod.Span(s.start, s.end, p.clean_text[s.start : s.end])) for s in p.signatories]
+    rows += [("cc", s) for s in st.cc]
+    return [{"paragraph_id": i, "section": sec, "start": sp.start, "end": sp.end, "text": sp.text}
+            for i, (sec, sp) in enumerate(rows, 1)]
+
+
+def _frame(rows: list[dict], name: str) -> pd.DataFrame:
+    schema = TABLES[name]
+    df = pd.DataFrame(rows, columns=list(schema.columns))
+    for col, spec in schema.columns.items():
+        if str(spec.dtype) == "Int64":
+            df[col] = df[col].astype("Int64")
+        elif str(spec.dtype) in ("int64", "int"):
+            df[col] = df[col].astype("int64")
+        else:
+            df[col] = df[col].astype(object).fillna("").astype(str)
+    return schema.validate(df)
+
+
+def _csv(df: pd.DataFrame) -> str:
+    return df.to_csv(index=False, lineterminator="\n")
+
+
+def build_tables(p: Parsed, data: bytes, cb: codebook_mod.Codebook, context: list) -> tuple[dict[str, str], list[str]]:
+    """Every output file's content, plus the organizations the codebook does not know."""
+    text, st = p.clean_text, p.structure
+    paragraphs = _paragraph_rows(p)
+
+    sig_rows, aff_rows, unclassified = [], [], []
+    for s in p.signatories:
+        sig_rows.append({"signatory_id": s.signatory_id, "signatory_type": s.signatory_type, "name": s.name,
+                         "honorific": s.honorific, "given_name": s.given_name, "middle_name": s.middle_name,
+                         "family_name": s.family_name, "suffix": s.suffix, "written": s.written,
+                         "start": s.start, "end": s.end})
+        for a in s.affiliations:
+            canonical, sector = cb.classify(a.unit, a.organization)
+            if sector == codebook_mod.UNCLASSIFIED and canonical not in unclassified:
+                unclassified.append(canonical)
+            aff_rows.append({"signatory_id": s.signatory_id, "signatory_type": s.signatory_type, "name": s.name,
+                             "title": a.title, "unit": a.unit, "organization": a.organization,
+                             "former": "true" if a.former else "false", "sector": sector,
+                             "canonical_organization": canonical})
+
+    mentions = annotate(text, st, p.signatories, cb)
+    mention_rows = []
+    for i, m in enumerate(mentions, 1):
+        para = next((r["paragraph_id"] for r in paragraphs if r["start"] <= m.start < max(r["end"], r["start"] + 1)), None)
+        mention_rows.append({"mention_id": i, "kind": m.kind, "start": m.start, "end": m.end, "text": m.text,
+                             "value": m.value, "paragraph_id": para, "precision": m.precision, "rule": m.rule,
+                             "sentence_start": m.sentence_start if m.sentence_start >= 0 else None,
+                             "sentence_end": m.sentence_end if m.sentence_end >= 0 else None,
+                             "ask_number": m.ask_number})
+    addressee = st.addressee[0].text if st.addressee else ""
+    evs = timeline_mod.events(text, mentions, {i: i + 1 for i in range(len(mentions))}, addressee, context)
+    event_rows = [{"event_id": e.event_id, "date": e.date, "start": e.start, "end": e.end, "precision": e.precision,
+                   "label": e.label, "source": e.source, "mention_id": e.mention_id, "citation": e.citation,
+                   "answers_ask": e.answers_ask} for e in evs]
+
+    letter = {
+        "letter_id": p.letter_id,
+        "date": st.date.isoformat(),
+        "addressee": [a.text for a in st.addressee],
+        "subject": st.subject.text if st.subject else "",
+        "salutation": st.salutation.text if st.salutation else "",
+        "closing": st.closing.text,
+        "paragraph_count": len(st.body),
+        "signatory_count": len(p.signatories),
+        "source_sha256": rawdata.sha256(data),
+        "removed": p.removed,
+        "unclassified_organizations": unclassified,
+    }
+    files = {
+        "clean.txt": text,
+        "letter.json": json.dumps(letter, indent=2, ensure_ascii=False) + "\n",
+        "paragraphs.csv": _csv(_frame(paragraphs, "paragraphs.csv")),
+        "signatories.csv": _csv(_frame(sig_rows, "signatories.csv")),
+        "affiliations.csv": _csv(_frame(aff_rows, "affiliations.csv")),
+        "mentions.csv": _csv(_frame(mention_rows, "mentions.csv")),
+        "timeline.csv": _csv(_frame(event_rows, "timeline.csv")),
+        "clean.ann": brat.dumps(text, mention_rows),
+    }
+    return files, unclassified
+
+
+def process(raw: Path, out: Path | None = None, letter_id: str | None = None,
+            codebook: Path | None = None, context: Path | None = None, warn=None) -> Path:
+    """Process one raw letter into `out` (default data/processed/<letter id>/). Returns `out`."""
+    raw = Path(raw)
+    letter_id = rawdata.letter_id_for(raw, letter_id)
+    data = rawdata.read_raw(raw)
+    rawdata.verify(raw, data)
+    cb = codebook_mod.load(codebook)
+    ctx = timeline_mod.load_context(letter_id, context)
+    parsed = parse_letter(data, letter_id, raw)
+    files, unclassified = build_tables(parsed, data, cb, ctx)
+    warn = warn or (lambda msg: print(msg, file=sys.stderr))
+    for org in unclassified:
+        warn(f"warning: {raw}: organization {org!r} is not in the codebook; sector 'unclassified' "
+             f"(add it to {codebook or paths.codebook_path()})")
+    out = Path(out) if out else paths.processed_dir() / letter_id
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp"))
+    try:
+        for name, content in files.items():
+            atomic.write_text(staging / name, content)
+        staging.chmod(0o755)
+        atomic.replace_dir(staging, out)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return out
