@@ -161,21 +161,22 @@ def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
 # --- the rules ---------------------------------------------------------------------
 # Each rule: (name, pattern). Handlers below turn a match into (value, precision).
 
-_MONTH_CUE = r"(?:in|on|during|since|until|by|before|after|from|through|throughout|of)"
+# Cue words may open a sentence ("In April, …"); the month itself stays capitalised.
+_MONTH_CUE = r"(?i:in|on|during|since|until|by|before|after|from|through|throughout|of)"
 RULES: list[tuple[str, re.Pattern]] = [
     ("iso_date", re.compile(rf"\b{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b")),
     ("month_day_year", re.compile(rf"\b{MONTH}\s+{_DAY},?\s+{_YEAR}\b")),
     ("day_month_year", re.compile(rf"\b{_DAY}\s+{MONTH},?\s+{_YEAR}\b")),
-    ("end_of_month", re.compile(rf"\bby the (?:end|middle|beginning) of (?P<m>{MONTH})(?:\s+(?P<y>{_YEAR}))?\b")),
+    ("end_of_month", re.compile(rf"\b(?i:by the (?:end|middle|beginning) of) (?P<m>{MONTH})(?:\s+(?P<y>{_YEAR}))?\b")),
     ("month_year", re.compile(rf"\b(?P<m>{MONTH})\s+(?:of\s+)?(?P<y>{_YEAR})\b")),
-    ("rel_month_day", re.compile(rf"\b(?:on|by|until|before|after|since) (?P<m>{MONTH})\s+(?P<d>{_DAY})\b(?!,?\s+\d)")),
-    ("this_month_name", re.compile(rf"\b(?P<rel>this|last|next|early|late|mid-|earlier this|later this) ?(?P<m>{MONTH}){_POSS}(?!\s+\d)")),
+    ("rel_month_day", re.compile(rf"\b(?i:on|by|until|before|after|since) (?P<m>{MONTH})\s+(?P<d>{_DAY})\b(?!,?\s+\d)")),
+    ("this_month_name", re.compile(rf"\b(?P<rel>(?i:this|last|next|early|late|mid-|earlier this|later this)) ?(?P<m>{MONTH}){_POSS}(?!\s+\d)")),
     ("cue_month", re.compile(rf"\b{_MONTH_CUE} (?:early |late |mid-)?(?P<m>{MONTH}){_POSS}(?!\s+\d)")),
     ("season", re.compile(rf"\b(?:(?P<rel>this|last|next|early|late|earlier this|later this) )?(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?\b", re.I)),
     ("rel_unit", re.compile(r"\b(?P<rel>(?:earlier|later) this|this|last|next|past) (?P<u>week|month|year)\b", re.I)),
     ("deictic_day", re.compile(r"\b(?P<w>yesterday|today|tomorrow)\b", re.I)),
     ("generic_ref", re.compile(r"\b(?:in the coming|in recent|over the (?:past|last)(?: few)?|in the past(?: few)?) (?:days|weeks|months|years)\b", re.I)),
-    ("bare_year", re.compile(rf"(?<![\d/.-]){_YEAR}(?![\d/]|-\d)")),
+    ("bare_year", re.compile(rf"(?<![\d/.-]){_YEAR}(?![\d/]|-\d|s\b)")),  # not a decade ("the 1990s")
 ]
 
 
@@ -261,7 +262,15 @@ def find_timexes(text: str, anchor: dt.date, spans: list[tuple[int, int]] | None
 
 
 def value_bounds(value: str) -> tuple[dt.date, dt.date] | None:
-    """First and last day a TIMEX3 value covers; None for PAST_REF / FUTURE_REF."""
+    """First and last day a TIMEX3 value covers; None for PAST_REF / FUTURE_REF
+    and for values that name no real date ("2014-02-30", "2014-13", "2014-W60")."""
+    try:
+        return _value_bounds(value)
+    except ValueError:
+        return None
+
+
+def _value_bounds(value: str) -> tuple[dt.date, dt.date] | None:
     if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value):
         d = dt.date(*map(int, m.groups()))
         return d, d

@@ -1,0 +1,405 @@
+"""`make reports`: process every registered letter and build its HTML reports.
+
+One driver process does everything through the libraries' APIs (no
+`papermill` or `jupyter nbconvert` subprocess per notebook):
+
+1. Decide what is stale from content hashes alone (cheap: nothing heavy is
+   imported, so a build with nothing to do takes a fraction of a second).
+2. Start the kernels for the stale reports at once, with the project's
+   modules imported at kernel start-up (`exec_lines`, not counted as cells),
+   so kernel start-up overlaps with the driver's own work.
+3. Process the stale letters, import papermill and nbconvert.
+4. Execute the notebooks concurrently in threads (each with its own kernel;
+   papermill's `cwd=` is never used: it changes the whole process's
+   directory), export each to HTML with code hidden, and move it into place
+   atomically. A failing notebook keeps its executed copy under
+   build/executed/ and leaves the previous report in place.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import hashlib
+import html
+import json
+import os
+import shutil
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import atomic, paths, rawdata
+from .errors import BuildError, CompendiumError
+
+KERNEL = "compendium"
+REPORTS = ("timeline", "coalition")  # notebooks/<name>.ipynb → reports/<letter>/<name>.html
+TITLES = {"timeline": "Timeline", "coalition": "Coalition composition"}
+# Modules whose code decides the processed tables (a change reprocesses every letter).
+PROCESS_MODULES = ("annotate", "atomic", "brat", "clean", "codebook", "dates", "errors", "patterns",
+                   "process", "rawdata", "schemas", "signatories", "structure", "timeline")
+_print_lock = threading.Lock()
+
+
+def say(msg: str) -> None:
+    with _print_lock:
+        print(msg, flush=True)
+
+
+# --- what is stale ---------------------------------------------------------------
+
+def _digest(*parts: bytes) -> str:
+    h = hashlib.sha256()
+    for p in parts:
+        h.update(hashlib.sha256(p).digest())
+    return h.hexdigest()
+
+
+def _file(path: Path) -> bytes:
+    return path.read_bytes() if path.exists() else b""
+
+
+def _package_dir() -> Path:
+    return Path(__file__).resolve().parent
+
+
+def _code_digest(modules: tuple[str, ...] | None = None) -> str:
+    pkg = _package_dir()
+    files = [pkg / f"{m}.py" for m in modules] if modules else sorted(
+        p for p in pkg.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    return _digest(*(f.relative_to(pkg).as_posix().encode() + b"\0" + _file(f) for f in files),
+                   _file(paths.root() / "requirements.lock"))
+
+
+def _dir_digest(folder: Path) -> str:
+    if not folder.is_dir():
+        return ""
+    return _digest(*(p.name.encode() + b"\0" + p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()))
+
+
+def notebooks() -> list[str]:
+    return [name for name in REPORTS if (paths.notebooks_dir() / f"{name}.ipynb").exists()]
+
+
+class Stamps:
+    """Input digest of each output at its last successful build (build/stamps.json)."""
+
+    def __init__(self) -> None:
+        self.path = paths.build_dir() / "stamps.json"
+        try:
+            self.data = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            self.data = {}
+        self._lock = threading.Lock()
+
+    def fresh(self, target: Path, key: str) -> bool:
+        rel = target.relative_to(paths.root()).as_posix()
+        entry = self.data.get(rel)
+        if not entry or entry["inputs"] != key or not target.exists():
+            return False
+        out = _dir_digest(target) if target.is_dir() else _digest(target.read_bytes())
+        return entry["output"] == out
+
+    def record(self, target: Path, key: str) -> None:
+        rel = target.relative_to(paths.root()).as_posix()
+        out = _dir_digest(target) if target.is_dir() else _digest(target.read_bytes())
+        with self._lock:
+            self.data[rel] = {"inputs": key, "output": out}
+            atomic.write_text(self.path, json.dumps(self.data, indent=1, sort_keys=True) + "\n")
+
+
+@dataclass
+class Job:
+    letter_id: str
+    name: str
+
+    @property
+    def label(self) -> str:
+        return f"{self.letter_id}/{self.name}"
+
+    @property
+    def notebook(self) -> Path:
+        return paths.notebooks_dir() / f"{self.name}.ipynb"
+
+    @property
+    def html(self) -> Path:
+        return paths.reports_dir() / self.letter_id / f"{self.name}.html"
+
+    @property
+    def executed(self) -> Path:
+        return paths.build_dir() / "executed" / self.letter_id / f"{self.name}.ipynb"
+
+
+def _letter_key(raw: Path) -> str:
+    return _digest(raw.name.encode(), _file(raw), _file(paths.codebook_path()), _file(paths.context_path()),
+                   _code_digest(PROCESS_MODULES).encode())
+
+
+def _report_key(job: Job, code: str) -> str:
+    return _digest(job.name.encode(), _file(job.notebook), _dir_digest(paths.processed_dir() / job.letter_id).encode(),
+                   code.encode())
+
+
+# --- processing ------------------------------------------------------------------
+
+def process_all(verbose: bool = False, stamps: Stamps | None = None, force: bool = True) -> list[str]:
+    """Verify every registered letter's checksum, then process the stale ones."""
+    letters = rawdata.verify_all()
+    if not letters:
+        raise CompendiumError(f"no letters registered in {paths.manifest_path()} (use `compendium add`)")
+    done = []
+    for letter_id, raw in letters:
+        out = paths.processed_dir() / letter_id
+        key = _letter_key(raw)
+        if stamps is not None and not force and stamps.fresh(out, key):
+            continue
+        from .process import process
+
+        t = time.perf_counter()
+        process(raw, out, letter_id)
+        if stamps is not None:
+            stamps.record(out, key)
+        done.append(letter_id)
+        if verbose:
+            say(f"processed {letter_id} ({time.perf_counter() - t:.1f} s)")
+    return done
+
+
+# --- kernels and notebooks ---------------------------------------------------------
+
+def _start_kernel(root: Path):
+    from jupyter_client.manager import AsyncKernelManager
+    from jupyter_core.utils import run_sync
+
+    km = AsyncKernelManager(kernel_name=KERNEL)
+    env = {**os.environ, "COMPENDIUM_ROOT": str(root), "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
+    run_sync(km.start_kernel)(cwd=str(root), env=env,
+                              extra_arguments=["--IPKernelApp.exec_lines=import compendium.plots"])
+    return km
+
+
+def _stop_kernel(km) -> None:
+    from jupyter_core.utils import run_sync
+
+    try:
+        run_sync(km.shutdown_kernel)(now=True)
+    except Exception:  # the kernel may already be gone; nothing to clean then
+        pass
+
+
+def _stable(nb) -> None:
+    """Drop what differs between two runs of the same notebook (timings, random ids)."""
+    nb.metadata.pop("papermill", None)
+    for i, cell in enumerate(nb.cells):
+        cell.metadata.pop("papermill", None)
+        cell.metadata.pop("execution", None)
+        if "injected-parameters" in cell.metadata.get("tags", []):
+            cell.id = "injected-parameters"
+        elif not cell.get("id"):
+            cell.id = f"cell-{i}"
+
+
+def _exporter():
+    from nbconvert import HTMLExporter
+
+    exp = HTMLExporter(template_name="compendium", extra_template_basedirs=[str(_package_dir() / "templates")])
+    exp.exclude_input = True
+    exp.exclude_input_prompt = True
+    exp.exclude_output_prompt = True
+    return exp
+
+
+def _run(job: Job, km, root: Path, stamps: Stamps, key: str, exporter_lock: threading.Lock) -> float:
+    import nbformat
+    import papermill as pm
+
+    t = time.perf_counter()
+    say(f"[start] {job.label}")
+    job.executed.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        nb = pm.execute_notebook(
+            str(job.notebook), str(job.executed),
+            parameters={"letter_id": job.letter_id, "processed_dir": f"data/processed/{job.letter_id}"},
+            kernel_name=KERNEL, progress_bar=False, log_output=False, km=km,
+        )
+    except pm.PapermillExecutionError as exc:
+        raise BuildError(
+            f"{job.notebook.relative_to(root)} failed on {job.letter_id}: cell {exc.cell_index} "
+            f"(execution {exc.exec_count}): {exc.ename}: {exc.evalue}; executed notebook kept at "
+            f"{job.executed.relative_to(root)}; the previous report is unchanged") from None
+    _stable(nb)
+    with open(job.processed_meta(root), encoding="utf-8") as fh:
+        meta = json.load(fh)
+    title = f"{TITLES[job.name]}: {meta.get('subject') or job.letter_id} ({meta['date']})"
+    with exporter_lock:  # nbconvert's exporter state is not meant to be shared across threads
+        body, _ = _exporter().from_notebook_node(nbformat.from_dict(nb), resources={"metadata": {"name": title}})
+    body = body.replace(
+        "<main>", f'<main><nav class="crumbs"><a href="../index.html">All reports</a></nav>', 1)
+    atomic.write_text(job.html, body if body.endswith("\n") else body + "\n")
+    stamps.record(job.html, key)
+    dt_ = time.perf_counter() - t
+    say(f"[done {dt_:.1f} s] {job.label} → {job.html.relative_to(root)}")
+    return dt_
+
+
+Job.processed_meta = lambda self, root: paths.processed_dir() / self.letter_id / "letter.json"  # noqa: E731
+
+
+# --- the index ---------------------------------------------------------------------
+
+def write_index(letter_ids: list[str], names: list[str]) -> None:
+    rows = []
+    for lid in letter_ids:
+        meta = json.loads((paths.processed_dir() / lid / "letter.json").read_text(encoding="utf-8"))
+        links = " · ".join(f'<a href="{html.escape(lid)}/{n}.html">{html.escape(TITLES[n].lower())}</a>'
+                           for n in names if (paths.reports_dir() / lid / f"{n}.html").exists())
+        rows.append(f"<tr><td>{html.escape(meta['date'])}</td><td>{html.escape(meta.get('subject') or lid)}"
+                    f"<br><code>{html.escape(lid)}</code></td><td>{int(meta['signatory_count'])}</td>"
+                    f"<td>{links or 'no reports yet'}</td></tr>")
+    page = f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<title>Compendium reports</title>
+<style>
+  body {{ font-family: system-ui, sans-serif; max-width: 60rem; margin: 0 auto; padding: 1rem; line-height: 1.5; color: #222; }}
+  .table-wrap {{ overflow-x: auto; }}
+  table {{ border-collapse: collapse; width: 100%; }}
+  th, td {{ text-align: left; vertical-align: top; padding: .4rem .6rem; border-bottom: 1px solid #ddd; }}
+  code {{ font-size: .85em; color: #555; }}
+</style>
+</head>
+<body>
+<h1>Compendium reports</h1>
+<p>One row per letter in the compendium: its date, subject and number of signatories, and its reports.
+Built by <code>make reports</code> from <code>data/processed/</code>; rebuild and compare with <code>make verify</code>.</p>
+<div class="table-wrap"><table>
+<thead><tr><th>Date</th><th>Subject</th><th>Signatories</th><th>Reports</th></tr></thead>
+<tbody>
+{chr(10).join(rows)}
+</tbody>
+</table></div>
+</body>
+</html>
+"""
+    atomic.write_text(paths.reports_dir() / "index.html", page)
+
+
+# --- the build ---------------------------------------------------------------------
+
+def build(jobs: int | None = None, force: bool = False) -> None:
+    t0 = time.perf_counter()
+    root = paths.root()
+    stamps = Stamps()
+    letters = rawdata.verify_all()
+    if not letters:
+        raise CompendiumError(f"no letters registered in {paths.manifest_path()} (use `compendium add`)")
+    names = notebooks()
+    stale_letters = [lid for lid, raw in letters
+                     if force or not stamps.fresh(paths.processed_dir() / lid, _letter_key(raw))]
+    code = _code_digest()
+    planned = [Job(lid, n) for lid, _ in letters for n in names]
+
+    def stale_job(j: Job) -> bool:
+        return force or j.letter_id in stale_letters or not stamps.fresh(j.html, _report_key(j, code))
+
+    todo = [j for j in planned if stale_job(j)]
+    index = paths.reports_dir() / "index.html"
+    if not stale_letters and not todo and index.exists():
+        say(f"reports are up to date ({len(letters)} letters, {len(planned)} reports; {time.perf_counter() - t0:.2f} s)")
+        return
+
+    jobs = max(1, jobs or os.cpu_count() or 1)
+    kernels: dict[int, object] = {}
+    # Kernels first: their start-up (and the imports in them) runs while this
+    # process imports the libraries and processes the letters.
+    for i, j in enumerate(todo[:jobs]):
+        kernels[i] = _start_kernel(root)
+
+    try:
+        process_all(verbose=True, stamps=stamps, force=force)
+        if not names:
+            say("no report notebooks exist yet (notebooks/*.ipynb); processed data is up to date")
+            return
+        # Jobs whose processed letter did not change byte for byte are fresh after all.
+        todo = [j for j in todo if force or not stamps.fresh(j.html, _report_key(j, code))]
+        from . import fastimport
+
+        fastimport.install()
+        import nbconvert  # noqa: F401  (import once, before the threads)
+        import papermill  # noqa: F401
+
+        exporter_lock = threading.Lock()
+        failures: list[BuildError] = []
+        with cf.ThreadPoolExecutor(max_workers=jobs) as pool:
+            futures = {}
+            queue = list(enumerate(todo))
+
+            def submit(i: int, job: Job) -> None:
+                km = kernels.pop(i, None) or _start_kernel(root)
+                fut = pool.submit(_run, job, km, root, stamps, _report_key(job, code), exporter_lock)
+                fut.add_done_callback(lambda _f, km=km: _stop_kernel(km))
+                futures[fut] = job
+
+            for i, job in queue:
+                submit(i, job)
+            for fut in cf.as_completed(futures):
+                try:
+                    fut.result()
+                except BuildError as exc:
+                    failures.append(exc)
+                    for other in futures:
+                        other.cancel()
+        write_index([lid for lid, _ in letters], names)
+        if failures:
+            raise failures[0]
+        say(f"built {len(todo)} report(s) for {len(letters)} letter(s) in {time.perf_counter() - t0:.1f} s")
+    finally:
+        for km in kernels.values():
+            _stop_kernel(km)
+
+
+# --- verify --------------------------------------------------------------------------
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    if not folder.exists():
+        return {}
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file() and not p.name.startswith(".")}
+
+
+def verify() -> None:
+    """Rebuild everything from data/raw and the code into a temporary copy and compare."""
+    root = paths.root()
+    with tempfile.TemporaryDirectory(prefix="compendium-verify-") as tmp:
+        copy = Path(tmp)
+        shutil.copytree(root / "data" / "raw", copy / "data" / "raw")
+        shutil.copytree(root / "notebooks", copy / "notebooks")
+        shutil.copy2(root / "requirements.lock", copy / "requirements.lock")
+        old = os.environ.get("COMPENDIUM_ROOT")
+        os.environ["COMPENDIUM_ROOT"] = str(copy)
+        try:
+            build(force=True)
+        finally:
+            if old is None:
+                os.environ.pop("COMPENDIUM_ROOT", None)
+            else:
+                os.environ["COMPENDIUM_ROOT"] = old
+        problems = []
+        for sub in ("data/processed", "reports"):
+            fresh, committed = _tree(copy / sub), _tree(root / sub)
+            for name in sorted(set(fresh) | set(committed)):
+                if name not in committed:
+                    problems.append(f"{sub}/{name}: built but not committed")
+                elif name not in fresh:
+                    problems.append(f"{sub}/{name}: committed but no longer built")
+                elif fresh[name] != committed[name]:
+                    problems.append(f"{sub}/{name}: differs from a fresh build")
+        if problems:
+            raise CompendiumError("verify failed: " + "; ".join(problems))
+        n = len(_tree(root / "data/processed")) + len(_tree(root / "reports"))
+        say(f"verify: {n} committed files are byte-identical to a fresh build")

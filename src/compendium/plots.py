@@ -1,0 +1,150 @@
+"""Figures for the reports (matplotlib; the network with networkx).
+
+`svg()` renders a figure reproducibly: a fixed hash salt for element ids, no
+creation date, text as paths (no font needed by the reader's browser).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import textwrap
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.dates as mdates  # noqa: E402
+import matplotlib.pyplot as plt  # noqa: E402
+import networkx as nx  # noqa: E402
+import pandas as pd  # noqa: E402
+
+from .report import Letter  # noqa: E402
+
+COLORS = {"letter": "#1f5fa8", "context": "#9a9a9a", "followed": "#c2571a", "mark": "#222222"}
+plt.rcParams.update({
+    "svg.hashsalt": "compendium",
+    "svg.fonttype": "path",
+    "font.family": "DejaVu Sans",
+    "font.size": 9,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+})
+
+
+def svg(fig) -> str:
+    buf = io.StringIO()
+    fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None}, bbox_inches="tight")
+    plt.close(fig)
+    text = buf.getvalue()
+    # Let the figure scale to the page width (phones): drop the fixed size.
+    head, rest = text.split("<svg", 1)
+    tag, body = rest.split(">", 1)
+    import re
+
+    tag = re.sub(r'\s(width|height)="[^"]*"', "", tag, count=2)
+    return f'<svg class="figure"{tag}>{body}'
+
+
+def show(fig, alt: str = ""):
+    """Display a figure in a notebook as inline SVG (what the HTML report embeds)."""
+    from IPython.display import HTML, display
+
+    import html as _html
+
+    display(HTML(f'<figure role="img" aria-label="{_html.escape(alt)}">{svg(fig)}</figure>'))
+
+
+def _wrap(s: str, width: int = 48) -> str:
+    return "\n".join(textwrap.wrap(s, width)) or s
+
+
+def timeline_figure(letter: Letter, include_context: bool = True):
+    """Each event drawn at its precision: a day as a point, a month or a year as a span."""
+    ev = letter.timeline
+    if not include_context:
+        ev = ev[ev.source == "letter"]
+    ev = ev.sort_values(["start", "end", "event_id"]).reset_index(drop=True)
+    letter_day = dt.date.fromisoformat(letter.date)
+    n = len(ev)
+    fig, ax = plt.subplots(figsize=(9, 0.42 * n + 1.4))
+    for i, e in enumerate(ev.itertuples()):
+        y = n - 1 - i
+        start = dt.date.fromisoformat(e.start)
+        end = dt.date.fromisoformat(e.end) + dt.timedelta(days=1)
+        kind = "letter" if e.source == "letter" else ("followed" if start > letter_day else "context")
+        color = COLORS[kind]
+        if e.precision == "day":
+            ax.plot([start], [y], marker="o", color=color, markersize=6, zorder=3)
+        else:
+            ax.barh(y, (end - start).days, left=start, height=0.5, color=color,
+                    alpha=0.85 if kind == "letter" else 0.6, zorder=2)
+        ax.text(-0.01, y, _wrap(f"{e.label} ({e.date})", 60), transform=ax.get_yaxis_transform(),
+                ha="right", va="center", fontsize=8, color=color)
+    ax.axvline(letter_day, color=COLORS["mark"], linestyle="--", linewidth=1, zorder=1)
+    ax.text(letter_day, n - 0.3, f" letter, {letter.date}", fontsize=8, va="bottom", color=COLORS["mark"])
+    ax.set_yticks([])
+    ax.set_ylim(-0.8, n + 0.2)
+    ax.xaxis.set_major_locator(mdates.MonthLocator(bymonth=(1, 4, 7, 10)))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
+    ax.spines["left"].set_visible(False)
+    handles = [plt.Line2D([], [], color=COLORS["letter"], lw=6, label="named in the letter")]
+    if include_context:
+        handles += [plt.Line2D([], [], color=COLORS["context"], lw=6, label="context, before the letter"),
+                    plt.Line2D([], [], color=COLORS["followed"], lw=6, label="context, what followed")]
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=3, frameon=False, fontsize=8)
+    ax.set_title("Spans show the precision the source supports (a month, a year); points are single days",
+                 fontsize=8, loc="left", color="#555555")
+    return fig
+
+
+def composition_figure(comp: pd.DataFrame):
+    fig, ax = plt.subplots(figsize=(6, 0.4 * len(comp) + 1))
+    comp = comp.iloc[::-1]
+    ax.barh(comp["Sector"], comp["Affiliations"], color=COLORS["letter"], label="affiliations")
+    ax.barh(comp["Sector"], comp["Signatories"], color="#8fb3dc", height=0.4, label="signatories")
+    ax.set_xlabel("count")
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.legend(frameon=False, fontsize=8, loc="lower right")
+    return fig
+
+
+def network(letter: Letter) -> nx.Graph:
+    """Bipartite graph: signatories and the (canonical) organizations they list."""
+    g = nx.Graph()
+    for r in letter.affiliations.itertuples():
+        person = r.name or r.organization
+        g.add_node(("p", person), label=person, kind="signatory")
+        org = r.canonical_organization or r.organization
+        if org and r.signatory_type == "person":
+            g.add_node(("o", org), label=org, kind="organization", sector=r.sector)
+            g.add_edge(("p", person), ("o", org), former=r.former == "true")
+    return g
+
+
+def network_figure(letter: Letter):
+    g = network(letter)
+    people = sorted((n for n, d in g.nodes(data=True) if d["kind"] == "signatory"),
+                    key=lambda n: list(letter.affiliations.name.where(letter.affiliations.name != "",
+                                                                      letter.affiliations.organization)).index(n[1]))
+    orgs = sorted((n for n, d in g.nodes(data=True) if d["kind"] == "organization"), key=lambda n: n[1])
+    pos = {}
+    for i, n in enumerate(people):
+        pos[n] = (0.0, 1 - i / max(len(people) - 1, 1))
+    for i, n in enumerate(orgs):
+        pos[n] = (1.0, 1 - i / max(len(orgs) - 1, 1))
+    fig, ax = plt.subplots(figsize=(9, 0.32 * max(len(people), len(orgs)) + 1))
+    solid = [(u, v) for u, v, d in g.edges(data=True) if not d["former"]]
+    dashed = [(u, v) for u, v, d in g.edges(data=True) if d["former"]]
+    nx.draw_networkx_edges(g, pos, edgelist=solid, ax=ax, edge_color="#8fb3dc", width=1.2)
+    nx.draw_networkx_edges(g, pos, edgelist=dashed, ax=ax, edge_color="#c2571a", style="dashed", width=1.2)
+    nx.draw_networkx_nodes(g, pos, nodelist=people, ax=ax, node_color=COLORS["letter"], node_size=30)
+    nx.draw_networkx_nodes(g, pos, nodelist=orgs, ax=ax, node_color="#555555", node_shape="s", node_size=30)
+    for n in people:
+        ax.text(pos[n][0] - 0.02, pos[n][1], n[1], ha="right", va="center", fontsize=8)
+    for n in orgs:
+        ax.text(pos[n][0] + 0.02, pos[n][1], _wrap(f"{n[1]} ({g.nodes[n]['sector']})", 55), ha="left", va="center", fontsize=8)
+    ax.set_xlim(-0.6, 1.9)
+    ax.axis("off")
+    ax.set_title("Signatories (left) and their organizations (right); dashed: a former position",
+                 fontsize=8, loc="left", color="#555555")
+    return fig

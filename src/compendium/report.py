@@ -1,0 +1,256 @@
+"""What the report notebooks show, as functions: load a processed letter
+(validating the notebook's parameters), and build the tables and HTML
+fragments. Notebooks stay thin: they call these.
+
+All text that comes from a letter is HTML-escaped here before it reaches a
+report.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from . import paths
+from .errors import InputError
+from .rawdata import check_letter_id
+
+FILES = ("clean.txt", "letter.json", "paragraphs.csv", "signatories.csv", "affiliations.csv",
+         "mentions.csv", "timeline.csv")
+
+
+@dataclass
+class Letter:
+    """One processed letter, as the reports see it."""
+
+    letter_id: str
+    meta: dict
+    text: str
+    paragraphs: pd.DataFrame
+    signatories: pd.DataFrame
+    affiliations: pd.DataFrame
+    mentions: pd.DataFrame
+    timeline: pd.DataFrame
+
+    @property
+    def date(self) -> str:
+        return self.meta["date"]
+
+    def sentence(self, mention_id) -> str:
+        if pd.isna(mention_id):
+            return ""
+        m = self.mentions.loc[self.mentions.mention_id == int(mention_id)].iloc[0]
+        if pd.isna(m.sentence_start):
+            return self.text[int(m.start) : int(m.end)]
+        return self.text[int(m.sentence_start) : int(m.sentence_end)]
+
+
+def resolve_dir(processed_dir: str | Path | None, letter_id: str | None) -> Path:
+    """The processed folder a notebook was given, checked; relative paths are
+    tried from the working directory, then from the project root."""
+    if processed_dir in (None, ""):
+        if not letter_id:
+            raise InputError("processed_dir", "give processed_dir (a folder written by `compendium process`) or letter_id")
+        check_letter_id(letter_id, "letter_id")
+        processed_dir = paths.processed_dir() / letter_id
+    p = Path(processed_dir)
+    candidates = [p] if p.is_absolute() else [Path.cwd() / p, paths.root() / p]
+    for c in candidates:
+        if c.is_dir():
+            p = c
+            break
+    else:
+        raise InputError("processed_dir", f"{processed_dir}: no such folder (run `compendium process` first)")
+    missing = [f for f in FILES if not (p / f).is_file()]
+    if missing:
+        raise InputError("processed_dir", f"{processed_dir}: not a processed letter folder (missing {', '.join(missing)})")
+    return p
+
+
+def load(processed_dir: str | Path | None = None, letter_id: str | None = None) -> Letter:
+    """Load a processed letter; this is the notebooks' parameter check."""
+    p = resolve_dir(processed_dir, letter_id)
+    try:
+        meta = json.loads((p / "letter.json").read_text(encoding="utf-8"))
+    except ValueError as exc:
+        raise InputError(p / "letter.json", f"not valid JSON ({exc})") from None
+    if letter_id not in (None, "") and letter_id != meta.get("letter_id"):
+        check_letter_id(letter_id, "letter_id")
+        raise InputError("letter_id", f"{letter_id!r} is not the letter in {processed_dir} ({meta.get('letter_id')!r})")
+
+    def csv(name: str) -> pd.DataFrame:
+        return pd.read_csv(p / name, dtype=str, keep_default_na=False, na_values=[""])
+
+    ints = {"mentions.csv": ["mention_id", "start", "end", "paragraph_id", "sentence_start", "sentence_end", "ask_number"],
+            "timeline.csv": ["event_id", "mention_id", "answers_ask"],
+            "affiliations.csv": ["signatory_id"], "signatories.csv": ["signatory_id", "start", "end"],
+            "paragraphs.csv": ["paragraph_id", "start", "end"]}
+    frames = {}
+    for name, cols in ints.items():
+        df = csv(name)
+        for c in cols:
+            df[c] = pd.to_numeric(df[c]).astype("Int64")
+        frames[name] = df.fillna({c: "" for c in df.columns if c not in cols})
+    return Letter(meta["letter_id"], meta, (p / "clean.txt").read_text(encoding="utf-8"),
+                  frames["paragraphs.csv"], frames["signatories.csv"], frames["affiliations.csv"],
+                  frames["mentions.csv"], frames["timeline.csv"])
+
+
+# --- HTML fragments ---------------------------------------------------------------
+
+def esc(value) -> str:
+    return html.escape("" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value))
+
+
+def html_table(df: pd.DataFrame, caption: str = "") -> str:
+    """A table with every cell escaped, wrapped so it scrolls on a phone."""
+    if df.empty:
+        return f'<p class="empty">{esc(caption) + ": " if caption else ""}none.</p>'
+    table = df.to_html(index=False, escape=True, border=0, classes="data", na_rep="")
+    cap = f"<h4>{esc(caption)}</h4>" if caption else ""
+    return f'{cap}<div class="table-wrap">{table}</div>'
+
+
+def heading(letter: Letter, report: str) -> str:
+    m = letter.meta
+    addressee = "; ".join(m.get("addressee", []))
+    return (f'<header class="letter-head"><p class="kicker">{esc(report)}</p>'
+            f'<h1>{esc(m.get("subject") or letter.letter_id)}</h1>'
+            f"<p>Letter of <strong>{esc(m['date'])}</strong> to {esc(addressee)}, "
+            f"signed by {int(m['signatory_count'])} signatories. Letter id <code>{esc(letter.letter_id)}</code>.</p></header>")
+
+
+def paragraph(text: str) -> str:
+    return f"<p>{esc(text)}</p>"
+
+
+# --- timeline tables ----------------------------------------------------------------
+
+def event_table(letter: Letter, include_context: bool = True) -> pd.DataFrame:
+    rows = []
+    for e in letter.timeline.itertuples():
+        if e.source == "context" and not include_context:
+            continue
+        after = "after the letter" if e.start > letter.date else ("the letter" if e.start == letter.date and e.source == "letter" else "before the letter")
+        rows.append({
+            "Date": e.date, "Precision": e.precision, "Event": e.label,
+            "Source": "letter" if e.source == "letter" else "context",
+            "When": after,
+            "From the letter / citation": letter.sentence(e.mention_id) if e.source == "letter" else e.citation,
+        })
+    return pd.DataFrame(rows)
+
+
+def asks_table(letter: Letter) -> pd.DataFrame:
+    asks = letter.mentions[letter.mentions.kind == "ask"]
+    ctx = letter.timeline[letter.timeline.source == "context"]
+    rows = []
+    for a in asks.itertuples():
+        answers = ctx[ctx.answers_ask == a.ask_number]
+        answered = "; ".join(f"{r.date}: {r.label}" for r in answers.itertuples()) or "no context event recorded"
+        rows.append({"Ask": int(a.ask_number), "Addressed to": a.value or "not stated",
+                     "What the letter asks": a.text, "What followed": answered})
+    return pd.DataFrame(rows)
+
+
+# --- coalition tables ----------------------------------------------------------------
+
+def composition(letter: Letter) -> pd.DataFrame:
+    """Per sector: affiliations (one row each) and distinct people/organization signatories."""
+    aff = letter.affiliations
+    out = (aff.groupby("sector")
+           .agg(affiliations=("signatory_id", "size"), signatories=("signatory_id", "nunique"))
+           .reset_index().sort_values(["affiliations", "sector"], ascending=[False, True]))
+    return out.rename(columns={"sector": "Sector", "affiliations": "Affiliations", "signatories": "Signatories"})
+
+
+def _org(row) -> str:
+    return row.canonical_organization or row.organization
+
+
+def shared_organizations(letter: Letter) -> pd.DataFrame:
+    aff = letter.affiliations[letter.affiliations.canonical_organization != ""].copy()
+    g = aff.groupby("canonical_organization")
+    rows = [{"Organization": org, "Signatories": len(set(grp.signatory_id)),
+             "Who": "; ".join(dict.fromkeys(grp.name.where(grp.name != "", grp.organization)))}
+            for org, grp in g if grp.signatory_id.nunique() > 1]
+    return pd.DataFrame(rows, columns=["Organization", "Signatories", "Who"])
+
+
+def several_affiliations(letter: Letter) -> pd.DataFrame:
+    aff = letter.affiliations
+    counts = aff.groupby("signatory_id").size()
+    rows = []
+    for sid in counts[counts > 1].index:
+        grp = aff[aff.signatory_id == sid]
+        rows.append({"Name": grp.name.iloc[0], "Affiliations": len(grp),
+                     "Positions": "; ".join(f"{r.title}, {_org(r)}".strip(", ") for r in grp.itertuples())})
+    return pd.DataFrame(rows, columns=["Name", "Affiliations", "Positions"])
+
+
+def former_positions(letter: Letter) -> pd.DataFrame:
+    aff = letter.affiliations[letter.affiliations.former == "true"]
+    return pd.DataFrame([{"Name": r.name, "Former position": r.title, "Unit": r.unit, "Organization": r.organization,
+                          "Sector": r.sector} for r in aff.itertuples()],
+                        columns=["Name", "Former position", "Unit", "Organization", "Sector"])
+
+
+def without_organization(letter: Letter) -> pd.DataFrame:
+    aff = letter.affiliations
+    rows = []
+    for sid, grp in aff.groupby("signatory_id", sort=True):
+        if (grp.organization == "").all() and (grp.unit == "").all():
+            rows.append({"Name": grp.name.iloc[0], "As signed": "; ".join(t for t in grp.title if t) or "(no title)"})
+    return pd.DataFrame(rows, columns=["Name", "As signed"])
+
+
+def signatory_table(letter: Letter) -> pd.DataFrame:
+    rows = []
+    for r in letter.affiliations.itertuples():
+        rows.append({"#": int(r.signatory_id), "Signatory": r.name or r.organization, "Title": r.title,
+                     "Unit": r.unit, "Organization": r.organization,
+                     "Former": "former" if r.former == "true" else "", "Sector (codebook)": r.sector})
+    return pd.DataFrame(rows)
+
+
+def unclassified(letter: Letter) -> list[str]:
+    aff = letter.affiliations
+    return sorted(set(aff.loc[aff.sector == "unclassified", "canonical_organization"]))
+
+
+# The letter's own words for its coalition, mapped to codebook sectors.
+DESCRIPTION_TERMS = [
+    (r"advocacy groups?|non-?governmental organi[sz]ations?|NGOs?|human rights (?:groups?|organi[sz]ations?)|civil society", ("advocacy",)),
+    (r"academic institutions?|universit(?:y|ies)|academics?|scholars?", ("academic",)),
+    (r"think tanks?|policy institutes?|research institutes?", ("think tank",)),
+    (r"foundations?|philanthrop\w+", ("foundation",)),
+    (r"former (?:government )?officials?|government officials?", ("government",)),
+    (r"individuals|others", ("foundation", "government", "intergovernmental", "independent", "unclassified")),
+]
+
+
+def self_description(text: str) -> str:
+    """The phrase where the letter describes its own coalition, or ''."""
+    m = re.search(r"\b(?:comprising|including|representing|consisting of|from)\s+(?P<d>[^.;]+?),?\s+"
+                  r"(?:know|write|urge|are|have|call|request|wish|believe|join)\b", text)
+    return m.group("d") if m else ""
+
+
+def description_vs_codebook(letter: Letter) -> pd.DataFrame:
+    desc = self_description(letter.text)
+    comp = letter.affiliations.groupby("sector").signatory_id.nunique()
+    rows = []
+    for term_re, sectors in DESCRIPTION_TERMS:
+        m = re.search(rf"\b(?:{term_re})\b", desc, re.I)
+        if not m:
+            continue
+        found = {s: int(comp.get(s, 0)) for s in sectors if comp.get(s, 0)}
+        rows.append({"The letter says": m.group(0), "Codebook sectors": ", ".join(sectors),
+                     "Signatories classified so": "; ".join(f"{s}: {n}" for s, n in found.items()) or "none",
+                     "Agrees": "yes" if found else "no"})
+    return pd.DataFrame(rows, columns=["The letter says", "Codebook sectors", "Signatories classified so", "Agrees"])
