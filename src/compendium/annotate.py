@@ -104,12 +104,14 @@ def _non_overlapping(cands: list[Mention]) -> list[Mention]:
 def _entities(text: str, codebook: Codebook, sigs: list[Signatory], people_spans: list[Span]) -> list[Mention]:
     cands: list[Mention] = []
     for form, entry in codebook.surface_forms():
-        pat = re.compile(rf"(?<![\w\-.]){re.escape(form)}(?![\w\-]|\.\w)")
+        # A name may be wrapped over a line break ("United\nNations") in a hard-wrapped letter.
+        words = r"(?:[ \t]+|[ \t]*\n[ \t]*)".join(map(re.escape, form.split()))
+        pat = re.compile(rf"(?<![\w\-.]){words}(?![\w\-]|\.\w)")
         for m in pat.finditer(text):
             cands.append(Mention("organization", m.start(), m.end(), m.group(0), entry.organization, rule="codebook"))
     for sp in people_spans:
         for m in PERSON.finditer(text, sp.start, sp.end):
-            cands.append(Mention("person", m.start(), m.end(), m.group(0), m.group("name"), rule="titled name"))
+            cands.append(Mention("person", m.start(), m.end(), m.group(0), " ".join(m.group("name").split()), rule="titled name"))
     for s in sigs:
         if s.signatory_type == "person":
             i = text.find(s.written, s.start, s.end)
@@ -219,5 +221,8 @@ def annotate(text: str, st: Structure, sigs: list[Signatory], codebook: Codebook
     for m in mentions:
         if m.sentence_start < 0:
             m.sentence_start, m.sentence_end = _sentence_of(m.start, sents)
+    for m in mentions:
+        # A value is a name or a date, never a line break or a tab (brat notes cannot hold them).
+        m.value = " ".join(m.value.split())
     order = {k: i for i, k in enumerate(KINDS)}
     return sorted(mentions, key=lambda m: (m.start, order[m.kind], m.end))

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 import hashlib
+import itertools
 import html
 import json
 import os
@@ -41,6 +42,7 @@ TITLES = {"timeline": "Timeline", "coalition": "Coalition composition"}
 PROCESS_MODULES = ("annotate", "atomic", "brat", "clean", "codebook", "dates", "errors", "patterns",
                    "process", "rawdata", "schemas", "signatories", "structure", "timeline")
 _print_lock = threading.Lock()
+_kernel_numbers = itertools.count()
 
 
 def say(msg: str) -> None:
@@ -173,7 +175,10 @@ def _start_kernel(root: Path):
     from jupyter_client.manager import AsyncKernelManager
     from jupyter_core.utils import run_sync
 
-    km = AsyncKernelManager(kernel_name=KERNEL)
+    # IPC transport: local sockets under build/, no TCP port opened on the machine.
+    ipc = paths.build_dir() / "kernels"
+    ipc.mkdir(parents=True, exist_ok=True)
+    km = AsyncKernelManager(kernel_name=KERNEL, transport="ipc", ip=str(ipc / f"k{os.getpid()}-{next(_kernel_numbers)}"))
     env = {**os.environ, "COMPENDIUM_ROOT": str(root), "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
     run_sync(km.start_kernel)(cwd=str(root), env=env,
                               extra_arguments=["--IPKernelApp.exec_lines=import compendium.plots"])

@@ -38,8 +38,8 @@ class Cleaned:
 
 def decode(data: bytes, where: str | Path = "<bytes>") -> str:
     """UTF-8 (with or without BOM), else cp1252; anything else is refused."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
+    bom = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+    data = data[bom:]
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -47,7 +47,8 @@ def decode(data: bytes, where: str | Path = "<bytes>") -> str:
     try:
         return data.decode("cp1252")
     except UnicodeDecodeError as exc:
-        raise InputError(where, f"undecodable bytes at offset {exc.start}: neither UTF-8 nor cp1252") from None
+        # The offset is into the file as given, BOM included.
+        raise InputError(where, f"undecodable bytes at offset {exc.start + bom}: neither UTF-8 nor cp1252") from None
 
 
 def normalise(text: str) -> str:

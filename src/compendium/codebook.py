@@ -8,6 +8,7 @@ An organization that is not in the codebook is never guessed: its sector is
 from __future__ import annotations
 
 import csv
+import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -80,19 +81,22 @@ def load(path: Path | None = None) -> Codebook:
     path = Path(path) if path else paths.codebook_path()
     if not path.exists():
         raise InputError(path, "codebook not found")
-    with path.open(encoding="utf-8", newline="") as fh:
-        reader = csv.DictReader(fh)
-        missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
-        if missing:
-            raise InputError(path, f"missing column(s) {', '.join(missing)}")
-        entries = []
-        for n, row in enumerate(reader, start=2):
-            org = (row["organization"] or "").strip()
-            sector = (row["sector"] or "").strip()
-            if not org:
-                raise InputError(f"{path}:{n}", "empty organization name")
-            if sector not in SECTORS:
-                raise InputError(f"{path}:{n}", f"unknown sector {sector!r} for {org!r}; use one of: {', '.join(SECTORS)}")
-            aliases = tuple(a.strip() for a in (row["aliases"] or "").split("|") if a.strip())
-            entries.append(Entry(org, aliases, sector, (row["parent"] or "").strip(), (row["source"] or "").strip()))
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(path, f"not UTF-8 (undecodable byte at offset {exc.start}); save the codebook as UTF-8") from None
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
+    if missing:
+        raise InputError(path, f"missing column(s) {', '.join(missing)}")
+    entries = []
+    for n, row in enumerate(reader, start=2):
+        org = (row["organization"] or "").strip()
+        sector = (row["sector"] or "").strip()
+        if not org:
+            raise InputError(f"{path}:{n}", "empty organization name")
+        if sector not in SECTORS:
+            raise InputError(f"{path}:{n}", f"unknown sector {sector!r} for {org!r}; use one of: {', '.join(SECTORS)}")
+        aliases = tuple(a.strip() for a in (row["aliases"] or "").split("|") if a.strip())
+        entries.append(Entry(org, aliases, sector, (row["parent"] or "").strip(), (row["source"] or "").strip()))
     return Codebook(entries, where=str(path))

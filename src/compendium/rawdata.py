@@ -113,7 +113,11 @@ def verify_all() -> list[tuple[str, Path]]:
 
 def letter_id_for(path: Path, given: str | None = None) -> str:
     if given is not None:
-        return check_letter_id(given, "--id")
+        # The error names the file the id was given for, then the bad --id.
+        try:
+            return check_letter_id(given, str(path))
+        except InputError as exc:
+            raise InputError(path, f"--id: {exc.problem}") from None
     return check_letter_id(Path(path).stem, str(path))
 
 

@@ -77,14 +77,27 @@ def _tokens(s: str) -> list[str]:
     return [t for t in re.split(r"\s+", s.strip()) if t]
 
 
+# Title words that only qualify a title ("Senior Fellow", "Program Officer", "Board
+# Member"): alone, they are no title ("Asia Program" is a unit).
+MODIFIERS = {
+    "senior", "deputy", "assistant", "associate", "visiting", "distinguished", "adjunct",
+    "emeritus", "acting", "interim", "founding", "managing", "general", "staff", "program",
+    "programme", "board",
+}
+
+
 def is_title(line: str) -> bool:
     """A position line: a title word among its first words ("Senior Adviser", "Author of …")."""
     s = FORMER.sub(" ", line).strip()
     words = [w.lower().strip(",.()") for w in _tokens(s)[:3]]
+    qualified = False
     for w in words:
+        if w in MODIFIERS:
+            qualified = True
+            continue
         if w in TITLE_WORDS or w.split("-")[-1] in TITLE_WORDS:
             return True
-        if w in ORG_WORDS and w not in ("the", "of", "u.s.", "us"):
+        if w in ORG_WORDS and w not in ("the", "of", "u.s.", "us") and not qualified:
             return False
     return False
 

@@ -4,6 +4,7 @@ closing, signature lines and cc lines, each with character offsets into the text
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -53,15 +54,23 @@ def lines_of(text: str) -> list[Line]:
     return out
 
 
+_PARAGRAPH_END = re.compile(r"[.!?:][”\"’')]*$")
+
+
 def paragraphs(lines: list[Line], text: str) -> list[Span]:
-    """Group lines into paragraphs at blank lines; with no blank line at all, one per line."""
+    """Group lines into paragraphs at blank lines; with no blank line at all, a
+    paragraph ends at a line that ends a sentence (so a hard-wrapped paragraph
+    stays one paragraph, and unwrapped paragraphs are one per line)."""
     if not lines:
         return []
-    if all(line.gap_before == 0 for line in lines[1:]):
-        return [Span(line.start, line.end, line.text) for line in lines]
+    no_blanks = all(line.gap_before == 0 for line in lines[1:])
     groups: list[list[Line]] = []
     for line in lines:
-        if not groups or line.gap_before > 0:
+        if no_blanks:
+            new = not groups or bool(_PARAGRAPH_END.search(groups[-1][-1].text))
+        else:
+            new = not groups or line.gap_before > 0
+        if new:
             groups.append([line])
         else:
             groups[-1].append(line)
@@ -75,6 +84,9 @@ def parse(text: str, where: str | Path = "<text>") -> Structure:
     closing_i = next((i for i, ln in enumerate(lines) if CLOSING.match(ln.text)), None)
     if closing_i is None:
         raise InputError(where, "no signature block found (no closing such as 'Sincerely,')")
+    # "Thank you." ending the body, then "Sincerely,": the last of the run is the closing.
+    while closing_i + 1 < len(lines) and CLOSING.match(lines[closing_i + 1].text):
+        closing_i += 1
     st = Structure(date=date, date_line=lines[0])
 
     i = 1

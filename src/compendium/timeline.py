@@ -61,7 +61,7 @@ def _clause(text: str, m: Mention) -> tuple[int, int]:
 def _label(text: str, m: Mention, noun: str, hit: re.Match, c0: int, c1: int, entities: list[Mention]) -> str:
     if noun == "statement":
         people = [e for e in entities if e.kind == "person" and c0 <= e.start < c1]
-        return f"{people[0].text}'s statement" if people else "statement"
+        return " ".join(f"{people[0].text}'s statement".split()) if people else "statement"
     words = text[hit.start() : hit.end()]
     # Capitalised modifiers right before the noun: "Arria Formula meeting".
     # (never the date itself: "this April's Arria Formula meeting").
@@ -80,6 +80,7 @@ def _label(text: str, m: Mention, noun: str, hit: re.Match, c0: int, c1: int, en
     at = re.match(r"(?:\s+on\s+[\w ]{1,30}?)?\s+(at|in|of) the ((?:[A-Z][\w\-]*\s?)+)", text[hit.end() : c1])
     if at and noun in ("meeting", "hearing", "conference", "summit"):
         phrase += f" {at.group(1)} the {at.group(2).strip()}"
+    phrase = " ".join(phrase.split())  # a name wrapped over a line break is one label
     return phrase[0].upper() + phrase[1:]
 
 
