@@ -81,7 +81,7 @@ def timeline_figure(letter: Letter, include_context: bool = True):
         ax.text(-0.01, y, _wrap(f"{e.label} ({e.date})", 60), transform=ax.get_yaxis_transform(),
                 ha="right", va="center", fontsize=8, color=color)
     ax.axvline(letter_day, color=COLORS["mark"], linestyle="--", linewidth=1, zorder=1)
-    ax.text(letter_day, n - 0.3, f" letter, {letter.date}", fontsize=8, va="bottom", color=COLORS["mark"])
+    ax.text(letter_day, -0.75, f" the letter, {letter.date}", fontsize=8, va="bottom", color=COLORS["mark"])
     ax.set_yticks([])
     ax.set_ylim(-0.8, n + 0.2)
     ax.xaxis.set_major_locator(mdates.MonthLocator(bymonth=(1, 4, 7, 10)))
@@ -91,9 +91,9 @@ def timeline_figure(letter: Letter, include_context: bool = True):
     if include_context:
         handles += [plt.Line2D([], [], color=COLORS["context"], lw=6, label="context, before the letter"),
                     plt.Line2D([], [], color=COLORS["followed"], lw=6, label="context, what followed")]
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=3, frameon=False, fontsize=8)
-    ax.set_title("Spans show the precision the source supports (a month, a year); points are single days",
-                 fontsize=8, loc="left", color="#555555")
+    ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0, 1.0), ncol=3, frameon=False, fontsize=8,
+              title="Bars span the month or year the source supports; points are single days",
+              title_fontsize=8, alignment="left")
     return fig
 
 
