@@ -38,7 +38,7 @@ verify: $(STAMP) ## rebuild into a temporary folder and compare with what is com
 	$(BIN)/compendium verify
 
 lab: $(STAMP) ## open JupyterLab on the notebooks
-	$(BIN)/jupyter lab --notebook-dir=notebooks
+	$(BIN)/jupyter lab --notebook-dir=notebooks $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
 
 clean: ## remove build intermediates (not the committed outputs)
 	rm -rf build

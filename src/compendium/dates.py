@@ -167,7 +167,7 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("iso_date", re.compile(rf"\b{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b")),
     ("month_day_year", re.compile(rf"\b{MONTH}\s+{_DAY},?\s+{_YEAR}\b")),
     ("day_month_year", re.compile(rf"\b{_DAY}\s+{MONTH},?\s+{_YEAR}\b")),
-    ("end_of_month", re.compile(rf"\b(?i:by the (?:end|middle|beginning) of) (?P<m>{MONTH})(?:\s+(?P<y>{_YEAR}))?\b")),
+    ("end_of_month", re.compile(rf"\b(?P<cue>(?i:by|before|until|at|towards?|after)) (?i:the (?:end|middle|beginning|start) of) (?P<m>{MONTH})(?:\s+(?P<y>{_YEAR}))?\b")),
     ("month_year", re.compile(rf"\b(?P<m>{MONTH})\s+(?:of\s+)?(?P<y>{_YEAR})\b")),
     ("rel_month_day", re.compile(rf"\b(?i:on|by|until|before|after|since) (?P<m>{MONTH})\s+(?P<d>{_DAY})\b(?!,?\s+\d)")),
     ("this_month_name", re.compile(rf"\b(?P<rel>(?i:this|last|next|early|late|mid-|earlier this|later this)) ?(?P<m>{MONTH}){_POSS}(?!\s+\d)")),
@@ -191,7 +191,9 @@ def _resolve(rule: str, m: re.Match, text: str, anchor: dt.date) -> tuple[str, s
     if rule in ("end_of_month", "cue_month", "rel_month_day"):
         month = month_number(g["m"])
         day = int(re.match(r"\d+", g["d"]).group()) if g.get("d") else None
-        direction = "future" if s.lower().startswith("by ") else tense(text, m.start(), m.end())
+        # A deadline ("by the end of June") looks ahead; otherwise the clause's tense decides.
+        deadline = rule == "end_of_month" and (g.get("cue") or "").lower() in ("by", "before", "until")
+        direction = "future" if deadline else tense(text, m.start(), m.end())
         year = _year_for(month, day, anchor, direction)
         if day:
             try:

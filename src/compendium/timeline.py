@@ -17,7 +17,7 @@ from .errors import InputError
 # session is about the side event.
 EVENT_NOUNS = [
     ("side event", r"side[- ]event"),
-    ("meeting", r"meeting"),
+    ("meeting", r"meeting|met|convened"),
     ("summit", r"summit"),
     ("conference", r"conference"),
     ("hearing", r"hearing"),
@@ -103,11 +103,15 @@ def letter_events(text: str, mentions: list[Mention], mention_ids: dict[int, int
                     near = min(hits, key=lambda h: abs(c0 + h.start() - m.start))
                     found = (noun, re.compile(rf"\b(?:{pat})\b").search(text, c0 + near.start()))
                     break
-            if not found:
-                continue  # a date with no event named near it is a mention, not an event
-            noun, hit = found
-            key = (m.value, noun)
-            label = _label(text, m, noun, hit, c0, c1, entities)
+            if found:
+                noun, hit = found
+                key = (m.value, noun)
+                label = _label(text, m, noun, hit, c0, c1, entities)
+            else:
+                # No event noun: the clause itself says what the date is about.
+                clause = " ".join(text[c0:c1].split()).strip(" ,.;—")
+                label = clause if len(clause) <= 80 else clause[:79].rsplit(" ", 1)[0] + "…"
+                key = (m.value, "clause:" + label)
             if any(a.start <= m.start < a.end for a in asks):
                 label = f"{label} (requested by the letter)"
         if key not in groups:
