@@ -40,7 +40,8 @@ def replace_dir(staging: Path, target: Path) -> None:
     """
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    old = target.with_name(f".{target.name}.old")
+    recover(target)
+    old = _aside(target)
     if old.exists():
         shutil.rmtree(old)
     if target.exists():
@@ -48,3 +49,27 @@ def replace_dir(staging: Path, target: Path) -> None:
     os.replace(staging, target)
     if old.exists():
         shutil.rmtree(old)
+
+
+def _aside(target: Path) -> Path:
+    return target.with_name(f".{target.name}.old")
+
+
+def recover(target: Path) -> None:
+    """Finish an interrupted `replace_dir`: if only the old copy exists, put it back."""
+    target = Path(target)
+    old = _aside(target)
+    if old.exists() and not target.exists():
+        os.replace(old, target)
+
+
+def remove_leftovers(folder: Path) -> None:
+    """Delete temporary files and staging folders a killed writer left behind."""
+    folder = Path(folder)
+    if not folder.exists():
+        return
+    for p in sorted(folder.rglob(".*.tmp"), reverse=True):
+        if p.is_dir():
+            shutil.rmtree(p, ignore_errors=True)
+        else:
+            p.unlink(missing_ok=True)

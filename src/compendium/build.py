@@ -25,6 +25,7 @@ import html
 import json
 import os
 import shutil
+import signal
 import sys
 import tempfile
 import threading
@@ -300,11 +301,47 @@ Built by <code>make reports</code> from <code>data/processed/</code>; rebuild an
 
 # --- the build ---------------------------------------------------------------------
 
+def _terminate_as_interrupt() -> None:
+    """SIGTERM stops a build like Ctrl-C: kernels shut down, finished outputs stay."""
+    if threading.current_thread() is threading.main_thread():
+        def handler(signum, frame):
+            raise KeyboardInterrupt
+        signal.signal(signal.SIGTERM, handler)
+
+
+def _exclusive() -> object:
+    """One build at a time per project (a second one would race on the same files)."""
+    import fcntl
+
+    paths.build_dir().mkdir(parents=True, exist_ok=True)
+    fh = open(paths.build_dir() / "build.lock", "w")
+    try:
+        fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        fh.close()
+        raise CompendiumError(f"{paths.build_dir() / 'build.lock'}: another build of this project is running") from None
+    return fh
+
+
 def build(jobs: int | None = None, force: bool = False) -> None:
+    lock = _exclusive()
+    try:
+        _build(jobs, force)
+    finally:
+        lock.close()
+
+
+def _build(jobs: int | None, force: bool) -> None:
     t0 = time.perf_counter()
+    _terminate_as_interrupt()
     root = paths.root()
+    # A build killed earlier may have left temporary files or a folder set aside.
+    for folder in (paths.processed_dir(), paths.reports_dir()):
+        atomic.remove_leftovers(folder)
     stamps = Stamps()
     letters = rawdata.verify_all()
+    for letter_id, _ in letters:
+        atomic.recover(paths.processed_dir() / letter_id)
     if not letters:
         raise CompendiumError(f"no letters registered in {paths.manifest_path()} (use `compendium add`)")
     names = notebooks()
