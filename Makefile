@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install process reports test verify lab clean lock
+.PHONY: help install process reports test verify lab clean lock screenshots
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
@@ -42,3 +42,6 @@ lab: $(STAMP) ## open JupyterLab on the notebooks
 
 clean: ## remove build intermediates (not the committed outputs)
 	rm -rf build
+
+screenshots: $(STAMP) ## screenshots of the reports (desktop and phone) into docs/screenshots/
+	$(BIN)/python tools/screenshots.py

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import textwrap
 
 import matplotlib
@@ -36,13 +37,14 @@ def svg(fig) -> str:
     fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None}, bbox_inches="tight")
     plt.close(fig)
     text = buf.getvalue()
-    # Let the figure scale to the page width (phones): drop the fixed size.
-    head, rest = text.split("<svg", 1)
+    # Shrink with the page on a phone, never grow past the drawn size: the fixed
+    # size becomes a max-width, the viewBox keeps the proportions.
+    _, rest = text.split("<svg", 1)
     tag, body = rest.split(">", 1)
-    import re
-
+    width = re.search(r'\swidth="([\d.]+)pt"', tag)
     tag = re.sub(r'\s(width|height)="[^"]*"', "", tag, count=2)
-    return f'<svg class="figure"{tag}>{body}'
+    style = f' style="max-width: {width.group(1)}pt"' if width else ""
+    return f'<svg class="figure"{style}{tag}>{body}'
 
 
 def show(fig, alt: str = ""):
