@@ -38,7 +38,8 @@ from .errors import BuildError, CompendiumError
 
 KERNEL = "compendium"
 REPORTS = ("timeline", "coalition")  # notebooks/<name>.ipynb → reports/<letter>/<name>.html
-TITLES = {"timeline": "Timeline", "coalition": "Coalition composition"}
+CORPUS = "corpus"  # notebooks/corpus.ipynb → reports/corpus.html, once two letters are registered
+TITLES = {"timeline": "Timeline", "coalition": "Coalition composition", "corpus": "Corpus"}
 # Modules whose code decides the processed tables (a change reprocesses every letter).
 PROCESS_MODULES = ("annotate", "atomic", "brat", "clean", "codebook", "dates", "errors", "patterns",
                    "process", "rawdata", "schemas", "signatories", "structure", "timeline")
@@ -115,12 +116,12 @@ class Stamps:
 
 @dataclass
 class Job:
-    letter_id: str
+    letter_id: str  # "" for the corpus report
     name: str
 
     @property
     def label(self) -> str:
-        return f"{self.letter_id}/{self.name}"
+        return f"{self.letter_id}/{self.name}" if self.letter_id else self.name
 
     @property
     def notebook(self) -> Path:
@@ -134,6 +135,19 @@ class Job:
     def executed(self) -> Path:
         return paths.build_dir() / "executed" / self.letter_id / f"{self.name}.ipynb"
 
+    @property
+    def parameters(self) -> dict:
+        if not self.letter_id:
+            return {"processed_root": "data/processed"}
+        return {"letter_id": self.letter_id, "processed_dir": f"data/processed/{self.letter_id}"}
+
+    def title(self) -> str:
+        if not self.letter_id:
+            n = sum(1 for p in paths.processed_dir().iterdir() if (p / "letter.json").exists())
+            return f"Corpus: {n} letters"
+        meta = json.loads((paths.processed_dir() / self.letter_id / "letter.json").read_text(encoding="utf-8"))
+        return f"{TITLES[self.name]}: {meta.get('subject') or self.letter_id} ({meta['date']})"
+
 
 def _letter_key(raw: Path) -> str:
     return _digest(raw.name.encode(), _file(raw), _file(paths.codebook_path()), _file(paths.context_path()),
@@ -141,8 +155,13 @@ def _letter_key(raw: Path) -> str:
 
 
 def _report_key(job: Job, code: str) -> str:
-    return _digest(job.name.encode(), _file(job.notebook), _dir_digest(paths.processed_dir() / job.letter_id).encode(),
-                   code.encode())
+    if job.letter_id:
+        data = _dir_digest(paths.processed_dir() / job.letter_id)
+    else:  # the corpus reads every processed letter
+        folder = paths.processed_dir()
+        data = _digest(*(p.name.encode() + _dir_digest(p).encode()
+                         for p in sorted(folder.iterdir()) if p.is_dir())) if folder.is_dir() else ""
+    return _digest(job.name.encode(), _file(job.notebook), data.encode(), code.encode())
 
 
 # --- processing ------------------------------------------------------------------
@@ -227,7 +246,7 @@ def _run(job: Job, km, root: Path, stamps: Stamps, key: str, exporter_lock: thre
     try:
         nb = pm.execute_notebook(
             str(job.notebook), str(job.executed),
-            parameters={"letter_id": job.letter_id, "processed_dir": f"data/processed/{job.letter_id}"},
+            parameters=job.parameters,
             kernel_name=KERNEL, progress_bar=False, log_output=False, km=km,
         )
     except pm.PapermillExecutionError as exc:
@@ -240,21 +259,16 @@ def _run(job: Job, km, root: Path, stamps: Stamps, key: str, exporter_lock: thre
             f"(execution {exc.exec_count}): {exc.ename}: {exc.evalue}; executed notebook kept at "
             f"{job.executed.relative_to(root)}; the previous report is unchanged") from None
     _stable(nb)
-    with open(job.processed_meta(root), encoding="utf-8") as fh:
-        meta = json.load(fh)
-    title = f"{TITLES[job.name]}: {meta.get('subject') or job.letter_id} ({meta['date']})"
+    title = job.title()
     with exporter_lock:  # nbconvert's exporter state is not meant to be shared across threads
         body, _ = _exporter().from_notebook_node(nbformat.from_dict(nb), resources={"metadata": {"name": title}})
-    body = body.replace(
-        "<main>", f'<main><nav class="crumbs"><a href="../index.html">All reports</a></nav>', 1)
+    index = "../index.html" if job.letter_id else "index.html"
+    body = body.replace("<main>", f'<main><nav class="crumbs"><a href="{index}">All reports</a></nav>', 1)
     atomic.write_text(job.html, body if body.endswith("\n") else body + "\n")
     stamps.record(job.html, key)
     dt_ = time.perf_counter() - t
     say(f"[done {dt_:.1f} s] {job.label} → {job.html.relative_to(root)}")
     return dt_
-
-
-Job.processed_meta = lambda self, root: paths.processed_dir() / self.letter_id / "letter.json"  # noqa: E731
 
 
 # --- the index ---------------------------------------------------------------------
@@ -268,6 +282,10 @@ def write_index(letter_ids: list[str], names: list[str]) -> None:
         rows.append(f"<tr><td>{html.escape(meta['date'])}</td><td>{html.escape(meta.get('subject') or lid)}"
                     f"<br><code>{html.escape(lid)}</code></td><td>{int(meta['signatory_count'])}</td>"
                     f"<td>{links or 'no reports yet'}</td></tr>")
+    if (paths.reports_dir() / "corpus.html").exists() and len(letter_ids) >= 2:
+        corpus = f'<p><a href="corpus.html">Corpus report</a>: who signs with whom across all {len(letter_ids)} letters.</p>'
+    else:
+        corpus = "<p>A corpus report (who signs with whom across letters) is built once two letters are registered.</p>"
     page = f"""<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -287,6 +305,7 @@ def write_index(letter_ids: list[str], names: list[str]) -> None:
 <h1>Compendium reports</h1>
 <p>One row per letter in the compendium: its date, subject and number of signatories, and its reports.
 Built by <code>make reports</code> from <code>data/processed/</code>; rebuild and compare with <code>make verify</code>.</p>
+{corpus}
 <div class="table-wrap"><table>
 <thead><tr><th>Date</th><th>Subject</th><th>Signatories</th><th>Reports</th></tr></thead>
 <tbody>
@@ -349,6 +368,8 @@ def _build(jobs: int | None, force: bool) -> None:
                      if force or not stamps.fresh(paths.processed_dir() / lid, _letter_key(raw))]
     code = _code_digest()
     planned = [Job(lid, n) for lid, _ in letters for n in names]
+    if len(letters) >= 2 and (paths.notebooks_dir() / f"{CORPUS}.ipynb").exists():
+        planned.append(Job("", CORPUS))
 
     def stale_job(j: Job) -> bool:
         return force or j.letter_id in stale_letters or not stamps.fresh(j.html, _report_key(j, code))

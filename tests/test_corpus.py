@@ -1,0 +1,65 @@
+"""The corpus report: letters, organizations, co-signing and people across letters."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from compendium import build, corpus, rawdata
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures" / "corpus"
+
+
+@pytest.fixture
+def three_letters(tmp_path, monkeypatch):
+    root = tmp_path / "project"
+    shutil.copytree(ROOT / "data" / "raw", root / "data" / "raw")
+    shutil.copytree(ROOT / "notebooks", root / "notebooks")
+    monkeypatch.setenv("COMPENDIUM_ROOT", str(root))
+    for f in sorted(FIXTURES.glob("*.txt")):
+        rawdata.add(f)
+    build.process_all()
+    return root
+
+
+def test_organizations_are_counted_per_letter_and_merged_only_by_the_codebook(three_letters):
+    letters = corpus.load_corpus()
+    assert [lt.letter_id for lt in letters] == [
+        "2014-09-10-kerry-unga-north-korea", "2015-02-03-corpus-a", "2015-06-30-corpus-b"]
+    orgs = corpus.organizations(letters).set_index("Organization")
+    assert orgs.loc["Human Rights Watch", "Letters"] == 3
+    assert orgs.loc["Freedom House", "Letters"] == 3  # a person's affiliation, then an organization signatory
+    # Not in the codebook: kept apart, and listed as an uncertain merge.
+    assert orgs.loc["Example Rights Alliance", "Letters"] == 1
+    assert orgs.loc["Example Rights Alliance, Inc.", "Letters"] == 1
+    merges = corpus.uncertain_merges(letters)
+    assert list(zip(merges["Name as written"], merges["Looks like"])) == [
+        ("Example Rights Alliance", "Example Rights Alliance, Inc.")]
+
+
+def test_cosigning_network_weights_pairs_by_letters_shared(three_letters):
+    g = corpus.cosigning_graph(corpus.load_corpus())
+    assert g.edges["Freedom House", "Human Rights Watch"]["weight"] == 3
+    assert g.edges["Georgetown University", "Human Rights Watch"]["weight"] == 2  # Cha 2014; Park 2015
+    assert not g.has_edge("Example Rights Alliance", "Georgetown University")
+
+
+def test_people_are_matched_by_name_parts_across_affiliations(three_letters):
+    people = corpus.people_across_letters(corpus.load_corpus())
+    park = people[people.Name == "Mina Park"]
+    assert list(park.Letter) == ["2015-02-03-corpus-a", "2015-06-30-corpus-b"]
+    assert list(park["As signed"]) == ["Senior Fellow, Freedom House", "Professor, Georgetown University"]
+    assert set(park["Affiliation changed"]) == {"yes"}
+    reyes = people[people.Name == "Tomas Reyes"]
+    assert set(reyes["Affiliation changed"]) == {"no"}
+
+
+@pytest.mark.slow
+def test_build_makes_the_corpus_report_once_two_letters_exist(three_letters):
+    build.build()
+    page = (three_letters / "reports" / "corpus.html").read_text(encoding="utf-8")
+    assert "3 letters" in page and "Mina Park" in page and "Example Rights Alliance, Inc." in page
+    assert 'href="corpus.html"' in (three_letters / "reports" / "index.html").read_text(encoding="utf-8")
