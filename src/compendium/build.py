@@ -24,6 +24,7 @@ import itertools
 import html
 import json
 import os
+import queue
 import shutil
 import signal
 import sys
@@ -214,9 +215,33 @@ def _stop_kernel(km) -> None:
         pass
 
 
+def _reset(km) -> None:
+    """Empty a reused kernel's namespace before its next notebook (imports stay cached)."""
+    from jupyter_client import BlockingKernelClient
+
+    kc = BlockingKernelClient()
+    kc.load_connection_info(km.get_connection_info())
+    kc.start_channels()
+    try:
+        msg_id = kc.execute("get_ipython().reset(new_session=False)", silent=True, store_history=False)
+        while kc.get_shell_msg(timeout=60)["parent_header"].get("msg_id") != msg_id:
+            pass
+    finally:
+        kc.stop_channels()
+
+
 def _stable(nb) -> None:
-    """Drop what differs between two runs of the same notebook (timings, random ids)."""
+    """Drop what differs between two runs of the same notebook (timings, random ids,
+    execution counts that depend on which kernel ran it)."""
     nb.metadata.pop("papermill", None)
+    count = 0
+    for cell in nb.cells:
+        if cell.cell_type == "code" and cell.get("execution_count") is not None:
+            count += 1
+            cell.execution_count = count
+            for out in cell.get("outputs", []):
+                if "execution_count" in out:
+                    out["execution_count"] = count
     for i, cell in enumerate(nb.cells):
         cell.metadata.pop("papermill", None)
         cell.metadata.pop("execution", None)
@@ -403,25 +428,36 @@ def _build(jobs: int | None, force: bool) -> None:
 
         exporter_lock = threading.Lock()
         failures: list[BuildError] = []
-        with cf.ThreadPoolExecutor(max_workers=jobs) as pool:
-            futures = {}
-            queue = list(enumerate(todo))
+        pending = queue.SimpleQueue()
+        for job in todo:
+            pending.put(job)
+        stop = threading.Event()
 
-            def submit(i: int, job: Job) -> None:
-                km = kernels.pop(i, None) or _start_kernel(root)
-                fut = pool.submit(_run, job, km, root, stamps, _report_key(job, code), exporter_lock)
-                fut.add_done_callback(lambda _f, km=km: _stop_kernel(km))
-                futures[fut] = job
-
-            for i, job in queue:
-                submit(i, job)
-            for fut in cf.as_completed(futures):
+        def worker(km) -> None:
+            # One kernel per worker, reused for job after job: a kernel's start-up
+            # and imports are paid once per worker, not once per notebook.
+            used = False
+            while not stop.is_set():
                 try:
-                    fut.result()
+                    job = pending.get_nowait()
+                except queue.Empty:
+                    return
+                if used:
+                    _reset(km)
+                try:
+                    _run(job, km, root, stamps, _report_key(job, code), exporter_lock)
                 except BuildError as exc:
                     failures.append(exc)
-                    for other in futures:
-                        other.cancel()
+                    stop.set()
+                used = True
+
+        n_workers = min(jobs, len(todo))
+        for i in range(n_workers):
+            if i not in kernels:
+                kernels[i] = _start_kernel(root)
+        with cf.ThreadPoolExecutor(max_workers=max(n_workers, 1)) as pool:
+            for fut in [pool.submit(worker, kernels[i]) for i in range(n_workers)]:
+                fut.result()
         write_index([lid for lid, _ in letters], names)
         if failures:
             raise failures[0]
