@@ -42,10 +42,11 @@ PERSON_TITLE = (
     r"Foreign Minister|Minister|Senator|Congressman|Congresswoman|Representative|Special Rapporteur|"
     r"High Commissioner|Judge|Justice|Chairman|Chairwoman|Chancellor|King|Queen|Pope|Dr\.|Mr\.|Ms\.|Mrs\.)"
 )
-_NAME_TOKEN = r"(?:[A-Z][a-z’'\-]+|[A-Z]\.)"
+# A capitalised name word, accented ones included ("Lefèvre", "Émile", "McDonald"), or an initial.
+_NAME_TOKEN = r"(?:[A-ZÀ-ÖØ-Þ](?:[^\W\d_]|[’'\-])+|[A-Z]\.)"
 PERSON = re.compile(rf"\b{PERSON_TITLE}\s+(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,3}})")
 ASK = re.compile(
-    r"\b(?:we|the undersigned)\b(?:\s+\w+){0,3}?\s+(?:write to |also |strongly |respectfully )*"
+    r"\b(?:we|the undersigned)\b(?:,[^,.;]{1,80},)?(?:\s+\w+){0,3}?\s+(?:write to |also |strongly |respectfully )*"
     r"(?P<verb>request|urge|recommend|call (?:on|upon)|ask|encourage|implore|appeal to|hope (?:that )?you will)\b",
     re.I,
 )

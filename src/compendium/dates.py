@@ -88,12 +88,13 @@ class Timex:
 _FUTURE = re.compile(
     r"\b(?:will|shall|would|going to|upcoming|forthcoming|plans? to|intends? to|"
     r"(?:is|are|be) (?:interested|prepared|expected|scheduled|set|due|planning)|"
-    r"request|urge|hope|look forward|to (?:attend|participate|host|hold|visit|convene))\b",
+    r"request|urge|ask|hope|look forward|to (?:attend|participate|host|hold|visit|convene))\b",
     re.I,
 )
 _PAST = re.compile(
     r"\b(?:was|were|had|did|spoke|said|met|held|took|gave|made|wrote|began|saw|"
-    r"(?!(?:need|interest|prepar|concern|schedul|expect)ed\b)[a-z]{3,}ed)\b",
+    # a lowercase verb in -ed ("United" is no past tense)
+    r"(?!(?:need|interest|prepar|concern|schedul|expect)ed\b)(?-i:[a-z]{3,}ed))\b",
     re.I,
 )
 

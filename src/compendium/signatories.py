@@ -77,13 +77,9 @@ def _tokens(s: str) -> list[str]:
     return [t for t in re.split(r"\s+", s.strip()) if t]
 
 
-# Title words that only qualify a title ("Senior Fellow", "Program Officer", "Board
-# Member"): alone, they are no title ("Asia Program" is a unit).
-MODIFIERS = {
-    "senior", "deputy", "assistant", "associate", "visiting", "distinguished", "adjunct",
-    "emeritus", "acting", "interim", "founding", "managing", "general", "staff", "program",
-    "programme", "board",
-}
+# Title words that also name units ("Program Officer", "Board Member" but "Asia
+# Program"): a title only with another title word after them.
+MODIFIERS = {"program", "programme", "board"}
 
 
 def is_title(line: str) -> bool:
@@ -125,7 +121,8 @@ def is_person_name(line: str) -> bool:
             return False
         if low in particles or re.fullmatch(r"(?:al|el)-\w+", low):
             continue
-        if not re.fullmatch(r"[A-Z][\w'’\-]*\.?|[A-Z]\.(?:[A-Z]\.)*", t):
+        # a capitalised word (accented capitals too: "Émile") or initials
+        if not (t[0].isupper() and re.fullmatch(r"[^\W\d_][\w'’\-]*\.?", t)) and not re.fullmatch(r"[A-Z]\.(?:[A-Z]\.)*", t):
             return False
     return True
 

@@ -93,7 +93,9 @@ def letter_events(text: str, mentions: list[Mention], mention_ids: dict[int, int
         if m.kind != "date" or value_bounds(m.value) is None:
             continue
         if m.sentence_start < 0:  # the date line: the letter itself
-            key, label = (m.value, "letter"), f"This letter, to {addressee}" if addressee else "This letter"
+            # "To the Members of …" as the addressee line: no "to To".
+            to = re.sub(r"^to\s+", "", addressee, flags=re.I)
+            key, label = (m.value, "letter"), f"This letter, to {to}" if to else "This letter"
         else:
             c0, c1 = _clause(text, m)
             found = None

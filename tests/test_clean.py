@@ -1,0 +1,204 @@
+"""Decoding, repair and the cut of the page chrome (clean.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from compendium.clean import clean, decode, normalise
+from compendium.errors import InputError
+from conftest import fixture_path
+
+# The HRW page's chrome around the letter, as it stands in the raw file.
+CHROME = {
+    "Skip to main content": "navigation",
+    "Your tax deductible gift can help stop human rights violations and save lives around the world.": "donation",
+    "Region / Country": "navigation",
+    "Most Viewed": "popular",
+}
+
+
+# --- the real letter ---------------------------------------------------------------
+
+def test_real_letter_chrome_is_gone(real):
+    for line in CHROME:
+        assert line not in real.clean
+    assert "Your tax deductible gift" not in real.clean
+
+
+def test_real_letter_each_removed_line_is_recorded_with_its_reason(real, real_raw_text):
+    removed = {r["text"]: r for r in real.letter["removed"]}
+    assert set(removed) == set(CHROME)
+    raw_lines = real_raw_text.split("\n")
+    for text, word in CHROME.items():
+        r = removed[text]
+        assert raw_lines[r["line"] - 1].strip() == text  # the line number points at it
+        assert word in r["reason"]
+    assert "before the date line" in removed["Skip to main content"]["reason"]
+    assert "after the signature block" in removed["Most Viewed"]["reason"]
+
+
+def test_real_letter_runs_from_date_line_to_last_signature(real):
+    assert real.clean.startswith("September 10, 2014\n")
+    assert real.clean.endswith("Hannah Song\n\nExecutive Director\n\nLiberty in North Korea\n")
+
+
+def test_real_letter_wording_is_unchanged(real, real_raw_text):
+    """Every line of the letter is kept as written: only chrome and blank lines go."""
+    raw = [ln.strip() for ln in real_raw_text.split("\n") if ln.strip() and ln.strip() not in CHROME]
+    raw = [ln for ln in raw if ln.replace("\u00a0", "").strip()]  # lines of non-breaking spaces only
+    kept = [ln for ln in real.clean.split("\n") if ln.strip()]
+    assert kept == raw
+
+
+def test_real_letter_keeps_its_typography(real):
+    # Curly quotes, apostrophes and the em dash are the letter's own.
+    assert "“probably the worst human rights violator in the world.”" in real.clean
+    assert "the US government’s involvement" in real.clean
+    assert "crucial for their success—in particular" in real.clean
+    assert "\u00a0" not in real.clean
+
+
+def test_clean_is_idempotent_on_the_real_letter(real):
+    again = clean(real.clean)
+    assert again.text == real.clean
+    assert again.removed == []
+
+
+# --- decode -------------------------------------------------------------------------
+
+def test_decode_utf8_with_and_without_bom():
+    text = "Caldora’s “camps” — Hélène"
+    assert decode(text.encode("utf-8")) == text
+    assert decode(b"\xef\xbb\xbf" + text.encode("utf-8")) == text
+
+
+def test_decode_falls_back_to_cp1252():
+    assert decode("Caldora’s “camps” — Hélène".encode("cp1252")) == "Caldora’s “camps” — Hélène"
+
+
+def test_decode_refuses_bytes_neither_utf8_nor_cp1252():
+    # 0x81 is undefined in cp1252 and invalid as a UTF-8 start byte.
+    with pytest.raises(InputError) as err:
+        decode(b"September 10, 2014\n\x81\x8d", where="letter.txt")
+    assert err.value.where == "letter.txt"
+    assert "offset 19" in err.value.problem
+
+
+def test_decode_offset_counts_the_bom():
+    with pytest.raises(InputError) as err:
+        decode(b"\xef\xbb\xbfabc\x81", where="letter.txt")
+    assert "offset 6" in err.value.problem  # 3 BOM bytes + "abc"
+
+
+# --- normalise ----------------------------------------------------------------------
+
+def test_normalise_line_endings_spaces_and_invisibles():
+    assert normalise("a\r\nb\rc") == "a\nb\nc"
+    assert normalise("Dear\u00a0Minister,\u00a0\u00a0 \nX") == "Dear Minister,\nX"
+    assert normalise("Lind\u200bqvist\ufeff") == "Lindqvist"
+
+
+def test_normalise_repairs_mojibake_but_keeps_curly_quotes():
+    assert normalise("the UNâ€™s relief work") == "the UN’s relief work"
+    assert normalise("HÃ©lÃ¨ne") == "Hélène"
+    assert normalise("“re-education” ﬁeld") == "“re-education” ﬁeld"  # quotes and ligature kept
+
+
+# --- encodings of the fixture letters --------------------------------------------
+
+def test_cp1252_file_with_crlf(letters):
+    raw = fixture_path("enc-cp1252.txt").read_bytes()
+    assert b"\r\n" in raw and b"\x92" in raw  # cp1252 apostrophe, Windows line ends
+    p = letters("enc-cp1252.txt")
+    assert "\r" not in p.clean
+    assert "Dear Minister Lefèvre," in p.clean
+    assert "President Émile Duval — the camps’ “re-education” programme must end." in p.clean
+    assert "José Ibáñez" in p.clean
+
+
+def test_utf8_bom_file(letters):
+    assert fixture_path("enc-utf8-bom.txt").read_bytes().startswith(b"\xef\xbb\xbf")
+    p = letters("enc-utf8-bom.txt")
+    assert p.clean.startswith("May 14, 2018\n")
+    assert "\ufeff" not in p.clean
+    assert p.letter["date"] == "2018-05-14"
+
+
+def test_mojibake_file_is_repaired(letters):
+    assert "â€™" in fixture_path("enc-mojibake.txt").read_text(encoding="utf-8")
+    p = letters("enc-mojibake.txt")
+    assert "â€" not in p.clean and "Ã" not in p.clean
+    assert "fund the UN’s relief work for Caldora’s refugees — the agency’s emergency appeal" in p.clean
+    assert "Hélène Moreau" in p.clean
+    assert "Fédération des droits humains" in p.clean
+
+
+# --- the span of the letter --------------------------------------------------------
+
+LETTER = """September 10, 2014
+
+Dear Minister Lindqvist,
+
+We urge you to act.
+
+Sincerely,
+
+Grace Liu
+Chair
+Lantern Rights Network
+"""
+
+
+def test_header_chrome_and_fixture_footer_are_cut(letters):
+    p = letters("sig-name-title-org.txt")
+    removed = {r["text"]: r["reason"] for r in p.letter["removed"]}
+    assert set(removed) == {"Skip to main content", "Joint letter on arbitrary detention in Caldora",
+                            "Share this", "Most Viewed"}
+    assert "share buttons" in removed["Share this"]
+    assert p.clean.startswith("March 3, 2015\n")
+    assert p.clean.endswith("Caldora Refugee Aid Society\n")
+
+
+def test_chrome_inside_the_letter_is_cut_and_recorded():
+    text = LETTER.replace("We urge you to act.\n", "We urge you to act.\n\nShare this\n\nWe thank you.\n")
+    c = clean(text)
+    assert "Share this" not in c.text
+    assert "We urge you to act." in c.text and "We thank you." in c.text
+    assert c.removed == [{"line": 7, "text": "Share this", "reason": "page chrome inside the letter (share buttons)"}]
+
+
+def test_footer_sentence_after_signatures_is_cut():
+    footer = "Lantern Rights Network is an independent organization working for justice in Caldora."
+    c = clean(LETTER + "\n" + footer + "\n")
+    assert footer not in c.text
+    assert c.text.endswith("Lantern Rights Network\n")
+    assert c.removed[0]["text"] == footer
+
+
+def test_cc_lines_are_kept_and_chrome_after_them_cut(letters):
+    p = letters("cc-lines.txt")
+    assert p.clean.endswith(
+        "cc: Ambassador Helen Marlowe, Permanent Representative of the United Kingdom to the United Nations\n"
+        "cc: Ambassador Anders Lindqvist, Permanent Representative of Sweden to the United Nations\n")
+    removed = {r["text"]: r["reason"] for r in p.letter["removed"]}
+    assert "subscription prompt" in removed["Subscribe to our newsletter"]
+    assert "site footer" in removed["© 2017 Lantern Rights Network. All rights reserved."]
+
+
+def test_no_date_line_is_refused():
+    with pytest.raises(InputError) as err:
+        clean(LETTER.replace("September 10, 2014", "Last week"), where="x.txt")
+    assert err.value.where == "x.txt" and "no date line" in err.value.problem
+
+
+def test_no_closing_is_refused():
+    with pytest.raises(InputError) as err:
+        clean(LETTER.replace("Sincerely,", "Grace"), where="x.txt")
+    assert "no signature block" in err.value.problem
+
+
+def test_closing_followed_only_by_chrome_is_refused():
+    text = LETTER.split("Grace Liu")[0] + "Share this\nMost Viewed\n"
+    with pytest.raises(InputError) as err:
+        clean(text, where="x.txt")
+    assert "no signature block" in err.value.problem

@@ -1,0 +1,261 @@
+"""Temporal expressions (dates.py) and the letter's events (timeline.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from compendium.dates import find_timexes, precision_of, value_bounds
+
+ANCHOR = dt.date(2014, 9, 10)  # the real letter's date, a Wednesday in ISO week 38
+
+
+def timexes(text, anchor=ANCHOR):
+    return [(t.text, t.value) for t in find_timexes(text, anchor)]
+
+
+# --- the real letter ---------------------------------------------------------------
+
+REAL_DATES = [
+    ("September 10, 2014", "2014-09-10"),
+    ("in April", "2014-04"),
+    ("later this month", "2014-09"),
+    ("earlier this year", "2014"),
+    ("this March", "2014-03"),
+    ("this April’s", "2014-04"),
+    ("in September", "2014-09"),
+    ("in September", "2014-09"),
+    ("March 2014", "2014-03"),
+]
+
+
+def test_real_letter_nine_date_mentions(real):
+    dates = real.kind("date")
+    assert list(zip(dates.text, dates.value)) == REAL_DATES
+
+
+def test_real_letter_date_precisions(real):
+    dates = real.kind("date")
+    assert list(dates.precision) == ["day", "month", "month", "year", "month", "month", "month", "month", "month"]
+
+
+def test_real_letter_we_and_may_are_not_dates(real):
+    dates = real.kind("date")
+    assert not {"We", "we", "may", "May"} & set(dates.text)
+    may = real.clean.index("accountability may help shift")
+    for d in dates.itertuples():
+        assert not (d.start <= may + len("accountability ") < d.end)
+    # "We" opens many sentences, none is Wednesday.
+    assert real.clean.count("We ") >= 4
+
+
+def test_real_letter_six_letter_events(real):
+    ev = real.timeline[real.timeline.source == "letter"]
+    assert len(ev) == 6
+    got = sorted(zip(ev.date, ev.label))
+    expected = [
+        ("2014", r"Commission of Inquiry.*report"),
+        ("2014-03", r"Human Rights Council resolution"),
+        ("2014-04", r"Arria Formula meeting"),
+        ("2014-04", r"Barack Obama's statement"),
+        ("2014-09", r"side event"),
+        ("2014-09-10", r"^This letter, to Secretary of State John F\. Kerry$"),
+    ]
+    for (date, label), (want_date, pattern) in zip(got, expected):
+        assert date == want_date and re.search(pattern, label), (date, label)
+
+
+def test_real_letter_side_event_is_requested(real):
+    ev = real.timeline[(real.timeline.source == "letter") & (real.timeline.date == "2014-09")]
+    assert "(requested by the letter)" in ev.label.iloc[0]
+
+
+def test_real_letter_event_bounds_and_mentions(real):
+    ev = real.timeline[real.timeline.source == "letter"].set_index("date")
+    assert (ev.loc["2014", "start"], ev.loc["2014", "end"]) == ("2014-01-01", "2014-12-31")
+    assert (ev.loc["2014-03", "start"], ev.loc["2014-03", "end"]) == ("2014-03-01", "2014-03-31")
+    assert ev.loc["2014-09-10", "precision"] == "day"
+    # Each letter event points at a date mention with its value.
+    mentions = real.mentions.set_index(real.mentions.mention_id.astype(int))
+    for e in real.timeline[real.timeline.source == "letter"].itertuples():
+        m = mentions.loc[int(e.mention_id)]
+        assert m.kind == "date" and m.value == e.date
+
+
+def test_real_letter_context_events_come_with_sources(real):
+    import csv
+
+    from conftest import ROOT
+
+    with open(ROOT / "data" / "raw" / "context_events.csv", encoding="utf-8", newline="") as fh:
+        rows = [r for r in csv.DictReader(fh) if r["letter_id"] == "2014-09-10-kerry-unga-north-korea"]
+    ctx = real.timeline[real.timeline.source == "context"]
+    assert sorted(ctx.date) == sorted(r["date"] for r in rows)
+    assert all(c.startswith("http") for c in ctx.citation)
+    # Sorted by start date, ids 1…n.
+    assert list(real.timeline.start) == sorted(real.timeline.start)
+    assert list(real.timeline.event_id.astype(int)) == list(range(1, len(real.timeline) + 1))
+
+
+# --- find_timexes, form by form ------------------------------------------------------
+
+def test_next_week_is_an_iso_week():
+    assert timexes("We will meet next week.") == [("next week", "2014-W38")]
+    assert timexes("They met last week.") == [("last week", "2014-W36")]
+    assert timexes("The vote is this week.") == [("this week", "2014-W37")]
+
+
+def test_last_december_is_the_year_before():
+    assert timexes("The commission met last December.") == [("last December", "2013-12")]
+    assert timexes("Last December the commission reported.") == [("Last December", "2013-12")]
+
+
+def test_next_and_last_month_names():
+    assert timexes("The council meets next March.") == [("next March", "2015-03")]
+    assert timexes("The council met last March.") == [("last March", "2014-03")]
+    assert timexes("The council met last September.") == [("last September", "2013-09")]
+    assert timexes("The council meets next September.") == [("next September", "2015-09")]
+
+
+def test_on_january_12_follows_the_tense():
+    assert timexes("The minister will visit on January 12.") == [("on January 12", "2015-01-12")]
+    assert timexes("The minister visited on January 12.") == [("on January 12", "2014-01-12")]
+    assert timexes("On January 12, the council met.") == [("On January 12", "2014-01-12")]
+    got = timexes("We met on January 12, and we will meet on March 3.")
+    assert got == [("on January 12", "2014-01-12"), ("on March 3", "2015-03-03")]
+
+
+def test_month_without_year_follows_the_tense():
+    assert timexes("The council adopted it in August.") == [("in August", "2014-08")]
+    assert timexes("The council will adopt it in August.") == [("in August", "2015-08")]
+    assert timexes("In April, the president spoke.") == [("In April", "2014-04")]
+
+
+def test_united_is_not_a_past_tense():
+    # "We ask that the United Kingdom raise it in April": a request, so next April.
+    assert timexes("We ask that the United Kingdom raise it in April.") == [("in April", "2015-04")]
+
+
+def test_by_the_end_of_june_is_a_deadline_ahead():
+    assert timexes("We ask that you act by the end of June.") == [("by the end of June", "2015-06")]
+    assert timexes("The report is due by the end of June 2014.") == [("by the end of June 2014", "2014-06")]
+    assert timexes("By the end of October, the council must act.") == [("By the end of October", "2014-10")]
+
+
+def test_yesterday_today_tomorrow():
+    assert timexes("The vote was held yesterday.") == [("yesterday", "2014-09-09")]
+    assert timexes("We write today, and meet tomorrow.") == [("today", "2014-09-10"), ("tomorrow", "2014-09-11")]
+
+
+def test_next_month_and_years():
+    assert timexes("The session opens next month.") == [("next month", "2014-10")]
+    assert timexes("It closed last month.") == [("last month", "2014-08")]
+    assert timexes("Earlier this year the report came out.") == [("Earlier this year", "2014")]
+    assert timexes("Next year will tell.") == [("Next year", "2015")]
+
+
+def test_seasons():
+    assert timexes("Talks resumed this spring.") == [("this spring", "2014-SP")]
+    assert timexes("Talks resume next spring.") == [("next spring", "2015-SP")]
+    assert timexes("Talks stalled last spring.") == [("last spring", "2014-SP")]
+    assert timexes("The floods of summer 2013.") == [("summer 2013", "2013-SU")]
+    assert timexes("Talks resume this winter.") == [("this winter", "2014-WI")]
+    assert timexes("In spring, birds sing.") == []  # a season alone is no date
+
+
+def test_bare_years():
+    assert timexes("The camps were built in 1998 and expanded in 2009.") == [("1998", "1998"), ("2009", "2009")]
+    assert timexes("Since 2012 the authorities have detained thousands.") == [("2012", "2012")]
+    assert timexes("Call +1 202 612 4321 or see 2014/15.") == []
+    assert timexes("The famine of the 1990s.") == []  # a decade, not the year 1990
+    assert timexes("At least 4,000 people.") == []
+
+
+def test_absolute_dates():
+    assert timexes("Letter dated 10 September 2014 follows.") == [("10 September 2014", "2014-09-10")]
+    assert timexes("On Sept. 10, 2014 we met.") == [("Sept. 10, 2014", "2014-09-10")]
+    assert timexes("The report of 2014-02-17 is clear.") == [("2014-02-17", "2014-02-17")]
+    assert timexes("On September 10th, 2014 we met.") == [("September 10th, 2014", "2014-09-10")]
+    assert timexes("The March 2014 resolution.") == [("March 2014", "2014-03")]
+
+
+def test_march_the_verb_and_may_the_modal_are_not_months():
+    assert timexes("They march to the capital. We may act. March for justice!") == []
+    assert timexes("Thousands will march in May.") == [("in May", "2015-05")]
+
+
+def test_we_is_not_wednesday():
+    assert timexes("We write to you. We urge you.") == []
+
+
+def test_generic_references():
+    assert timexes("We will act in the coming months.") == [("in the coming months", "FUTURE_REF")]
+    assert timexes("Abuses grew in recent years.") == [("in recent years", "PAST_REF")]
+    assert timexes("It got worse over the past few months.") == [("over the past few months", "PAST_REF")]
+
+
+def test_anchor_matters():
+    assert timexes("We met last December.", dt.date(2015, 3, 3)) == [("last December", "2014-12")]
+    assert timexes("We meet next week.", dt.date(2014, 12, 31)) == [("next week", "2015-W02")]
+
+
+def test_spans_restrict_the_search():
+    text = "In April we met. In September we meet again."
+    got = find_timexes(text, ANCHOR, spans=[(17, len(text))])
+    assert [t.text for t in got] == ["In September"]
+
+
+def test_longest_match_wins():
+    t = find_timexes("the March 2014 Human Rights Council resolution", ANCHOR)
+    assert [(x.text, x.value, x.precision, x.rule) for x in t] == [("March 2014", "2014-03", "month", "month_year")]
+
+
+# --- value_bounds and precision_of ----------------------------------------------------
+
+@pytest.mark.parametrize("value, first, last, precision", [
+    ("2014-09-10", dt.date(2014, 9, 10), dt.date(2014, 9, 10), "day"),
+    ("2014-W38", dt.date(2014, 9, 15), dt.date(2014, 9, 21), "week"),
+    ("2015-W01", dt.date(2014, 12, 29), dt.date(2015, 1, 4), "week"),
+    ("2014-09", dt.date(2014, 9, 1), dt.date(2014, 9, 30), "month"),
+    ("2016-02", dt.date(2016, 2, 1), dt.date(2016, 2, 29), "month"),
+    ("2014-02", dt.date(2014, 2, 1), dt.date(2014, 2, 28), "month"),
+    ("2014-SP", dt.date(2014, 3, 1), dt.date(2014, 5, 31), "season"),
+    ("2014-SU", dt.date(2014, 6, 1), dt.date(2014, 8, 31), "season"),
+    ("2014-FA", dt.date(2014, 9, 1), dt.date(2014, 11, 30), "season"),
+    ("2014-WI", dt.date(2014, 12, 1), dt.date(2015, 2, 28), "season"),
+    ("2014", dt.date(2014, 1, 1), dt.date(2014, 12, 31), "year"),
+])
+def test_value_bounds(value, first, last, precision):
+    assert value_bounds(value) == (first, last)
+    assert precision_of(value) == precision
+
+
+@pytest.mark.parametrize("value", ["FUTURE_REF", "PAST_REF", "2014-02-30", "2014-13", "2014-W60", "Sept 2014", ""])
+def test_value_bounds_none_for_references_and_impossible_dates(value):
+    assert value_bounds(value) is None
+
+
+def test_every_week_value_starts_on_monday():
+    for week in (1, 10, 38, 52):
+        first, last = value_bounds(f"2014-W{week:02d}")
+        assert first.weekday() == 0 and last.weekday() == 6
+
+
+def test_context_file_with_impossible_date_is_an_input_error(tmp_path):
+    from compendium.errors import InputError
+    from compendium.timeline import load_context
+
+    path = tmp_path / "context_events.csv"
+    path.write_text("letter_id,date,label,answers_ask,citation,note\n"
+                    "x,2014-02-30,Something,,https://example.org/a,\n", encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        load_context("x", path)
+    assert str(path) in err.value.where and "2014-02-30" in err.value.problem
+
+
+def test_letter_event_names_its_addressee(letters):
+    p = letters("sig-organizations-only.txt")
+    ev = p.timeline[(p.timeline.source == "letter") & (p.timeline.date == "2016-04-14")]
+    assert list(ev.label) == ["This letter, to the Members of the UN Security Council"]

@@ -1,0 +1,293 @@
+"""Who signed and with which affiliations (signatories.py), checked against the
+letters' signature blocks."""
+
+from __future__ import annotations
+
+import pytest
+
+from compendium import signatories, structure
+from compendium.codebook import SECTORS
+
+REAL_SIGNERS = [
+    "Morton Abramowitz", "Victor Cha", "Roberta Cohen", "Lorne Craner", "Felice D. Gaer",
+    "Morton H. Halperin", "David Hawk", "William Inboden", "David J. Kramer", "Jae H. Ku",
+    "Robyn Lieberman", "Kenneth Roth", "Greg Scarlatoiu", "Hannah Song",
+]
+
+
+def aff(title="", unit="", organization="", former="false", sector=None):
+    d = {"title": title, "unit": unit, "organization": organization, "former": former}
+    if sector is not None:
+        d["sector"] = sector
+    return d
+
+
+def affs(p, name, with_sector=False):
+    out = p.affiliations_of(name)
+    if not with_sector:
+        for a in out:
+            a.pop("sector")
+    return out
+
+
+# --- the real letter ---------------------------------------------------------------
+
+def test_real_letter_fourteen_signatories_in_letter_order(real):
+    assert list(real.signatories.name) == REAL_SIGNERS
+    assert real.letter["signatory_count"] == 14
+    assert set(real.signatories.signatory_type) == {"person"}
+
+
+def test_real_letter_fifteen_affiliations(real):
+    assert len(real.affiliations) == 15
+    # Victor Cha holds two; everyone else one.
+    counts = real.affiliations.name.value_counts()
+    assert counts["Victor Cha"] == 2
+    assert set(counts.drop("Victor Cha")) == {1}
+
+
+def test_real_letter_name_parts(real):
+    gaer = real.person("Felice D. Gaer")
+    assert (gaer.given_name, gaer.middle_name, gaer.family_name) == ("Felice", "D.", "Gaer")
+    ku = real.person("Jae H. Ku")
+    assert (ku.given_name, ku.middle_name, ku.family_name) == ("Jae", "H.", "Ku")
+    assert real.person("Greg Scarlatoiu").family_name == "Scarlatoiu"
+
+
+def test_lorne_craner_former_assistant_secretary(real):
+    assert affs(real, "Lorne Craner", with_sector=True) == [aff(
+        "Assistant Secretary of State", "Bureau of Democracy, Human Rights and Labor",
+        "U.S. Department of State", "true", "government")]
+
+
+def test_victor_cha_two_affiliations(real):
+    assert affs(real, "Victor Cha", with_sector=True) == [
+        aff("Professor", "", "Georgetown University", sector="academic"),
+        aff("Senior Adviser", "", "Center for Strategic and International Studies", sector="think tank"),
+    ]
+
+
+def test_david_hawk_author_without_organization(real):
+    assert affs(real, "David Hawk", with_sector=True) == [
+        aff("Author of The Hidden Gulag", "", "", sector="independent")]
+
+
+def test_hrnk_shared_by_cohen_and_scarlatoiu(real):
+    hrnk = "The Committee for Human Rights in North Korea"
+    assert affs(real, "Roberta Cohen") == [aff("Co-Chair of the Board of Directors", "", hrnk)]
+    assert affs(real, "Greg Scarlatoiu") == [aff("Executive Director", "", hrnk)]
+    assert set(real.affiliations[real.affiliations.organization == hrnk].name) == {"Roberta Cohen", "Greg Scarlatoiu"}
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Morton Abramowitz", aff("Senior Fellow", "", "The Century Foundation")),
+    ("Felice D. Gaer", aff("Director", "", "Jacob Blaustein Institute for the Advancement of Human Rights")),
+    ("Morton H. Halperin", aff("Senior Advisor", "", "Open Society Foundations")),
+    ("William Inboden", aff("Executive Director", "Clements Center for History, Strategy & Statecraft",
+                            "University of Texas-Austin")),
+    ("David J. Kramer", aff("President", "", "Freedom House")),
+    ("Jae H. Ku", aff("Director", "U.S.-Korea Institute", "Johns Hopkins School of Advanced International Studies")),
+    ("Robyn Lieberman", aff("Senior Director", "Government Advocacy", "Human Rights First")),
+    ("Kenneth Roth", aff("Executive Director", "", "Human Rights Watch")),
+    ("Hannah Song", aff("Executive Director", "", "Liberty in North Korea")),
+])
+def test_real_letter_other_affiliations(real, name, expected):
+    assert affs(real, name) == [expected]
+
+
+def test_real_letter_every_organization_classified(real):
+    assert "unclassified" not in set(real.affiliations.sector)
+    assert real.letter["unclassified_organizations"] == []
+    assert set(real.affiliations.sector) <= set(SECTORS)
+    assert real.warnings == []
+
+
+def test_unit_in_codebook_wins_over_its_organization(real):
+    rows = real.affiliations.set_index("name")
+    assert rows.loc["William Inboden", "canonical_organization"] == \
+        "Clements Center for History, Strategy & Statecraft, University of Texas at Austin"
+    assert rows.loc["Jae H. Ku", "canonical_organization"] == "U.S.-Korea Institute at Johns Hopkins SAIS"
+    # An unknown unit ("Government Advocacy") leaves its organization in charge.
+    assert rows.loc["Robyn Lieberman", "canonical_organization"] == "Human Rights First"
+
+
+def test_coalition_self_description_matches_sectors(real):
+    """'advocacy groups, academic institutions, think tanks, and others'."""
+    assert "advocacy groups, academic institutions, think tanks, and others" in real.clean
+    sectors = set(real.affiliations.sector)
+    assert {"advocacy", "academic", "think tank"} <= sectors
+    assert sectors - {"advocacy", "academic", "think tank"}  # "and others"
+
+
+# --- fixture letters, one per signature format -----------------------------------
+
+def test_name_title_org_lines(letters):
+    p = letters("sig-name-title-org.txt")
+    assert list(p.signatories.name) == ["Amara Whitfield", "Julian Ostrowski", "Sofia Delacroix-Brandt"]
+    assert affs(p, "Amara Whitfield") == [aff("Executive Director", "", "Lantern Rights Network")]
+    assert affs(p, "Julian Ostrowski") == [aff("Senior Fellow", "", "Meridian Policy Institute")]
+    assert affs(p, "Sofia Delacroix-Brandt") == [aff("Director", "", "Caldora Refugee Aid Society")]
+
+
+def test_unit_lines_between_title_and_organization(letters):
+    p = letters("sig-unit-lines.txt")
+    assert list(p.signatories.name) == ["Noor Haddad", "Tobias Engel", "Mei-Ling Cheng"]
+    assert affs(p, "Noor Haddad") == [aff("Deputy Director", "Asia Division", "Lantern Rights Network")]
+    assert affs(p, "Tobias Engel") == [
+        aff("Senior Researcher", "Program on Forced Migration, Faculty of Law", "Bellwether University")]
+    assert affs(p, "Mei-Ling Cheng") == [aff("Coordinator", "", "Caldora Refugee Aid Society")]
+
+
+def test_several_title_comma_organization_lines(letters):
+    p = letters("sig-title-org-lines.txt")
+    assert list(p.signatories.name) == ["Ingrid Solberg", "Rafael Quintero"]
+    assert affs(p, "Ingrid Solberg") == [
+        aff("Professor", "", "Bellwether University"),
+        aff("Senior Adviser", "", "Meridian Policy Institute"),
+    ]
+    assert affs(p, "Rafael Quintero") == [
+        aff("Chair", "", "Lantern Rights Network"),
+        aff("Board Member", "", "Open Harbor Foundation"),
+        aff("Visiting Scholar", "", "Institute for Coastal Policy"),
+    ]
+
+
+def test_one_line_signatures_with_semicolons(letters):
+    p = letters("sig-one-line-semicolons.txt")
+    assert list(p.signatories.name) == ["Ingrid Solberg", "Rafael Quintero", "Chidi Obi"]
+    assert affs(p, "Ingrid Solberg") == [
+        aff("Professor", "", "Bellwether University"),
+        aff("Senior Adviser", "", "Meridian Policy Institute"),
+    ]
+    assert affs(p, "Rafael Quintero") == [aff("Chair", "", "Lantern Rights Network")]
+    assert affs(p, "Chidi Obi") == [
+        aff("Executive Director", "", "Caldora Refugee Aid Society"),
+        aff("Trustee", "", "Open Harbor Foundation"),
+    ]
+    # The whole line is the signatory's span; the name as written starts it.
+    chidi = p.person("Chidi Obi")
+    assert p.clean[int(chidi.start) : int(chidi.end)] == \
+        "Chidi Obi, Executive Director, Caldora Refugee Aid Society; Trustee, Open Harbor Foundation"
+
+
+def test_organizations_only(letters):
+    p = letters("sig-organizations-only.txt")
+    orgs = ["Lantern Rights Network", "Caldora Refugee Aid Society", "Meridian Policy Institute",
+            "Open Harbor Foundation", "Bellwether University Human Rights Clinic", "Coalition for Justice in Caldora"]
+    assert list(p.signatories.written) == orgs
+    assert set(p.signatories.signatory_type) == {"organization"}
+    assert list(p.affiliations.organization) == orgs
+    assert set(p.affiliations.title) == {""}
+
+
+def test_honorifics_and_degrees(letters):
+    p = letters("sig-honorifics-degrees.txt")
+    got = [(s.name, s.honorific, s.suffix, s.written) for s in p.signatories.itertuples()]
+    assert got == [
+        ("Amara Whitfield", "Dr.", "", "Dr. Amara Whitfield"),
+        ("Peter Langford", "Hon.", "", "Hon. Peter Langford"),
+        ("Julian Ostrowski", "", "Ph.D.", "Julian Ostrowski, Ph.D."),
+        ("Lena Vogt", "Prof.", "LL.M.", "Prof. Lena Vogt, LL.M."),
+    ]
+    assert affs(p, "Peter Langford") == [aff("Member of Parliament", "", "Caldoran National Assembly")]
+    assert affs(p, "Lena Vogt") == [aff("Professor of International Law", "", "Bellwether University")]
+
+
+def test_former_markers(letters):
+    p = letters("sig-former-markers.txt")
+    assert affs(p, "Walter Brandt") == [aff("Ambassador", "", "Ministry of Foreign Affairs of Caldora", "true")]
+    assert affs(p, "Elena Petrova") == [
+        aff("Special Rapporteur on Caldora", "", "United Nations Human Rights Council", "true")]
+    assert affs(p, "Samuel Adeyemi") == [aff("Director", "", "Caldora Refugee Aid Society", "true")]
+    assert affs(p, "Grace Liu") == [aff("Chair", "", "Lantern Rights Network", "false")]
+
+
+def test_affiliation_without_organization(letters):
+    p = letters("sig-no-organization.txt")
+    assert affs(p, "Tomasz Wolski", with_sector=True) == [
+        aff("Author of The Salt Camps", "", "", sector="independent")]
+    assert affs(p, "Adaeze Nwosu", with_sector=True) == [
+        aff("Survivor of Camp 9 and human rights defender", "", "", sector="independent")]
+    assert affs(p, "Grace Liu") == [aff("Chair", "", "Lantern Rights Network")]
+
+
+THREE = [
+    ("Noor Haddad", aff("Deputy Director", "", "Lantern Rights Network")),
+    ("Tobias Engel", aff("Senior Researcher", "", "Bellwether University")),
+    ("Mei-Ling Cheng", aff("Coordinator", "", "Caldora Refugee Aid Society")),
+]
+
+
+@pytest.mark.parametrize("name", ["sep-blank-lines.txt", "sep-nbsp-lines.txt"])
+def test_blocks_separated_by_blank_or_nbsp_lines(letters, name):
+    p = letters(name)
+    assert list(p.signatories.name) == [n for n, _ in THREE]
+    for n, a in THREE:
+        assert affs(p, n) == [a]
+
+
+def test_nbsp_fixture_really_holds_nbsp_lines():
+    from conftest import fixture_path
+
+    lines = fixture_path("sep-nbsp-lines.txt").read_text(encoding="utf-8").split("\n")
+    assert sum(1 for ln in lines if ln and set(ln) == {"\u00a0"}) >= 3
+
+
+def test_blocks_separated_by_nothing_but_the_next_name(letters):
+    p = letters("sep-next-name.txt")
+    assert list(p.signatories.name) == ["Noor Haddad", "Tobias Engel", "Mei-Ling Cheng", "Tomasz Wolski"]
+    assert affs(p, "Noor Haddad") == [aff("Deputy Director", "", "Lantern Rights Network")]
+    assert affs(p, "Tobias Engel") == [aff("Senior Researcher", "Program on Forced Migration", "Bellwether University")]
+    assert affs(p, "Mei-Ling Cheng") == [aff("Coordinator", "", "Caldora Refugee Aid Society")]
+    assert affs(p, "Tomasz Wolski") == [aff("Author of The Salt Camps", "", "")]
+
+
+def test_accented_names(letters):
+    p = letters("enc-cp1252.txt")
+    assert list(p.signatories.name) == ["Hélène Moreau", "José Ibáñez", "Élodie Marchand"]
+    assert affs(p, "Hélène Moreau") == [aff("President", "", "Fédération des droits humains")]
+    assert affs(p, "Élodie Marchand") == [aff("Coordinator", "", "Caldora Refugee Aid Society")]
+
+
+# --- the line classifiers ---------------------------------------------------------
+
+@pytest.mark.parametrize("line", [
+    "Senior Fellow", "Executive Director", "Co-Chair of the Board of Directors", "Assistant Secretary of State (former)",
+    "Author of The Hidden Gulag", "Board Member", "Program Director", "Former Director", "Senior Research Fellow",
+])
+def test_is_title(line):
+    assert signatories.is_title(line)
+
+
+@pytest.mark.parametrize("line", [
+    "Human Rights Watch", "Government Advocacy", "Asia Program", "Program on Forced Migration",
+    "U.S. Department of State", "Morton Abramowitz",
+])
+def test_is_not_title(line):
+    assert not signatories.is_title(line)
+
+
+@pytest.mark.parametrize("line", [
+    "Morton Abramowitz", "Felice D. Gaer", "Dr. Amara Whitfield", "Julian Ostrowski, Ph.D.",
+    "Jean de la Fontaine", "Mary-Jane O'Neill", "Élodie Marchand", "Samuel Adeyemi, Jr.",
+])
+def test_is_person_name(line):
+    assert signatories.is_person_name(line)
+
+
+@pytest.mark.parametrize("line", [
+    "Human Rights Watch", "Executive Director", "Liberty in North Korea", "U.S.-Korea Institute",
+    "Sincerely,", "Hannah", "cc: Ambassador Helen Marlowe",
+])
+def test_is_not_person_name(line):
+    assert not signatories.is_person_name(line)
+
+
+def test_parse_directly_from_structure():
+    text = ("September 10, 2014\n\nDear Minister,\n\nWe urge you to act.\n\nSincerely,\n\n"
+            "Grace Liu\nChair\nLantern Rights Network\n\nTomasz Wolski\nAuthor of The Salt Camps\n")
+    sigs = signatories.parse(structure.parse(text).signature_lines)
+    assert [(s.name, s.signatory_type) for s in sigs] == [("Grace Liu", "person"), ("Tomasz Wolski", "person")]
+    assert [(a.title, a.organization) for a in sigs[0].affiliations] == [("Chair", "Lantern Rights Network")]
+    assert [s.signatory_id for s in sigs] == [1, 2]
+    assert text[sigs[1].start : sigs[1].end] == "Tomasz Wolski\nAuthor of The Salt Camps"

@@ -1,0 +1,170 @@
+"""The parts of a letter (structure.py): date line, addressee, subject, salutation,
+body paragraphs, closing, signature lines and cc lines."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from compendium import structure
+from compendium.errors import InputError
+
+
+# --- the real letter ---------------------------------------------------------------
+
+def test_real_letter_header(real):
+    j = real.letter
+    assert j["date"] == "2014-09-10"
+    assert j["addressee"] == ["Secretary of State John F. Kerry", "The State Department", "Washington DC"]
+    assert j["subject"] == "United Nations General Assembly action on North Korea"
+    assert j["salutation"] == "Dear Secretary Kerry,"
+    assert j["closing"] == "Sincerely,"
+
+
+def test_real_letter_has_nine_body_paragraphs(real):
+    body = real.paragraphs[real.paragraphs.section == "body"]
+    assert real.letter["paragraph_count"] == 9 == len(body)
+    texts = list(body.text)
+    assert texts[0].startswith("The undersigned organizations and individuals, comprising")
+    assert texts[1].startswith("We write to request that you personally attend")
+    assert texts[5].startswith("US government co-sponsorship of the draft resolution")
+    assert texts[8].startswith("Strengthening the link between the Security Council")
+    assert texts[8].endswith("We appreciate your work on these important efforts.")
+
+
+def test_real_letter_sections_in_order(real):
+    sections = list(real.paragraphs.section)
+    # date line, addressee block, subject line, salutation; 9 paragraphs; closing; 14 signers; no cc
+    assert sections == ["header"] * 4 + ["body"] * 9 + ["closing"] + ["signatures"] * 14
+    header = list(real.paragraphs.text[:4])
+    assert header[0] == "September 10, 2014"
+    assert header[2] == "Re: United Nations General Assembly action on North Korea"
+
+
+def test_real_letter_parse_offsets(real):
+    st = structure.parse(real.clean)
+    assert st.date == dt.date(2014, 9, 10)
+    for span in [st.date_line, *st.addressee, st.subject, st.subject_line, st.salutation, *st.body, st.closing,
+                 *st.signature_lines]:
+        assert real.clean[span.start : span.end] == span.text
+    assert st.subject.text == "United Nations General Assembly action on North Korea"
+    assert st.signature_lines[0].text == "Morton Abramowitz"
+    assert st.signature_lines[-1].text == "Liberty in North Korea"
+
+
+# --- date lines ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("name, line", [
+    ("date-day-month-year.txt", "10 September 2014"),
+    ("date-sept-abbrev.txt", "Sept. 10, 2014"),
+    ("date-iso.txt", "2014-09-10"),
+])
+def test_date_line_formats(letters, name, line):
+    p = letters(name)
+    assert p.letter["date"] == "2014-09-10"
+    assert p.paragraphs.text[0] == line
+    dates = p.kind("date")
+    assert dates.text.iloc[0] == line and dates.value.iloc[0] == "2014-09-10"
+    # The letter's own "later this month" resolves against the date line.
+    later = dates[dates.text == "later this month"]
+    assert list(later.value) == ["2014-09"]
+
+
+@pytest.mark.parametrize("line, date", [
+    ("September 10, 2014", dt.date(2014, 9, 10)),
+    ("10 September 2014", dt.date(2014, 9, 10)),
+    ("Sept. 10, 2014", dt.date(2014, 9, 10)),
+    ("2014-09-10", dt.date(2014, 9, 10)),
+    ("New York, 10 September 2014", dt.date(2014, 9, 10)),
+    ("February 29, 2016", dt.date(2016, 2, 29)),
+])
+def test_parse_date_line(line, date):
+    from compendium.dates import parse_date_line
+
+    assert parse_date_line(line) == date
+
+
+@pytest.mark.parametrize("line", [
+    "February 30, 2014", "2014-13-01", "September 2014", "We met on September 10, 2014.", "Page 2014",
+])
+def test_not_a_date_line(line):
+    from compendium.dates import parse_date_line
+
+    assert parse_date_line(line) is None
+
+
+# --- subject, salutation, closing, cc ---------------------------------------------
+
+def test_subject_line_and_respectfully(letters):
+    p = letters("subject-respectfully.txt")
+    assert p.letter["subject"] == "Forced returns of refugees to Caldora"
+    assert p.letter["addressee"] == ["Ambassador Helen Marlowe",
+                                     "Permanent Mission of the United Kingdom to the United Nations"]
+    assert p.letter["salutation"] == "Dear Ambassador Marlowe,"
+    assert p.letter["closing"] == "Respectfully,"
+    assert p.letter["paragraph_count"] == 1
+    assert list(p.signatories.name) == ["Chidi Obi"]
+
+
+def test_re_line_with_excellency_salutation(letters):
+    p = letters("sig-organizations-only.txt")
+    assert p.letter["addressee"] == ["To the Members of the UN Security Council"]
+    assert p.letter["subject"] == "Referral of the situation in Caldora"
+    assert p.letter["salutation"] == "Your Excellency,"
+    assert p.letter["paragraph_count"] == 2
+
+
+def test_cc_lines_are_their_own_section(letters):
+    p = letters("cc-lines.txt")
+    cc = p.paragraphs[p.paragraphs.section == "cc"]
+    assert list(cc.text) == [
+        "cc: Ambassador Helen Marlowe, Permanent Representative of the United Kingdom to the United Nations",
+        "cc: Ambassador Anders Lindqvist, Permanent Representative of Sweden to the United Nations",
+    ]
+    # cc'd people are not signatories
+    assert list(p.signatories.name) == ["Grace Liu", "Chidi Obi"]
+
+
+def test_thank_you_before_the_closing_stays_in_the_body(letters):
+    p = letters("closing-after-thank-you.txt")
+    assert p.letter["closing"] == "Sincerely,"
+    body = list(p.paragraphs[p.paragraphs.section == "body"].text)
+    assert body == ["We write to urge you to attend the pledging conference for Caldora in October.", "Thank you."]
+    assert list(p.signatories.name) == ["Grace Liu"]
+    assert list(p.signatories.signatory_type) == ["person"]
+
+
+def test_hard_wrapped_paragraph_is_one_paragraph(letters):
+    p = letters("layout-hard-wrapped.txt")
+    body = p.paragraphs[p.paragraphs.section == "body"]
+    assert len(body) == 1
+    text = body.text.iloc[0]
+    assert text.startswith("In March, President Tomas Varga")
+    assert text.endswith("fact-finding mission to Caldora by the end of June.")
+    assert text.count("\n") == 3
+
+
+def test_lines_without_blank_lines_one_paragraph_each_when_sentences_end():
+    text = ("September 10, 2014\nDear Minister,\nFirst paragraph ends here.\nSecond paragraph runs\n"
+            "over two lines.\nThird.\nSincerely,\nGrace Liu\n")
+    st = structure.parse(text)
+    assert [b.text for b in st.body] == [
+        "First paragraph ends here.", "Second paragraph runs\nover two lines.", "Third."]
+
+
+def test_no_salutation_no_subject_addressee_is_first_block():
+    text = "September 10, 2014\n\nMinister Lindqvist\nStockholm\n\nWe urge you to act.\n\nSincerely,\n\nGrace Liu\n"
+    st = structure.parse(text)
+    assert [a.text for a in st.addressee] == ["Minister Lindqvist", "Stockholm"]
+    assert st.salutation is None
+    assert [b.text for b in st.body] == ["We urge you to act."]
+
+
+def test_structure_refusals():
+    with pytest.raises(InputError, match="no date line"):
+        structure.parse("Dear Minister,\n\nSincerely,\n\nGrace Liu\n", "x.txt")
+    with pytest.raises(InputError, match="no signature block"):
+        structure.parse("September 10, 2014\n\nDear Minister,\n\nWe urge you.\n", "x.txt")
+    with pytest.raises(InputError, match="nothing after the closing"):
+        structure.parse("September 10, 2014\n\nDear Minister,\n\nWe urge you.\n\nSincerely,\n", "x.txt")
