@@ -46,6 +46,8 @@ PROCESS_MODULES = ("annotate", "atomic", "brat", "clean", "codebook", "dates", "
                    "process", "rawdata", "schemas", "signatories", "structure", "timeline")
 _print_lock = threading.Lock()
 _kernel_numbers = itertools.count()
+# Seconds spent per phase in the last build (execute and export summed over workers).
+PHASES: dict[str, float] = {"process": 0.0, "execute": 0.0, "export": 0.0}
 
 
 def say(msg: str) -> None:
@@ -283,6 +285,7 @@ def _run(job: Job, km, root: Path, stamps: Stamps, key: str, exporter_lock: thre
             f"{job.notebook.relative_to(root)} failed on {job.letter_id}: cell {index} "
             f"(execution {exc.exec_count}): {exc.ename}: {exc.evalue}; executed notebook kept at "
             f"{job.executed.relative_to(root)}; the previous report is unchanged") from None
+    t_exec = time.perf_counter() - t
     _stable(nb)
     title = job.title()
     with exporter_lock:  # nbconvert's exporter state is not meant to be shared across threads
@@ -292,6 +295,9 @@ def _run(job: Job, km, root: Path, stamps: Stamps, key: str, exporter_lock: thre
     atomic.write_text(job.html, body if body.endswith("\n") else body + "\n")
     stamps.record(job.html, key)
     dt_ = time.perf_counter() - t
+    with _print_lock:
+        PHASES["execute"] += t_exec
+        PHASES["export"] += dt_ - t_exec
     say(f"[done {dt_:.1f} s] {job.label} → {job.html.relative_to(root)}")
     return dt_
 
@@ -413,7 +419,11 @@ def _build(jobs: int | None, force: bool) -> None:
         kernels[i] = _start_kernel(root)
 
     try:
+        for k in PHASES:
+            PHASES[k] = 0.0
+        t_process = time.perf_counter()
         process_all(verbose=True, stamps=stamps, force=force)
+        PHASES["process"] = time.perf_counter() - t_process
         if not names:
             say("no report notebooks exist yet (notebooks/*.ipynb); processed data is up to date")
             return
@@ -461,7 +471,9 @@ def _build(jobs: int | None, force: bool) -> None:
         write_index([lid for lid, _ in letters], names)
         if failures:
             raise failures[0]
-        say(f"built {len(todo)} report(s) for {len(letters)} letter(s) in {time.perf_counter() - t0:.1f} s")
+        say(f"built {len(todo)} report(s) for {len(letters)} letter(s) in {time.perf_counter() - t0:.1f} s "
+            f"(processing {PHASES['process']:.1f} s; notebooks {PHASES['execute']:.1f} s executing and "
+            f"{PHASES['export']:.1f} s exporting, summed over {n_workers} workers)")
     finally:
         for km in kernels.values():
             _stop_kernel(km)
