@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install process reports test verify lab clean lock screenshots
+.PHONY: help install process reports test verify lab clean lock screenshots bench
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
@@ -45,3 +45,7 @@ clean: ## remove build intermediates (not the committed outputs)
 
 screenshots: $(STAMP) ## screenshots of the reports (desktop and phone) into docs/screenshots/
 	$(BIN)/python tools/screenshots.py
+
+bench: $(STAMP) ## benchmarks: cold build vs floor (1 letter), and corpora of 1, 8 and 32 generated letters
+	$(BIN)/python benchmarks/build_vs_floor.py
+	$(BIN)/python benchmarks/corpus_scaling.py

@@ -1,0 +1,189 @@
+"""How the build grows with the corpus: generated corpora of 1, 8 and 32 letters.
+
+For each size, in a temporary project (never data/raw): cold build, no-op
+build, rebuild after changing one letter, and the floor (one plain process
+that imports the same libraries and processes the same letters). Repeated
+runs alternate; the table gives medians and ratios measured in the same run,
+peak memory of the whole process tree (driver and kernels), and the build's
+own phase times. Writes benchmarks/results.md and benchmarks/time-per-letter.svg.
+
+    make bench          (or: .venv/bin/python benchmarks/corpus_scaling.py --sizes 1 8 32 --repeat 3)
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from build_vs_floor import FLOOR, machine  # noqa: E402
+from generate import write_corpus  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _tree_rss_kb(pid: int) -> int:
+    """Resident memory of a process and all its descendants, from /proc."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for d in Path("/proc").iterdir():
+        if not d.name.isdigit():
+            continue
+        try:
+            status = (d / "status").read_text()
+        except OSError:
+            continue
+        ppid = int(re.search(r"PPid:\s+(\d+)", status).group(1))
+        m = re.search(r"VmRSS:\s+(\d+)", status)
+        children.setdefault(ppid, []).append(int(d.name))
+        rss[int(d.name)] = int(m.group(1)) if m else 0
+    total, stack = 0, [pid]
+    while stack:
+        p = stack.pop()
+        total += rss.get(p, 0)
+        stack += children.get(p, [])
+    return total
+
+
+def run(cmd: list[str], env: dict) -> tuple[float, int, str]:
+    """Wall time, peak resident memory of the process tree (MiB) and stdout."""
+    t = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    peak = [0]
+
+    def sample():
+        while proc.poll() is None:
+            peak[0] = max(peak[0], _tree_rss_kb(proc.pid))
+            time.sleep(0.05)
+
+    th = threading.Thread(target=sample, daemon=True)
+    th.start()
+    out = proc.communicate()[0]
+    wall = time.perf_counter() - t
+    th.join()
+    if proc.returncode:
+        raise SystemExit(f"{' '.join(cmd)} failed with exit {proc.returncode}")
+    return wall, peak[0] // 1024, out
+
+
+def project(tmp: Path, n: int) -> Path:
+    root = tmp / "project"
+    raw = root / "data" / "raw"
+    (raw / "letters").mkdir(parents=True)
+    for name in ("codebook.csv", "context_events.csv"):
+        shutil.copy2(ROOT / "data" / "raw" / name, raw / name)
+    shutil.copytree(ROOT / "notebooks", root / "notebooks")
+    shutil.copy2(ROOT / "requirements.lock", root / "requirements.lock")
+    env = {**os.environ, "COMPENDIUM_ROOT": str(root)}
+    from compendium import rawdata
+
+    os.environ["COMPENDIUM_ROOT"] = str(root)
+    for path in write_corpus(tmp / "generated", n):
+        rawdata.add(path)
+    del os.environ["COMPENDIUM_ROOT"]
+    return root
+
+
+def change_one_letter(root: Path) -> None:
+    """A new version of one letter (as a curator would register it), manifest updated."""
+    from compendium import rawdata
+
+    os.environ["COMPENDIUM_ROOT"] = str(root)
+    try:
+        path = sorted((root / "data" / "raw" / "letters").glob("*.txt"))[0]
+        text = path.read_text(encoding="utf-8").replace("Dear Secretary Kerry,", "Dear Mr. Secretary Kerry,")
+        path.write_text(text, encoding="utf-8")
+        entries = rawdata.read_manifest()
+        entries[f"letters/{path.name}"] = rawdata.sha256(path.read_bytes())
+        (root / "data" / "raw" / "SHA256SUMS").write_text(rawdata.manifest_text(entries), encoding="utf-8")
+    finally:
+        del os.environ["COMPENDIUM_ROOT"]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sizes", type=int, nargs="+", default=[1, 8, 32])
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args()
+    py = sys.executable
+    rows = []
+    phases_note = {}
+    for n in args.sizes:
+        res: dict[str, list[float]] = {"cold": [], "no-op": [], "one letter changed": [], "floor": []}
+        mem: dict[str, list[int]] = {"cold": [], "floor": []}
+        for i in range(args.repeat):
+            with tempfile.TemporaryDirectory() as tmp:
+                root = project(Path(tmp), n)
+                env = {**os.environ, "COMPENDIUM_ROOT": str(root)}
+                wall, peak, out = run([py, "-m", "compendium", "build"], env)
+                res["cold"].append(wall)
+                mem["cold"].append(peak)
+                phases_note[n] = out.strip().splitlines()[-1]
+                res["no-op"].append(run([py, "-m", "compendium", "build"], env)[0])
+                change_one_letter(root)
+                res["one letter changed"].append(run([py, "-m", "compendium", "build"], env)[0])
+                wall, peak, _ = run([py, "-c", FLOOR, str(Path(tmp) / "floor")], env)
+                res["floor"].append(wall)
+                mem["floor"].append(peak)
+            print(f"{n} letters, run {i + 1}/{args.repeat}: " +
+                  ", ".join(f"{k} {v[-1]:.2f} s" for k, v in res.items()), flush=True)
+        med = {k: statistics.median(v) for k, v in res.items()}
+        rows.append({"n": n, **med, "mem_cold": statistics.median(mem["cold"]),
+                     "mem_floor": statistics.median(mem["floor"])})
+
+    lines = [
+        "# How the build grows with the corpus",
+        "",
+        f"Machine: {machine()}. Generated letters (benchmarks/generate.py, 5–15 signatories each); "
+        f"{args.repeat} repetitions per size, alternating; medians in seconds. Reports per letter: 2, plus "
+        "the corpus report from 2 letters on.",
+        "",
+        "| letters | cold build | no-op | one letter changed | floor | cold / floor | no-op / cold | "
+        "cold per letter | peak memory, build (MiB) | per letter (MiB) | peak memory, floor (MiB) |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for r in rows:
+        lines.append(
+            f"| {r['n']} | {r['cold']:.2f} | {r['no-op']:.2f} | {r['one letter changed']:.2f} | {r['floor']:.2f} | "
+            f"{r['cold'] / r['floor']:.2f} | {r['no-op'] / r['cold']:.1%} | {r['cold'] / r['n']:.2f} | "
+            f"{r['mem_cold']} | {r['mem_cold'] / r['n']:.0f} | {r['mem_floor']} |")
+    lines += ["", "The build's own account of its last cold run per size (phase times summed over workers):", ""]
+    lines += [f"- {n} letters: {note}" for n, note in phases_note.items()]
+    if len(rows) >= 2:
+        a, b = rows[-2], rows[-1]
+        slope = (b["cold"] - a["cold"]) / (b["n"] - a["n"])
+        lines += ["", f"Marginal cost between {a['n']} and {b['n']} letters: **{slope:.2f} s per letter** "
+                  f"(cold). Extrapolated on this machine: 1,000 letters ≈ {a['cold'] + slope * (1000 - a['n']):.0f} s, "
+                  f"100,000 letters ≈ {(a['cold'] + slope * (100000 - a['n'])) / 3600:.1f} h."]
+    lines += ["", "Regenerate: `make bench`.", ""]
+    text = "\n".join(lines)
+    (ROOT / "benchmarks" / "results.md").write_text(text, encoding="utf-8")
+    print(text)
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    plt.rcParams["svg.hashsalt"] = "compendium-bench"
+    fig, ax = plt.subplots(figsize=(5, 3))
+    ax.plot([r["n"] for r in rows], [r["cold"] / r["n"] for r in rows], "o-", label="cold build")
+    ax.plot([r["n"] for r in rows], [r["floor"] / r["n"] for r in rows], "s--", label="floor")
+    ax.set_xscale("log", base=2)
+    ax.set_xlabel("letters in the corpus")
+    ax.set_ylabel("seconds per letter")
+    ax.legend(frameon=False)
+    fig.savefig(ROOT / "benchmarks" / "time-per-letter.svg", bbox_inches="tight", metadata={"Date": None})
+
+
+if __name__ == "__main__":
+    main()
