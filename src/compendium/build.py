@@ -275,6 +275,7 @@ def _run(job: Job, km, root: Path, stamps: Stamps, key: str, exporter_lock: thre
             str(job.notebook), str(job.executed),
             parameters=job.parameters,
             kernel_name=KERNEL, progress_bar=False, log_output=False, km=km,
+            request_save_on_cell_execute=False,
         )
     except pm.PapermillExecutionError as exc:
         # Name the cell as it is in notebooks/ (papermill counts its injected parameters cell).

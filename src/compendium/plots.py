@@ -24,7 +24,7 @@ from .report import Letter  # noqa: E402
 COLORS = {"letter": "#1f5fa8", "context": "#9a9a9a", "followed": "#c2571a", "mark": "#222222"}
 plt.rcParams.update({
     "svg.hashsalt": "compendium",
-    "svg.fonttype": "path",
+    "svg.fonttype": "none",
     "font.family": "DejaVu Sans",
     "font.size": 9,
     "axes.spines.top": False,
