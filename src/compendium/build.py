@@ -18,13 +18,12 @@ One driver process does everything through the libraries' APIs (no
 
 from __future__ import annotations
 
-import concurrent.futures as cf
 import hashlib
 import itertools
 import html
 import json
+import multiprocessing
 import os
-import queue
 import shutil
 import signal
 import sys
@@ -46,6 +45,7 @@ PROCESS_MODULES = ("annotate", "atomic", "brat", "clean", "codebook", "dates", "
                    "process", "rawdata", "schemas", "signatories", "structure", "timeline")
 _print_lock = threading.Lock()
 _kernel_numbers = itertools.count()
+_LOCK_FD = [-1]  # the build lock's file descriptor, closed in worker processes
 # Seconds spent per phase in the last build (execute and export summed over workers).
 PHASES: dict[str, float] = {"process": 0.0, "execute": 0.0, "export": 0.0}
 
@@ -169,7 +169,8 @@ def _report_key(job: Job, code: str) -> str:
 
 # --- processing ------------------------------------------------------------------
 
-def process_all(verbose: bool = False, stamps: Stamps | None = None, force: bool = True) -> list[str]:
+def process_all(verbose: bool = False, stamps: Stamps | None = None, force: bool = True,
+                on_letter=None) -> list[str]:
     """Verify every registered letter's checksum, then process the stale ones."""
     letters = rawdata.verify_all()
     if not letters:
@@ -179,6 +180,8 @@ def process_all(verbose: bool = False, stamps: Stamps | None = None, force: bool
         out = paths.processed_dir() / letter_id
         key = _letter_key(raw)
         if stamps is not None and not force and stamps.fresh(out, key):
+            if on_letter:
+                on_letter(letter_id)
             continue
         from .process import process
 
@@ -189,6 +192,8 @@ def process_all(verbose: bool = False, stamps: Stamps | None = None, force: bool
         done.append(letter_id)
         if verbose:
             say(f"processed {letter_id} ({time.perf_counter() - t:.1f} s)")
+        if on_letter:
+            on_letter(letter_id)
     return done
 
 
@@ -263,7 +268,8 @@ def _exporter():
     return exp
 
 
-def _run(job: Job, km, root: Path, stamps: Stamps, key: str, exporter_lock: threading.Lock) -> float:
+def _run(job: Job, km, root: Path, exporter, say=say) -> tuple[float, float]:
+    """Execute one notebook and write its HTML report; (seconds executing, seconds exporting)."""
     import nbformat
     import papermill as pm
 
@@ -283,24 +289,70 @@ def _run(job: Job, km, root: Path, stamps: Stamps, key: str, exporter_lock: thre
         injected = [i for i, c in enumerate(executed.cells) if "injected-parameters" in c.metadata.get("tags", [])]
         index = exc.cell_index - (1 if injected and injected[0] < exc.cell_index else 0)
         raise BuildError(
-            f"{job.notebook.relative_to(root)} failed on {job.letter_id}: cell {index} "
+            f"{job.notebook.relative_to(root)} failed on {job.letter_id or 'the corpus'}: cell {index} "
             f"(execution {exc.exec_count}): {exc.ename}: {exc.evalue}; executed notebook kept at "
             f"{job.executed.relative_to(root)}; the previous report is unchanged") from None
     t_exec = time.perf_counter() - t
     _stable(nb)
-    title = job.title()
-    with exporter_lock:  # nbconvert's exporter state is not meant to be shared across threads
-        body, _ = _exporter().from_notebook_node(nbformat.from_dict(nb), resources={"metadata": {"name": title}})
+    body, _ = exporter.from_notebook_node(nbformat.from_dict(nb), resources={"metadata": {"name": job.title()}})
     index = "../index.html" if job.letter_id else "index.html"
     body = body.replace("<main>", f'<main><nav class="crumbs"><a href="{index}">All reports</a></nav>', 1)
     atomic.write_text(job.html, body if body.endswith("\n") else body + "\n")
-    stamps.record(job.html, key)
     dt_ = time.perf_counter() - t
-    with _print_lock:
-        PHASES["execute"] += t_exec
-        PHASES["export"] += dt_ - t_exec
     say(f"[done {dt_:.1f} s] {job.label} → {job.html.relative_to(root)}")
-    return dt_
+    return t_exec, dt_ - t_exec
+
+
+def _die_with_parent() -> None:
+    """Linux: a worker is killed when the build process dies, even by SIGKILL."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+def _worker(root: Path, lock_fd: int, todo, results, stop) -> None:
+    """A worker process: one kernel, reused for job after job, and its own
+    papermill and nbconvert, so notebook execution overhead and HTML export
+    run on every core instead of queueing behind one driver."""
+    _die_with_parent()
+    os.close(lock_fd)  # the build lock belongs to the build process alone
+    _terminate_as_interrupt()
+    km = _start_kernel(root)  # starts while this process imports
+    try:
+        if not os.environ.get("COMPENDIUM_NO_FASTIMPORT"):  # off only to test it changes nothing
+            from . import fastimport
+
+            fastimport.install()
+        import nbconvert  # noqa: F401
+        import papermill  # noqa: F401
+
+        exporter = _exporter()
+        used = False
+        while True:
+            job = todo.get()
+            if job is None or stop.is_set():
+                return
+            if used:
+                _reset(km)
+            try:
+                def progress(msg: str) -> None:  # the build process prints, in order
+                    results.put(("say", job, msg))
+
+                results.put(("done", job, *_run(job, km, root, exporter, progress)))
+            except BuildError as exc:
+                results.put(("failed", job, str(exc)))
+                stop.set()
+            except Exception as exc:  # an unexpected error still ends the build with a message
+                results.put(("failed", job, f"{job.label}: {type(exc).__name__}: {exc}"))
+                stop.set()
+            used = True
+    except KeyboardInterrupt:
+        pass
+    finally:
+        _stop_kernel(km)
 
 
 # --- the index ---------------------------------------------------------------------
@@ -371,6 +423,7 @@ def _exclusive() -> object:
     except OSError:
         fh.close()
         raise CompendiumError(f"{paths.build_dir() / 'build.lock'}: another build of this project is running") from None
+    _LOCK_FD[0] = fh.fileno()
     return fh
 
 
@@ -413,71 +466,74 @@ def _build(jobs: int | None, force: bool) -> None:
         return
 
     jobs = max(1, jobs or os.cpu_count() or 1)
-    kernels: dict[int, object] = {}
-    # Kernels first: their start-up (and the imports in them) runs while this
-    # process imports the libraries and processes the letters.
-    for i, j in enumerate(todo[:jobs]):
-        kernels[i] = _start_kernel(root)
-
+    n_workers = min(jobs, len(todo)) if names else 0
+    ctx = multiprocessing.get_context("fork")
+    queue_, results, stop = ctx.Queue(), ctx.Queue(), ctx.Event()
+    # Workers (and their kernels) start first, before this process imports
+    # anything heavy: their start-up overlaps with the processing below.
+    workers = [ctx.Process(target=_worker, args=(root, _LOCK_FD[0], queue_, results, stop), daemon=True)
+               for _ in range(n_workers)]
+    for w in workers:
+        w.start()
+    for k in PHASES:
+        PHASES[k] = 0.0
+    sent: dict[str, tuple[Job, str]] = {}
     try:
-        for k in PHASES:
-            PHASES[k] = 0.0
         t_process = time.perf_counter()
-        process_all(verbose=True, stamps=stamps, force=force)
+        todo_labels = {j.label for j in todo}
+
+        def send_jobs(letter_id: str) -> None:
+            # A letter's reports are queued as soon as the letter is processed.
+            for j in planned:
+                if j.letter_id == letter_id and j.label in todo_labels:
+                    key = _report_key(j, code)
+                    if force or not stamps.fresh(j.html, key):
+                        sent[j.label] = (j, key)
+                        queue_.put(j)
+
+        process_all(verbose=True, stamps=stamps, force=force, on_letter=send_jobs if workers else None)
         PHASES["process"] = time.perf_counter() - t_process
         if not names:
             say("no report notebooks exist yet (notebooks/*.ipynb); processed data is up to date")
             return
-        # Jobs whose processed letter did not change byte for byte are fresh after all.
-        todo = [j for j in todo if force or not stamps.fresh(j.html, _report_key(j, code))]
-        if not os.environ.get("COMPENDIUM_NO_FASTIMPORT"):  # off only to test it changes nothing
-            from . import fastimport
-
-            fastimport.install()
-        import nbconvert  # noqa: F401  (import once, before the threads)
-        import papermill  # noqa: F401
-
-        exporter_lock = threading.Lock()
-        failures: list[BuildError] = []
-        pending = queue.SimpleQueue()
-        for job in todo:
-            pending.put(job)
-        stop = threading.Event()
-
-        def worker(km) -> None:
-            # One kernel per worker, reused for job after job: a kernel's start-up
-            # and imports are paid once per worker, not once per notebook.
-            used = False
-            while not stop.is_set():
-                try:
-                    job = pending.get_nowait()
-                except queue.Empty:
-                    return
-                if used:
-                    _reset(km)
-                try:
-                    _run(job, km, root, stamps, _report_key(job, code), exporter_lock)
-                except BuildError as exc:
-                    failures.append(exc)
-                    stop.set()
-                used = True
-
-        n_workers = min(jobs, len(todo))
-        for i in range(n_workers):
-            if i not in kernels:
-                kernels[i] = _start_kernel(root)
-        with cf.ThreadPoolExecutor(max_workers=max(n_workers, 1)) as pool:
-            for fut in [pool.submit(worker, kernels[i]) for i in range(n_workers)]:
-                fut.result()
+        send_jobs("")  # the corpus report, once every letter is processed
+        for _ in workers:
+            queue_.put(None)
+        failures: list[str] = []
+        pending = len(sent)
+        while pending:
+            try:
+                status, job, *rest = results.get(timeout=0.5)
+            except Exception:  # queue.Empty: check that the workers are still alive
+                if all(not w.is_alive() for w in workers):
+                    raise BuildError("the report workers stopped before finishing their reports") from None
+                continue
+            if status == "say":
+                say(rest[0])
+                continue
+            pending -= 1
+            if status == "done":
+                stamps.record(job.html, sent[job.label][1])
+                PHASES["execute"] += rest[0]
+                PHASES["export"] += rest[1]
+            else:
+                failures.append(rest[0])
+                break
+        for w in workers:
+            w.join(timeout=60)
         write_index([lid for lid, _ in letters], names)
         if failures:
-            raise failures[0]
-        say(f"built {len(todo)} report(s) for {len(letters)} letter(s) in {time.perf_counter() - t0:.1f} s "
+            raise BuildError(failures[0])
+        say(f"built {len(sent)} report(s) for {len(letters)} letter(s) in {time.perf_counter() - t0:.1f} s "
             f"(processing {PHASES['process']:.1f} s; notebooks {PHASES['execute']:.1f} s executing and "
             f"{PHASES['export']:.1f} s exporting, summed over {n_workers} workers)")
     finally:
-        for km in kernels.values():
-            _stop_kernel(km)
+        stop.set()
+        for w in workers:
+            if w.is_alive():
+                w.terminate()
+        for w in workers:
+            w.join(timeout=30)
 
 
 # --- verify --------------------------------------------------------------------------
