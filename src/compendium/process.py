@@ -23,6 +23,7 @@ from . import structure as structure_mod
 from . import timeline as timeline_mod
 from .annotate import annotate
 from .clean import clean
+from .errors import InputError
 from .schemas import TABLES
 
 
@@ -154,8 +155,11 @@ def process(raw: Path, out: Path | None = None, letter_id: str | None = None,
         warn(f"warning: {raw}: organization {org!r} is not in the codebook; sector 'unclassified' "
              f"(add it to {codebook or paths.codebook_path()})")
     out = Path(out) if out else paths.processed_dir() / letter_id
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp"))
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp"))
+    except OSError as exc:
+        raise InputError(out, f"cannot write the output folder ({exc.strerror})") from None
     try:
         for name, content in files.items():
             atomic.write_text(staging / name, content)

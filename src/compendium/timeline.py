@@ -4,6 +4,7 @@ kept in data/raw/context_events.csv."""
 from __future__ import annotations
 
 import csv
+import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -132,27 +133,30 @@ def load_context(letter_id: str, path: Path | None = None) -> list[Event]:
     if not path.exists():
         return []
     out = []
-    with path.open(encoding="utf-8", newline="") as fh:
-        reader = csv.DictReader(fh)
-        missing = [c for c in CONTEXT_COLUMNS if c not in (reader.fieldnames or [])]
-        if missing:
-            raise InputError(path, f"missing column(s) {', '.join(missing)}")
-        for n, row in enumerate(reader, start=2):
-            value = (row["date"] or "").strip()
-            bounds = value_bounds(value) if re.fullmatch(r"[\dA-Z\-]+", value) else None
-            if bounds is None:
-                raise InputError(f"{path}:{n}", f"invalid date {value!r} (use 2014-09-23, 2014-09, 2014 …)")
-            citation = (row["citation"] or "").strip()
-            if not re.match(r"https?://\S+$", citation):
-                raise InputError(f"{path}:{n}", "no source: the citation must be a URL")
-            ask = (row["answers_ask"] or "").strip()
-            if ask and not ask.isdigit():
-                raise InputError(f"{path}:{n}", f"answers_ask {ask!r} must be an ask number (1, 2, …) or empty")
-            if row["letter_id"].strip() != letter_id:
-                continue
-            out.append(Event(0, value, bounds[0].isoformat(), bounds[1].isoformat(), precision_of(value),
-                             row["label"].strip(), "context", citation=citation,
-                             answers_ask=int(ask) if ask else None))
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(path, f"not UTF-8 (undecodable byte at offset {exc.start}); save it as UTF-8") from None
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    missing = [c for c in CONTEXT_COLUMNS if c not in (reader.fieldnames or [])]
+    if missing:
+        raise InputError(path, f"missing column(s) {', '.join(missing)}")
+    for n, row in enumerate(reader, start=2):
+        value = (row["date"] or "").strip()
+        bounds = value_bounds(value) if re.fullmatch(r"[\dA-Z\-]+", value) else None
+        if bounds is None:
+            raise InputError(f"{path}:{n}", f"invalid date {value!r} (use 2014-09-23, 2014-09, 2014 …)")
+        citation = (row["citation"] or "").strip()
+        if not re.match(r"https?://\S+$", citation):
+            raise InputError(f"{path}:{n}", "no source: the citation must be a URL")
+        ask = (row["answers_ask"] or "").strip()
+        if ask and not ask.isdigit():
+            raise InputError(f"{path}:{n}", f"answers_ask {ask!r} must be an ask number (1, 2, …) or empty")
+        if row["letter_id"].strip() != letter_id:
+            continue
+        out.append(Event(0, value, bounds[0].isoformat(), bounds[1].isoformat(), precision_of(value),
+                         row["label"].strip(), "context", citation=citation,
+                         answers_ask=int(ask) if ask else None))
     return out
 
 
