@@ -7,14 +7,13 @@ An organization that is not in the codebook is never guessed: its sector is
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import paths
 from .errors import InputError
+from .rawdata import read_curated_csv
 
 SECTORS = ("advocacy", "academic", "think tank", "foundation", "government", "intergovernmental", "independent")
 UNCLASSIFIED = "unclassified"
@@ -81,14 +80,7 @@ def load(path: Path | None = None) -> Codebook:
     path = Path(path) if path else paths.codebook_path()
     if not path.exists():
         raise InputError(path, "codebook not found")
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(path, f"not UTF-8 (undecodable byte at offset {exc.start}); save the codebook as UTF-8") from None
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
-    if missing:
-        raise InputError(path, f"missing column(s) {', '.join(missing)}")
+    reader = read_curated_csv(path, COLUMNS)
     entries = []
     for n, row in enumerate(reader, start=2):
         org = (row["organization"] or "").strip()

@@ -5,7 +5,9 @@
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
 import re
 from pathlib import Path
 
@@ -14,6 +16,20 @@ from .errors import ChecksumError, InputError
 
 MAX_BYTES = 1_000_000  # a letter is a few kB; anything near 1 MB is not a letter
 LETTER_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def read_curated_csv(path: Path, columns: tuple[str, ...]) -> "csv.DictReader":
+    """Rows of a hand-edited CSV in data/raw (codebook, context events), checked for
+    encoding and columns; rows are numbered from 2 in error messages (line 1 is the header)."""
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(path, f"not UTF-8 (undecodable byte at offset {exc.start}); save it as UTF-8") from None
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    missing = [c for c in columns if c not in (reader.fieldnames or [])]
+    if missing:
+        raise InputError(path, f"missing column(s) {', '.join(missing)}")
+    return reader
 
 
 def check_letter_id(letter_id: str, where: str = "letter id") -> str:

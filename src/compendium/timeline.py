@@ -3,8 +3,6 @@ kept in data/raw/context_events.csv."""
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +11,7 @@ from . import paths
 from .annotate import Mention
 from .dates import precision_of, value_bounds
 from .errors import InputError
+from .rawdata import read_curated_csv
 
 # Event nouns, most specific first: a clause naming a side event and a
 # session is about the side event.
@@ -133,14 +132,7 @@ def load_context(letter_id: str, path: Path | None = None) -> list[Event]:
     if not path.exists():
         return []
     out = []
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(path, f"not UTF-8 (undecodable byte at offset {exc.start}); save it as UTF-8") from None
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    missing = [c for c in CONTEXT_COLUMNS if c not in (reader.fieldnames or [])]
-    if missing:
-        raise InputError(path, f"missing column(s) {', '.join(missing)}")
+    reader = read_curated_csv(path, CONTEXT_COLUMNS)
     for n, row in enumerate(reader, start=2):
         value = (row["date"] or "").strip()
         bounds = value_bounds(value) if re.fullmatch(r"[\dA-Z\-]+", value) else None
