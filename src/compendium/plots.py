@@ -43,7 +43,8 @@ def svg(fig) -> str:
     tag, body = rest.split(">", 1)
     width = re.search(r'\swidth="([\d.]+)pt"', tag)
     tag = re.sub(r'\s(width|height)="[^"]*"', "", tag, count=2)
-    style = f' style="max-width: {width.group(1)}pt"' if width else ""
+    # On a phone a wide figure keeps a legible size and scrolls sideways in its wrapper.
+    style = f' style="max-width: {width.group(1)}pt; min-width: min({width.group(1)}pt, 34rem)"' if width else ""
     return f'<svg class="figure"{style}{tag}>{body}'
 
 
@@ -53,7 +54,7 @@ def show(fig, alt: str = ""):
 
     import html as _html
 
-    display(HTML(f'<figure role="img" aria-label="{_html.escape(alt)}">{svg(fig)}</figure>'))
+    display(HTML(f'<figure role="img" aria-label="{_html.escape(alt)}"><div class="figure-wrap">{svg(fig)}</div></figure>'))
 
 
 def _wrap(s: str, width: int = 48) -> str:
