@@ -17,7 +17,7 @@ from .rawdata import read_curated_csv
 # session is about the side event.
 EVENT_NOUNS = [
     ("side event", r"side[- ]event"),
-    ("meeting", r"meeting|met|convened"),
+    ("meeting", r"meeting|met|meet|convened"),
     ("summit", r"summit"),
     ("conference", r"conference"),
     ("hearing", r"hearing"),
@@ -29,7 +29,9 @@ EVENT_NOUNS = [
     ("session", r"session"),
     ("debate", r"debate"),
 ]
-_CLAUSE_BREAK = re.compile(r",\s+(?:and|but|which|while)\b|;|—")
+_CLAUSE_BREAK = re.compile(r",\s+(?:and|but|which|while)\b|\s+and that\b|;|—")
+# Verb forms of event nouns: the clause, not the bare verb, says what happened.
+_VERB = re.compile(r"met|meet|convened", re.I)
 CONTEXT_COLUMNS = ("letter_id", "date", "label", "answers_ask", "citation", "note")
 
 
@@ -63,11 +65,16 @@ def _label(text: str, m: Mention, noun: str, hit: re.Match, c0: int, c1: int, en
         people = [e for e in entities if e.kind == "person" and c0 <= e.start < c1]
         return " ".join(f"{people[0].text}'s statement".split()) if people else "statement"
     words = text[hit.start() : hit.end()]
+    orgs = [e for e in entities if e.kind == "organization" and c0 <= e.start < c1]
+    # An organization named right before the noun owns it: "the Office of the High
+    # Commissioner for Human Rights report".
+    adjacent = [e for e in orgs if 0 <= hit.start() - e.end <= 1]
+    if adjacent:
+        return " ".join(f"{adjacent[-1].text} {words}".split())
     # Capitalised modifiers right before the noun: "Arria Formula meeting".
     # (never the date itself: "this April's Arria Formula meeting").
     p0 = m.end if m.end <= hit.start() else c0
     pre = re.search(r"((?:[A-Z][\w.’'\-]*\s+)+)$", text[max(c0, p0) : hit.start()])
-    orgs = [e for e in entities if e.kind == "organization" and c0 <= e.start < c1]
     phrase = ""
     if pre:
         phrase = pre.group(1).strip() + " " + words
@@ -105,6 +112,8 @@ def letter_events(text: str, mentions: list[Mention], mention_ids: dict[int, int
                     near = min(hits, key=lambda h: abs(c0 + h.start() - m.start))
                     found = (noun, re.compile(rf"\b(?:{pat})\b").search(text, c0 + near.start()))
                     break
+            if found and _VERB.fullmatch(found[1].group(0)):
+                found = None
             if found:
                 noun, hit = found
                 key = (m.value, noun)
@@ -112,6 +121,7 @@ def letter_events(text: str, mentions: list[Mention], mention_ids: dict[int, int
             else:
                 # No event noun: the clause itself says what the date is about.
                 clause = " ".join(text[c0:c1].split()).strip(" ,.;—")
+                clause = re.sub(r"[\s,]*\b(?:and that|and|but|which|while)$", "", clause)  # the clause break
                 label = clause if len(clause) <= 80 else clause[:79].rsplit(" ", 1)[0] + "…"
                 key = (m.value, "clause:" + label)
             if any(a.start <= m.start < a.end for a in asks):
