@@ -156,11 +156,12 @@ def _asks(text: str, sents, entities: list[Mention], addressee: str) -> list[Men
         if not m:
             continue
         after = text[m.end() : b]
-        if re.match(r"\s+(?:that\s+)?you\b", after):
-            value = addressee
-        else:
-            later = [e for e in entities if m.end() <= e.start < b]
-            value = later[0].value if later else ""
+        # Addressed to the subject of the request: "request that you …" is the letter's
+        # addressee; "recommend that the US work …" the US; otherwise the letter's addressee.
+        subject = re.match(r"\s+(?:that\s+)?(?:the\s+)?", after)
+        start = m.end() + subject.end()
+        first = [e for e in entities if e.start == start and e.kind in ("organization", "person")]
+        value = first[0].value if first else addressee
         out.append(Mention("ask", a, b, text[a:b], value, rule=m.group("verb").lower(), ask_number=len(out) + 1))
     return out
 

@@ -237,10 +237,17 @@ def _reset(km) -> None:
         kc.stop_channels()
 
 
-def _stable(nb) -> None:
+def _stable(nb) -> list[str]:
     """Drop what differs between two runs of the same notebook (timings, random ids,
-    execution counts that depend on which kernel ran it)."""
+    execution counts that depend on which kernel ran it) and stderr output: a
+    warning is shown once per kernel, so in a reused kernel it would appear in
+    whichever notebook ran first. Returns the stderr texts for the build log."""
     nb.metadata.pop("papermill", None)
+    stderr = []
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            stderr += [o.get("text", "") for o in cell.outputs if o.get("output_type") == "stream" and o.get("name") == "stderr"]
+            cell.outputs = [o for o in cell.outputs if not (o.get("output_type") == "stream" and o.get("name") == "stderr")]
     count = 0
     for cell in nb.cells:
         if cell.cell_type == "code" and cell.get("execution_count") is not None:
@@ -256,6 +263,7 @@ def _stable(nb) -> None:
             cell.id = "injected-parameters"
         else:  # stored ids vary (nbstripout renumbers them on commit); the HTML must not
             cell.id = f"cell-{i}"
+    return stderr
 
 
 def _exporter():
@@ -293,7 +301,8 @@ def _run(job: Job, km, root: Path, exporter, say=say) -> tuple[float, float]:
             f"(execution {exc.exec_count}): {exc.ename}: {exc.evalue}; executed notebook kept at "
             f"{job.executed.relative_to(root)}; the previous report is unchanged") from None
     t_exec = time.perf_counter() - t
-    _stable(nb)
+    for text in _stable(nb):
+        say(f"[warning] {job.label}: " + " ".join(text.split())[:300])
     body, _ = exporter.from_notebook_node(nbformat.from_dict(nb), resources={"metadata": {"name": job.title()}})
     index = "../index.html" if job.letter_id else "index.html"
     body = body.replace("<main>", f'<main><nav class="crumbs"><a href="{index}">All reports</a></nav>', 1)

@@ -17,6 +17,7 @@ import ftfy
 from .dates import parse_date_line
 from .errors import InputError
 from .patterns import CC, CLOSING, chrome_reason
+from .signatories import is_title
 
 # Keep the letter's typography (curly quotes, dashes, ligatures): ftfy may only
 # repair what was broken in transit.
@@ -59,10 +60,15 @@ def normalise(text: str) -> str:
     return "\n".join(line.rstrip() for line in text.split("\n"))
 
 
+_ABBREVIATION_END = re.compile(r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:Inc|Ltd|Jr|Sr|Co|Corp|Esq|St|Ave|Dept|Univ)\.)$")
+
+
 def _is_footer_sentence(line: str) -> bool:
     # Signature lines are names, titles and organizations; a full sentence
-    # after the signatures is the page talking, not the letter.
-    return bool(re.search(r"[.!?]$", line)) and len(line.split()) >= 8
+    # after the signatures is the page talking, not the letter. A line ending
+    # in an abbreviation ("Washington, D.C.", "Inc.") is still a signature line.
+    return (bool(re.search(r"[.!?]$", line)) and len(line.split()) >= 8
+            and not _ABBREVIATION_END.search(line) and not is_title(line.split(",")[0]))
 
 
 def letter_span(lines: list[str], where: str | Path) -> tuple[int, int, dict[int, str]]:

@@ -7,7 +7,7 @@ nbformat's 1.38 s). Notebook validation never checks the "iri" format, so
 the grammar is never used by a build. `install()` puts a stand-in module in
 its place whose `is_valid_syntax` imports the real module on first use: the
 behaviour is unchanged, only deferred. Measured gain: see README,
-"Performance". tests/test_build.py checks a report built with the stand-in
+"Performance". tests/test_reports.py (test_fastimport_changes_no_report) checks a report built with the stand-in
 is byte-identical to one built without it.
 """
 

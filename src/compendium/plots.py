@@ -1,7 +1,8 @@
 """Figures for the reports (matplotlib; the network with networkx).
 
 `svg()` renders a figure reproducibly: a fixed hash salt for element ids, no
-creation date, text as paths (no font needed by the reader's browser).
+creation date. Text stays text (`svg.fonttype = "none"`: selectable, a third of
+the size), drawn with DejaVu Sans where the reader has it, else a sans-serif.
 """
 
 from __future__ import annotations

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
+import pandera.errors
 
 from . import atomic, brat, paths, rawdata
 from . import codebook as codebook_mod
@@ -71,7 +72,10 @@ def _frame(rows: list[dict], name: str) -> pd.DataFrame:
             df[col] = df[col].astype("int64")
         else:
             df[col] = df[col].astype(object).fillna("").astype(str)
-    return schema.validate(df)
+    try:
+        return schema.validate(df)
+    except pandera.errors.SchemaError as exc:  # a bug or an input the checks above let through
+        raise InputError(name, f"table fails its schema: {str(exc).splitlines()[0]}") from None
 
 
 def _csv(df: pd.DataFrame) -> str:
@@ -139,6 +143,15 @@ def build_tables(p: Parsed, data: bytes, cb: codebook_mod.Codebook, context: lis
     return files, unclassified
 
 
+def _check_out(out: Path) -> None:
+    """The output folder is replaced whole: refuse anything that is not a processed letter."""
+    if out.exists() and not out.is_dir():
+        raise InputError(out, "--out is a file, not a folder")
+    if out.is_dir() and any(out.iterdir()) and not (out / "letter.json").is_file():
+        raise InputError(out, "--out is a folder that is not a processed letter and not empty; "
+                              "it would be replaced whole: choose a new or empty folder")
+
+
 def process(raw: Path, out: Path | None = None, letter_id: str | None = None,
             codebook: Path | None = None, context: Path | None = None, warn=None) -> Path:
     """Process one raw letter into `out` (default data/processed/<letter id>/). Returns `out`."""
@@ -146,6 +159,9 @@ def process(raw: Path, out: Path | None = None, letter_id: str | None = None,
     letter_id = rawdata.letter_id_for(raw, letter_id)
     data = rawdata.read_raw(raw)
     rawdata.verify(raw, data)
+    for given, what in ((codebook, "--codebook"), (context, "--context")):
+        if given is not None and not Path(given).is_file():
+            raise InputError(given, f"{what}: no such file" if not Path(given).exists() else f"{what}: not a file")
     cb = codebook_mod.load(codebook)
     ctx = timeline_mod.load_context(letter_id, context)
     parsed = parse_letter(data, letter_id, raw)
@@ -155,6 +171,7 @@ def process(raw: Path, out: Path | None = None, letter_id: str | None = None,
         warn(f"warning: {raw}: organization {org!r} is not in the codebook; sector 'unclassified' "
              f"(add it to {codebook or paths.codebook_path()})")
     out = Path(out) if out else paths.processed_dir() / letter_id
+    _check_out(out)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp"))

@@ -72,6 +72,13 @@ def resolve_dir(processed_dir: str | Path | None, letter_id: str | None) -> Path
     return p
 
 
+def check_flag(name: str, value) -> bool:
+    """A yes/no notebook parameter must be a real boolean (papermill -p x false passes a string)."""
+    if not isinstance(value, bool):
+        raise InputError(name, f"must be True or False, not {value!r} (papermill: -y '{name}: false')")
+    return value
+
+
 def load(processed_dir: str | Path | None = None, letter_id: str | None = None) -> Letter:
     """Load a processed letter; this is the notebooks' parameter check."""
     p = resolve_dir(processed_dir, letter_id)
@@ -136,7 +143,14 @@ def event_table(letter: Letter, include_context: bool = True) -> pd.DataFrame:
     for e in letter.timeline.itertuples():
         if e.source == "context" and not include_context:
             continue
-        after = "after the letter" if e.start > letter.date else ("the letter" if e.start == letter.date and e.source == "letter" else "before the letter")
+        if e.start > letter.date:
+            after = "after the letter"
+        elif e.end < letter.date:
+            after = "before the letter"
+        elif e.start == e.end == letter.date and e.source == "letter" and e.mention_id == 1:
+            after = "the letter"
+        else:  # a month or year that contains the letter's date ("later this month")
+            after = "around the letter (its span includes the letter's date)"
         rows.append({
             "Date": e.date, "Precision": e.precision, "Event": e.label,
             "Source": "letter" if e.source == "letter" else "context",
@@ -146,13 +160,16 @@ def event_table(letter: Letter, include_context: bool = True) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def asks_table(letter: Letter) -> pd.DataFrame:
+def asks_table(letter: Letter, include_context: bool = True) -> pd.DataFrame:
     asks = letter.mentions[letter.mentions.kind == "ask"]
     ctx = letter.timeline[letter.timeline.source == "context"]
+    if not include_context:
+        ctx = ctx.iloc[0:0]
     rows = []
     for a in asks.itertuples():
         answers = ctx[ctx.answers_ask == a.ask_number]
-        answered = "; ".join(f"{r.date}: {r.label}" for r in answers.itertuples()) or "no context event recorded"
+        answered = "; ".join(f"{r.date}: {r.label}" for r in answers.itertuples()) or (
+            "no context event recorded" if include_context else "(context events not included)")
         rows.append({"Ask": int(a.ask_number), "Addressed to": a.value or "not stated",
                      "What the letter asks": a.text, "What followed": answered})
     return pd.DataFrame(rows)
@@ -162,7 +179,9 @@ def asks_table(letter: Letter) -> pd.DataFrame:
 
 def composition(letter: Letter) -> pd.DataFrame:
     """Per sector: affiliations (one row each) and distinct people/organization signatories."""
-    aff = letter.affiliations
+    aff = letter.affiliations.copy()
+    # A former position is not a current tie to its sector: counted apart.
+    aff["sector"] = aff.sector.where(aff.former != "true", aff.sector + " (former)")
     out = (aff.groupby("sector")
            .agg(affiliations=("signatory_id", "size"), signatories=("signatory_id", "nunique"))
            .reset_index().sort_values(["affiliations", "sector"], ascending=[False, True]))

@@ -151,8 +151,10 @@ def load_context(letter_id: str, path: Path | None = None) -> list[Event]:
         citation = (row["citation"] or "").strip()
         if not re.match(r"https?://\S+$", citation):
             raise InputError(f"{path}:{n}", "no source: the citation must be a URL")
+        if not (row["label"] or "").strip():
+            raise InputError(f"{path}:{n}", "empty label: say what happened")
         ask = (row["answers_ask"] or "").strip()
-        if ask and not ask.isdigit():
+        if ask and (not ask.isdigit() or int(ask) < 1):
             raise InputError(f"{path}:{n}", f"answers_ask {ask!r} must be an ask number (1, 2, …) or empty")
         if row["letter_id"].strip() != letter_id:
             continue
