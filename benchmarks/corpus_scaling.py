@@ -83,7 +83,6 @@ def project(tmp: Path, n: int) -> Path:
         shutil.copy2(ROOT / "data" / "raw" / name, raw / name)
     shutil.copytree(ROOT / "notebooks", root / "notebooks")
     shutil.copy2(ROOT / "requirements.lock", root / "requirements.lock")
-    env = {**os.environ, "COMPENDIUM_ROOT": str(root)}
     from compendium import rawdata
 
     os.environ["COMPENDIUM_ROOT"] = str(root)

@@ -3,7 +3,6 @@ and reproducible builds, failures that keep the previous report."""
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import shutil
@@ -15,7 +14,7 @@ import nbformat
 import papermill as pm
 import pytest
 
-from compendium import build, paths
+from compendium import build
 from compendium.errors import BuildError
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -1,17 +1,20 @@
 """`make reports`: process every registered letter and build its HTML reports.
 
-One driver process does everything through the libraries' APIs (no
-`papermill` or `jupyter nbconvert` subprocess per notebook):
+Everything goes through the libraries' APIs (no `papermill` or `jupyter
+nbconvert` subprocess per notebook):
 
 1. Decide what is stale from content hashes alone (cheap: nothing heavy is
    imported, so a build with nothing to do takes a fraction of a second).
-2. Start the kernels for the stale reports at once, with the project's
-   modules imported at kernel start-up (`exec_lines`, not counted as cells),
-   so kernel start-up overlaps with the driver's own work.
-3. Process the stale letters, import papermill and nbconvert.
-4. Execute the notebooks concurrently in threads (each with its own kernel;
-   papermill's `cwd=` is never used: it changes the whole process's
-   directory), export each to HTML with code hidden, and move it into place
+2. Fork one worker process per core before anything heavy is imported. Each
+   starts its kernel at once (the project's modules imported at kernel
+   start-up through `exec_lines`, not counted as cells), then imports
+   papermill and nbconvert, and runs notebook after notebook on that kernel
+   (namespace reset in between). papermill's `cwd=` is never used: it changes
+   the whole process's directory.
+3. Meanwhile this process verifies and processes the letters, queueing each
+   letter's reports as soon as the letter is processed, and records each
+   finished report's stamp.
+4. Each report is exported to HTML with code hidden and moved into place
    atomically. A failing notebook keeps its executed copy under
    build/executed/ and leaves the previous report in place.
 """
@@ -26,7 +29,6 @@ import multiprocessing
 import os
 import shutil
 import signal
-import sys
 import tempfile
 import threading
 import time

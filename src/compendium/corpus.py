@@ -10,7 +10,6 @@ name parts (nameparser's given and family names), not by raw strings.
 from __future__ import annotations
 
 import itertools
-import re
 from pathlib import Path
 
 import networkx as nx
