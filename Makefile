@@ -37,8 +37,8 @@ test: $(STAMP) ## run the test suite
 verify: $(STAMP) ## rebuild into a temporary folder and compare with what is committed
 	$(BIN)/compendium verify
 
-lab: $(STAMP) ## open JupyterLab on the notebooks
-	$(BIN)/jupyter lab --notebook-dir=notebooks $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
+lab: $(STAMP) ## open JupyterLab on the notebooks, at notebooks/explore.ipynb
+	$(BIN)/jupyter lab --notebook-dir=notebooks --LabApp.default_url=/lab/tree/explore.ipynb $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
 
 clean: ## remove build intermediates (not the committed outputs)
 	rm -rf build
