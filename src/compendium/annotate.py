@@ -11,6 +11,7 @@ from .codebook import Codebook
 from .dates import find_timexes
 from .signatories import Signatory
 from .structure import Span, Structure
+from .text import SentenceIndex, non_overlapping, sentences
 
 KINDS = ("date", "person", "organization", "ask", "quote", "crime")
 
@@ -51,7 +52,6 @@ ASK = re.compile(
     re.I,
 )
 QUOTE = re.compile(r"“(?P<q>[^”]{3,})”|\"(?P<q2>[^\"]{3,})\"")
-_ABBREV = re.compile(r"(?:\b(?:U\.S|U\.N|U\.K|Mr|Ms|Mrs|Dr|St|No|Sept|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Oct|Nov|Dec|Gen|Hon|Prof)|\b[A-Z])\.$")
 
 
 @dataclass
@@ -68,38 +68,8 @@ class Mention:
     ask_number: int | None = None
 
 
-def sentences(text: str, spans: list[Span]) -> list[tuple[int, int]]:
-    """Sentence spans inside each paragraph span (abbreviations like "U.S." do not end one)."""
-    out = []
-    for sp in spans:
-        start = sp.start
-        for m in re.finditer(r"[.!?][”\"’)]*(?=\s+[A-Z“\"(])", text[sp.start : sp.end]):
-            end = sp.start + m.end()
-            if _ABBREV.search(text[start:end].rstrip("”\"’)")):
-                continue
-            out.append((start, end))
-            start = end
-            while start < sp.end and text[start].isspace():
-                start += 1
-        if start < sp.end:
-            out.append((start, sp.end))
-    return out
-
-
-def _sentence_of(pos: int, sents: list[tuple[int, int]]) -> tuple[int, int]:
-    for a, b in sents:
-        if a <= pos < b:
-            return a, b
-    return -1, -1
-
-
-def _non_overlapping(cands: list[Mention]) -> list[Mention]:
-    cands = sorted(cands, key=lambda m: (-(m.end - m.start), m.start))
-    chosen: list[Mention] = []
-    for c in cands:
-        if all(c.end <= o.start or c.start >= o.end for o in chosen):
-            chosen.append(c)
-    return sorted(chosen, key=lambda m: m.start)
+def _sentence_of(pos: int, sents: SentenceIndex) -> tuple[int, int]:
+    return sents.at(pos)
 
 
 def _entities(text: str, codebook: Codebook, sigs: list[Signatory], people_spans: list[Span]) -> list[Mention]:
@@ -127,7 +97,7 @@ def _entities(text: str, codebook: Codebook, sigs: list[Signatory], people_spans
                     i = text.find(name, s.start, s.end)
                     if i >= 0:
                         cands.append(Mention("organization", i, i + len(name), name, name, rule="signatory (not in codebook)"))
-    chosen = _non_overlapping(cands)
+    chosen = non_overlapping(cands)
     # "Secretary Kerry" is the "John F. Kerry" named elsewhere in the letter.
     full = [m.value for m in chosen if m.kind == "person"]
     for m in chosen:
@@ -193,7 +163,8 @@ def annotate(text: str, st: Structure, sigs: list[Signatory], codebook: Codebook
     header = [st.date_line, *st.addressee, *([st.subject_line] if st.subject_line else []),
               *([st.salutation] if st.salutation else [])]
     body = list(st.body)
-    sents = sentences(text, body)
+    sent_list = sentences(text, body)
+    sents = SentenceIndex(sent_list)
     mentions: list[Mention] = []
 
     for t in find_timexes(text, st.date, [(s.start, s.end) for s in header + body]):
@@ -203,14 +174,14 @@ def annotate(text: str, st: Structure, sigs: list[Signatory], codebook: Codebook
     mentions += entities
 
     people = [e for e in entities if e.kind == "person"]
-    mentions += _asks(text, sents, entities, _addressee_value(st, people))
+    mentions += _asks(text, sent_list, entities, _addressee_value(st, people))
 
     for para in body:
         for m in QUOTE.finditer(text, para.start, para.end):
             g = "q" if m.group("q") is not None else "q2"
             q0, q1 = m.start(g), m.end(g)
             sent = _sentence_of(m.start(), sents)
-            source = _quote_source(text, m.start(), sent, para, entities, sents)
+            source = _quote_source(text, m.start(), sent, para, entities, sent_list)
             mentions.append(Mention("quote", q0, q1, text[q0:q1], source, rule="quotation marks"))
 
     crime_pat = re.compile(r"\b(" + "|".join(sorted(map(re.escape, CRIMES), key=len, reverse=True)) + r")\b", re.I)
@@ -218,7 +189,7 @@ def annotate(text: str, st: Structure, sigs: list[Signatory], codebook: Codebook
     for para in body:
         for m in crime_pat.finditer(text, para.start, para.end):
             crimes.append(Mention("crime", m.start(), m.end(), m.group(0), CRIMES[m.group(0).lower()], rule="crime list"))
-    mentions += _non_overlapping(crimes)
+    mentions += non_overlapping(crimes)
 
     for m in mentions:
         if m.sentence_start < 0:

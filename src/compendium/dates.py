@@ -10,10 +10,13 @@ and resolved at the precision its text supports (TimeML / TIMEX3 values:
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+
+from .text import SentenceIndex, clause, non_overlapping, sentences
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTH_ABBR = {
@@ -60,9 +63,16 @@ def parse_absolute(text: str) -> dt.date | None:
     return parsed.date() if parsed else None
 
 
-# A date line: the date alone, optionally after a place ("New York, 10 September 2014").
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# A date line: the date alone, optionally after a memo label ("Date:"), a place
+# ("New York, 10 September 2014", "Oslo, 4 May 2017") and a weekday ("Thursday,
+# May 4, 2017"), with ordinals ("March 3rd, 2016", "the 21st of October 2017").
+_PLACE = r"(?:[^\W\d_][^\W\d_ .'’-]*(?:[ .'’-]+[^\W\d_][^\W\d_ .'’-]*){0,4}\.?,\s+)"
 DATE_LINE = re.compile(
-    rf"^\s*(?:[A-Z][A-Za-z .]{{1,40}},\s+)?(?P<date>{ABSOLUTE_DATE.pattern})\.?\s*$"
+    rf"^\s*(?:(?i:date[d]?)\s*:\s*)?{_PLACE}{{0,2}}(?:{_WEEKDAY},?\s+)?(?:the\s+)?"
+    rf"(?P<date>{MONTH}\s+{_DAY},?\s+{_YEAR}|{_DAY}\s+(?:of\s+)?{MONTH},?\s+{_YEAR}"
+    rf"|{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))\.?\s*$"
 )
 
 
@@ -70,7 +80,10 @@ def parse_date_line(line: str) -> dt.date | None:
     m = DATE_LINE.match(line)
     if not m:
         return None
-    return parse_absolute(m.group("date"))
+    place = line[: m.start("date")]
+    if re.search(r"(?i)\b(?:published|posted|updated|issued|released|press release|news)\b", place):
+        return None  # a page's publication date, not a letter's
+    return parse_absolute(re.sub(r"\s+of\s+", " ", m.group("date")))
 
 
 @dataclass(frozen=True)
@@ -99,40 +112,24 @@ _PAST = re.compile(
 )
 
 
-def sentence_span(text: str, pos: int) -> tuple[int, int]:
-    """The sentence around `pos`: bounded by . ! ? followed by space/quote, or a blank line."""
-    starts = [m.end() for m in re.finditer(r"(?:[.!?][”\"’]?\s+(?=[A-Z“\"])|\n\s*\n)", text[:pos])]
-    start = starts[-1] if starts else 0
-    m = re.compile(r"[.!?][”\"’]?(?=\s+[A-Z“\"]|\s*$)|\n\s*\n").search(text, pos)
-    end = m.end() if m else len(text)
-    return start, end
-
-
-def _clause(text: str, start: int, end: int) -> str:
-    s0, s1 = sentence_span(text, start)
-    sent = text[s0:s1]
-    rel = start - s0
-    bounds = [0] + [m.end() for m in re.finditer(r",\s+(?:and|but|which|while)\b|;|—", sent)] + [len(sent)]
-    for a, b in zip(bounds, bounds[1:]):
-        if a <= rel < b:
-            return sent[a:b]
-    return sent
-
-
-def tense(text: str, start: int, end: int) -> str:
-    """'future', 'past' or 'unknown' for the clause holding text[start:end]."""
-    clause = _clause(text, start, end)
-    if _FUTURE.search(clause):
-        return "future"
-    if _PAST.search(clause):
-        return "past"
-    s0, s1 = sentence_span(text, start)
-    sent = text[s0:s1]
-    if _FUTURE.search(sent):
-        return "future"
-    if _PAST.search(sent):
-        return "past"
+def tense(text: str, start: int, end: int, sents: SentenceIndex | None = None) -> str:
+    """'future', 'past' or 'unknown' for the clause holding text[start:end], then its sentence."""
+    sent = sents.at(start) if sents else (-1, -1)
+    if sent[0] < 0:
+        sent = _line_of(text, start)
+    c0, c1 = clause(text, sent, start)
+    for span in (text[c0:c1], text[sent[0] : sent[1]]):
+        if _FUTURE.search(span):
+            return "future"
+        if _PAST.search(span):
+            return "past"
     return "unknown"
+
+
+def _line_of(text: str, pos: int) -> tuple[int, int]:
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    return a, len(text) if b < 0 else b
 
 
 def _year_for(month: int, day: int | None, anchor: dt.date, direction: str) -> int:
@@ -159,21 +156,75 @@ def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
     return n // 12, n % 12 + 1
 
 
+NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+           "thirty": 30}
+_NUM = r"(?:\d{1,3}|" + "|".join(sorted(NUMBERS, key=len, reverse=True)) + ")"
+
+
+def _number(word: str) -> int:
+    w = word.lower()
+    return int(w) if w.isdigit() else NUMBERS[w]
+
+
+def _shift(anchor: dt.date, n: int, unit: str) -> tuple[str, str]:
+    """anchor moved by n units, at the unit's precision."""
+    unit = unit.lower().rstrip("s")
+    if unit == "day":
+        return (anchor + dt.timedelta(days=n)).isoformat(), "day"
+    if unit == "week":
+        return _week(anchor + dt.timedelta(weeks=n)), "week"
+    if unit == "month":
+        y, mo = _shift_month(anchor.year, anchor.month, n)
+        return f"{y:04d}-{mo:02d}", "month"
+    return f"{anchor.year + n:04d}", "year"
+
+
+def _weekday(anchor: dt.date, wd: int, direction: str) -> dt.date:
+    delta = wd - anchor.weekday()
+    if direction == "last":
+        return anchor + dt.timedelta(days=delta - 7 if delta >= 0 else delta)
+    if direction == "next":
+        return anchor + dt.timedelta(days=delta + 7 if delta <= 0 else delta)
+    if direction == "past":
+        return anchor + dt.timedelta(days=delta - 7 if delta > 0 else delta)
+    if direction == "future":
+        return anchor + dt.timedelta(days=delta + 7 if delta < 0 else delta)
+    return anchor + dt.timedelta(days=delta)  # "this Friday": that day of the letter's week
+
+
+def _day_of(g: dict, key: str) -> int:
+    return int(re.match(r"\d+", g[key]).group())
+
+
 # --- the rules ---------------------------------------------------------------------
 # Each rule: (name, pattern). Handlers below turn a match into (value, precision).
 
 # Cue words may open a sentence ("In April, …"); the month itself stays capitalised.
 _MONTH_CUE = r"(?i:in|on|during|since|until|by|before|after|from|through|throughout|of)"
+_DEADLINE_CUES = ("by", "before", "until")
+_RANGE_SEP = r"(?:\s*[–—-]\s*|\s+(?i:to|and|through|until)\s+)"
+_NO_YEAR = rf"(?!,?\s+{_YEAR})(?!\d)"
 RULES: list[tuple[str, re.Pattern]] = [
+    ("weekday_date", re.compile(rf"\b{_WEEKDAY},?\s+(?:the\s+)?(?P<d>{MONTH}\s+{_DAY},?\s+{_YEAR}|{_DAY}\s+(?:of\s+)?{MONTH},?\s+{_YEAR})\b")),
     ("iso_date", re.compile(rf"\b{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b")),
     ("month_day_year", re.compile(rf"\b{MONTH}\s+{_DAY},?\s+{_YEAR}\b")),
     ("day_month_year", re.compile(rf"\b{_DAY}\s+{MONTH},?\s+{_YEAR}\b")),
+    # Ranges of days: "from 2 to 27 March 2017", "on 14 and 15 May", "March 2–4, 2017".
+    ("day_range", re.compile(rf"\b(?:(?P<cue>(?i:from|between|on))\s+)?(?P<d1>{_DAY})(?:\s+(?P<m1>{MONTH}))?{_RANGE_SEP}(?P<d2>{_DAY})\s+(?P<m>{MONTH})(?:,?\s+(?P<y>{_YEAR}))?\b(?!,?\s+\d)")),
+    ("month_day_range", re.compile(rf"\b(?:(?P<cue>(?i:from|between|on))\s+)?(?P<m>{MONTH})\s+(?P<d1>{_DAY}){_RANGE_SEP}(?:(?P<m2>{MONTH})\s+)?(?P<d2>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?\b(?!\s*\d)")),
     ("end_of_month", re.compile(rf"\b(?P<cue>(?i:by|before|until|at|towards?|after)) (?i:the (?:end|middle|beginning|start) of) (?P<m>{MONTH})(?:\s+(?P<y>{_YEAR}))?\b")),
+    ("end_of_unit", re.compile(r"\b(?:(?P<cue>by|before|until|at|towards?|after|in|from)\s+)?(?:the\s+)?(?:very\s+)?(?:end|middle|beginning|start|close) of (?P<rel>the|this|next|last) (?P<u>week|month|year)\b", re.I)),
     ("month_year", re.compile(rf"\b(?P<m>{MONTH})\s+(?:of\s+)?(?P<y>{_YEAR})\b")),
-    ("rel_month_day", re.compile(rf"\b(?i:on|by|until|before|after|since) (?P<m>{MONTH})\s+(?P<d>{_DAY})\b(?!,?\s+\d)")),
+    ("rel_month_day", re.compile(rf"\b(?P<cue>(?i:on|by|until|before|after|since|from|of)) (?P<m>{MONTH})\s+(?P<d>{_DAY})\b(?!,?\s+\d)")),
+    ("rel_day_month", re.compile(rf"\b(?:(?P<cue>(?i:on|by|until|before|after|since|from|of|the))\s+)?(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{MONTH}){_POSS}{_NO_YEAR}")),
     ("this_month_name", re.compile(rf"\b(?P<rel>(?i:this|last|next|early|late|mid-|earlier this|later this)) ?(?P<m>{MONTH}){_POSS}(?!\s+\d)")),
-    ("cue_month", re.compile(rf"\b{_MONTH_CUE} (?:early |late |mid-)?(?P<m>{MONTH}){_POSS}(?!\s+\d)")),
+    ("cue_month", re.compile(rf"\b(?P<cue>{_MONTH_CUE}) (?:early |late |mid-)?(?P<m>{MONTH}){_POSS}(?!\s+\d)")),
     ("season", re.compile(rf"\b(?:(?P<rel>this|last|next|early|late|earlier this|later this) )?(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?\b", re.I)),
+    ("weekday", re.compile(rf"\b(?P<rel>(?i:last|next|this|on|this coming|this past|coming|past)) (?P<wd>{_WEEKDAY})\b(?!,?\s+(?:\d|{MONTH}))")),
+    ("ago", re.compile(rf"\b(?P<n>{_NUM}) (?P<u>days?|weeks?|months?|years?) ago\b", re.I)),
+    ("later", re.compile(rf"\b(?P<n>{_NUM}) (?P<u>days?|weeks?|months?|years?) (?P<dir>later|earlier|afterwards|before that)\b", re.I)),
+    ("within", re.compile(rf"\b(?:within|in|over|during) the (?:next|coming|following) (?P<n>{_NUM}) (?P<u>days|weeks|months)\b|\bwithin (?P<n2>{_NUM}) (?P<u2>days|weeks|months)\b", re.I)),
     ("rel_unit", re.compile(r"\b(?P<rel>(?:earlier|later) this|this|last|next|past) (?P<u>week|month|year)\b", re.I)),
     ("deictic_day", re.compile(r"\b(?P<w>yesterday|today|tomorrow)\b", re.I)),
     ("generic_ref", re.compile(r"\b(?:in the coming|in recent|over the (?:past|last)(?: few)?|in the past(?: few)?) (?:days|weeks|months|years)\b", re.I)),
@@ -181,33 +232,67 @@ RULES: list[tuple[str, re.Pattern]] = [
 ]
 
 
-def _resolve(rule: str, m: re.Match, text: str, anchor: dt.date) -> tuple[str, str] | None:
+def _direction(cue: str | None, text: str, m: re.Match, sents) -> str:
+    d = tense(text, m.start(), m.end(), sents)
+    if d == "unknown" and (cue or "").lower() in _DEADLINE_CUES:
+        return "future"
+    if (cue or "").lower() == "since":
+        return "past"
+    return d
+
+
+def _date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _resolve(rule: str, m: re.Match, text: str, anchor: dt.date, sents=None) -> tuple[str, str] | None:
     g = m.groupdict()
     s = m.group(0)
-    if rule in ("iso_date", "month_day_year", "day_month_year"):
-        d = parse_absolute(s)
+    if rule in ("iso_date", "month_day_year", "day_month_year", "weekday_date"):
+        d = parse_absolute(g["d"] if rule == "weekday_date" else s)
         return (d.isoformat(), "day") if d else None
+    if rule in ("day_range", "month_day_range"):
+        m2 = month_number(g["m"])
+        m1 = month_number(g.get("m1") or g.get("m")) if rule == "day_range" else m2
+        if rule == "month_day_range" and g.get("m2"):
+            m2 = month_number(g["m2"])
+        d1, d2 = _day_of(g, "d1"), _day_of(g, "d2")
+        if g.get("y"):
+            year = int(g["y"])
+        else:
+            year = _year_for(m1, d1, anchor, _direction(g.get("cue"), text, m, sents))
+        first, last = _date(year, m1, d1), _date(year + (m2 < m1), m2, d2)
+        if not first or not last or last <= first:
+            return None
+        return f"{first.isoformat()}/{last.isoformat()}", "range"
     if rule in ("month_year", "end_of_month") and g.get("y"):
         return f"{int(g['y']):04d}-{month_number(g['m']):02d}", "month"
-    if rule in ("end_of_month", "cue_month", "rel_month_day"):
+    if rule in ("end_of_month", "cue_month", "rel_month_day", "rel_day_month"):
+        cue = (g.get("cue") or "").lower()
+        if rule == "rel_day_month" and not cue and not re.match(r"\s*(?:,|\.|;|\)|$|and\b|to\b)", text[m.end():]):
+            pass  # "3 April" without a cue is still a date; the pattern already excludes a year after it
         month = month_number(g["m"])
-        day = int(re.match(r"\d+", g["d"]).group()) if g.get("d") else None
+        day = _day_of(g, "d") if g.get("d") else None
         # A deadline ("by the end of June") looks ahead; otherwise the clause's tense decides.
-        deadline = rule == "end_of_month" and (g.get("cue") or "").lower() in ("by", "before", "until")
-        direction = "future" if deadline else tense(text, m.start(), m.end())
+        deadline = rule == "end_of_month" and cue in _DEADLINE_CUES
+        direction = "future" if deadline else _direction(cue, text, m, sents)
         year = _year_for(month, day, anchor, direction)
         if day:
-            try:
-                return dt.date(year, month, day).isoformat(), "day"
-            except ValueError:
-                return None
+            d = _date(year, month, day)
+            return (d.isoformat(), "day") if d else None
         return f"{year:04d}-{month:02d}", "month"
+    if rule == "end_of_unit":
+        delta = {"next": 1, "last": -1}.get(g["rel"].lower(), 0)
+        return _shift(anchor, delta, g["u"])
     if rule == "this_month_name":
         rel = g["rel"].lower()
         month = month_number(g["m"])
         direction = {"last": "last", "next": "next"}.get(rel, "this")
         if rel in ("early", "late", "mid-"):
-            direction = tense(text, m.start(), m.end())
+            direction = tense(text, m.start(), m.end(), sents)
         year = _year_for(month, None, anchor, direction)
         return f"{year:04d}-{month:02d}", "month"
     if rule == "season":
@@ -223,6 +308,31 @@ def _resolve(rule: str, m: re.Match, text: str, anchor: dt.date) -> tuple[str, s
         elif rel == "next":
             year += 1 if SEASON_START[code] <= anchor.month else 0
         return f"{year}-{code}", "season"
+    if rule == "weekday":
+        rel = g["rel"].lower()
+        wd = WEEKDAYS.index(g["wd"].lower())
+        direction = {"last": "last", "next": "next", "this past": "past", "past": "past",
+                     "coming": "future", "this coming": "future"}.get(rel)
+        if direction is None:
+            t = tense(text, m.start(), m.end(), sents)
+            direction = t if rel == "on" and t != "unknown" else ("this" if rel == "this" else None)
+        if direction is None:
+            return None  # "on Friday" with no tense to place it
+        return _weekday(anchor, wd, direction).isoformat(), "day"
+    if rule == "ago":
+        return _shift(anchor, -_number(g["n"]), g["u"])
+    if rule == "within":
+        n, unit = (g["n"], g["u"]) if g.get("n") else (g["n2"], g["u2"])
+        unit = unit.lower().rstrip("s")
+        k = _number(n)
+        if unit == "month":
+            y, mo = _shift_month(anchor.year, anchor.month, k)
+            end = _date(y, mo, min(anchor.day, calendar.monthrange(y, mo)[1]))
+        else:
+            end = anchor + dt.timedelta(days=k * (7 if unit == "week" else 1))
+        return f"{anchor.isoformat()}/{end.isoformat()}", "range"
+    if rule == "later":
+        return None  # anchored on the date before it: resolved in find_timexes
     if rule == "rel_unit":
         rel, unit = g["rel"].lower(), g["u"].lower()
         delta = {"last": -1, "past": -1, "next": 1}.get(rel, 0)
@@ -238,30 +348,72 @@ def _resolve(rule: str, m: re.Match, text: str, anchor: dt.date) -> tuple[str, s
     if rule == "generic_ref":
         return ("FUTURE_REF" if "coming" in s.lower() else "PAST_REF"), "ref"
     if rule == "bare_year":
+        # "resolution 2334 (2016)", "S/RES/1718 (2006)": the year of a document's number, not a date
+        if re.search(r"\d\s*\($", text[max(0, m.start() - 12) : m.start()]):
+            return None
         return s, "year"
     return None
+
+
+def _later(t: "Timex", before: list["Timex"], m: re.Match) -> "Timex | None":
+    """'two days later': n units after the last day-precise date before it."""
+    prev = next((p for p in reversed(before) if p.precision in ("day", "range")), None)
+    if prev is None:
+        return None
+    bounds = value_bounds(prev.value)
+    if not bounds:
+        return None
+    g = m.groupdict()
+    n = _number(g["n"])
+    if g["dir"].lower() in ("earlier", "before that"):
+        base, n = bounds[0], -n
+    else:
+        base = bounds[1]
+    value, precision = _shift(base, n, g["u"])
+    return Timex(t.start, t.end, t.text, value, precision, t.rule)
 
 
 def find_timexes(text: str, anchor: dt.date, spans: list[tuple[int, int]] | None = None) -> list[Timex]:
     """Every temporal expression in `text` (optionally only inside `spans`), resolved.
 
     Overlaps are settled longest-first, so "March 2014" is one month, not a
-    month and a year.
+    month and a year. Tense is read from the sentence (text.sentences) that
+    holds the expression.
     """
+    from types import SimpleNamespace
+
+    regions = [SimpleNamespace(start=a, end=b) for a, b in (spans if spans is not None else [(0, len(text))])]
+    sents = SentenceIndex(sentences(text, sorted(regions, key=lambda r: r.start)))
+    inside = sorted((r.start, r.end) for r in regions)
+    starts = [a for a, _ in inside]
+
+    def within(a: int, b: int) -> bool:
+        i = bisect.bisect_right(starts, a) - 1
+        return i >= 0 and b <= inside[i][1]
+
     found: list[Timex] = []
+    pending: dict[int, re.Match] = {}
     for name, pattern in RULES:
         for m in pattern.finditer(text):
-            if spans is not None and not any(a <= m.start() and m.end() <= b for a, b in spans):
+            if not within(m.start(), m.end()):
                 continue
-            resolved = _resolve(name, m, text, anchor)
+            if name == "later":
+                t = Timex(m.start(), m.end(), m.group(0), "", "day", name)
+                pending[id(t)] = m
+                found.append(t)
+                continue
+            resolved = _resolve(name, m, text, anchor, sents)
             if resolved:
                 found.append(Timex(m.start(), m.end(), m.group(0), resolved[0], resolved[1], name))
-    found.sort(key=lambda t: (-(t.end - t.start), t.start))
-    chosen: list[Timex] = []
-    for t in found:
-        if all(t.end <= c.start or t.start >= c.end for c in chosen):
-            chosen.append(t)
-    return sorted(chosen, key=lambda t: t.start)
+    chosen = non_overlapping(found)
+    out: list[Timex] = []
+    for t in chosen:
+        if t.rule == "later":
+            t = _later(t, out, pending[id(t)])
+            if t is None:
+                continue
+        out.append(t)
+    return out
 
 
 def value_bounds(value: str) -> tuple[dt.date, dt.date] | None:
@@ -274,6 +426,10 @@ def value_bounds(value: str) -> tuple[dt.date, dt.date] | None:
 
 
 def _value_bounds(value: str) -> tuple[dt.date, dt.date] | None:
+    if "/" in value:
+        a, b = value.split("/", 1)
+        first, last = _value_bounds(a), _value_bounds(b)
+        return (first[0], last[1]) if first and last and first[0] <= last[1] else None
     if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value):
         d = dt.date(*map(int, m.groups()))
         return d, d
@@ -294,6 +450,8 @@ def _value_bounds(value: str) -> tuple[dt.date, dt.date] | None:
 
 
 def precision_of(value: str) -> str | None:
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}/\d{4}-\d{2}-\d{2}", value):
+        return "range"
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         return "day"
     if re.fullmatch(r"\d{4}-W\d{2}", value):

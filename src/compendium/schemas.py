@@ -10,7 +10,7 @@ from .annotate import KINDS
 from .codebook import SECTORS, UNCLASSIFIED
 
 SECTIONS = ("header", "body", "closing", "signatures", "cc")
-PRECISIONS = ("day", "week", "month", "season", "year")
+PRECISIONS = ("day", "week", "month", "season", "year", "range")
 _TEXT = {"nullable": False}
 
 
@@ -69,7 +69,7 @@ MENTIONS = _schema({
 
 TIMELINE = _schema({
     "event_id": Column(int, Check.ge(1), unique=True),
-    "date": Column(str, Check.str_matches(r"^\d{4}(-\d{2}(-\d{2})?|-W\d{2}|-(SP|SU|FA|WI))?$")),
+    "date": Column(str, Check.str_matches(r"^\d{4}(-\d{2}(-\d{2})?|-W\d{2}|-(SP|SU|FA|WI))?$|^\d{4}-\d{2}-\d{2}/\d{4}-\d{2}-\d{2}$")),
     "start": Column(str, Check.str_matches(r"^\d{4}-\d{2}-\d{2}$")),
     "end": Column(str, Check.str_matches(r"^\d{4}-\d{2}-\d{2}$")),
     "precision": Column(str, Check.isin(PRECISIONS)),

@@ -11,6 +11,7 @@ from . import paths
 from .annotate import Mention
 from .dates import precision_of, value_bounds
 from .errors import InputError
+from .text import clause
 from .rawdata import read_curated_csv
 
 # Event nouns, most specific first: a clause naming a side event and a
@@ -29,7 +30,6 @@ EVENT_NOUNS = [
     ("session", r"session"),
     ("debate", r"debate"),
 ]
-_CLAUSE_BREAK = re.compile(r",\s+(?:and|but|which|while)\b|\s+and that\b|;|—")
 # Verb forms of event nouns: the clause, not the bare verb, says what happened.
 _VERB = re.compile(r"met|meet|convened", re.I)
 CONTEXT_COLUMNS = ("letter_id", "date", "label", "answers_ask", "citation", "note")
@@ -50,14 +50,9 @@ class Event:
 
 
 def _clause(text: str, m: Mention) -> tuple[int, int]:
-    a, b = m.sentence_start, m.sentence_end
-    if a < 0:
+    if m.sentence_start < 0:
         return m.start, m.end
-    cuts = [a] + [a + x.end() for x in _CLAUSE_BREAK.finditer(text[a:b])] + [b]
-    for x, y in zip(cuts, cuts[1:]):
-        if x <= m.start < y:
-            return x, y
-    return a, b
+    return clause(text, (m.sentence_start, m.sentence_end), m.start)
 
 
 def _label(text: str, m: Mention, noun: str, hit: re.Match, c0: int, c1: int, entities: list[Mention]) -> str:
