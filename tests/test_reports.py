@@ -213,5 +213,17 @@ def test_verify_names_a_file_that_differs(project, capsys):
     assert "byte-identical" in capsys.readouterr().out
     target = project / "data" / "processed" / REAL / "letter.json"
     target.write_text(target.read_text(encoding="utf-8").replace('"Sincerely,"', '"Yours,"'), encoding="utf-8")
+    # A deliberately broken table and page: verify prints the cells and the text that differ.
+    table = project / "data" / "processed" / REAL / "signatories.csv"
+    table.write_text(table.read_text(encoding="utf-8").replace(",Roberta Cohen,", ",Roberta Cohn,", 1), encoding="utf-8")
+    page = project / "reports" / REAL / "coalition.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("Greg Scarlatoiu", "G. Scarlatoiu"), encoding="utf-8")
     with pytest.raises(CompendiumError, match=f"data/processed/{REAL}/letter.json: differs from a fresh build"):
         build.verify()
+    out = capsys.readouterr().out
+    assert f"data/processed/{REAL}/signatories.csv: differs from a fresh build" in out
+    assert "1 cell(s) differ in 1 row(s); all:" in out
+    assert "column name: committed 'Roberta Cohn' → built 'Roberta Cohen'" in out
+    assert "notebooks/coalition.ipynb: output of cell " in out
+    assert "-Roberta Cohen; G. Scarlatoiu" in out and "+Roberta Cohen; Greg Scarlatoiu" in out
+    assert "'closing': 'Yours,'" in out or '"closing": "Yours,"' in out

@@ -557,7 +557,10 @@ def _tree(folder: Path) -> dict[str, bytes]:
 
 
 def verify() -> None:
-    """Rebuild everything from data/raw and the code into a temporary copy and compare."""
+    """Rebuild everything from data/raw and the code into a temporary copy and compare;
+    for each file that differs, print what differs (compendium.differ)."""
+    from . import differ
+
     root = paths.root()
     with tempfile.TemporaryDirectory(prefix="compendium-verify-") as tmp:
         copy = Path(tmp)
@@ -573,7 +576,7 @@ def verify() -> None:
                 os.environ.pop("COMPENDIUM_ROOT", None)
             else:
                 os.environ["COMPENDIUM_ROOT"] = old
-        problems = []
+        problems, details = [], []
         for sub in ("data/processed", "reports"):
             fresh, committed = _tree(copy / sub), _tree(root / sub)
             for name in sorted(set(fresh) | set(committed)):
@@ -583,7 +586,11 @@ def verify() -> None:
                     problems.append(f"{sub}/{name}: committed but no longer built")
                 elif fresh[name] != committed[name]:
                     problems.append(f"{sub}/{name}: differs from a fresh build")
+                    details.append(f"{sub}/{name}: differs from a fresh build")
+                    details += ["    " + line for line in differ.describe(name, committed[name], fresh[name])]
         if problems:
+            for line in details:  # what differs, on stdout; the error itself stays one line
+                say(line)
             raise CompendiumError("verify failed: " + "; ".join(problems))
         n = len(_tree(root / "data/processed")) + len(_tree(root / "reports"))
         say(f"verify: {n} committed files are byte-identical to a fresh build")
