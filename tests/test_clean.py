@@ -152,10 +152,11 @@ Lantern Rights Network
 def test_header_chrome_and_fixture_footer_are_cut(letters):
     p = letters("sig-name-title-org.txt")
     removed = {r["text"]: r["reason"] for r in p.letter["removed"]}
-    assert set(removed) == {"Skip to main content", "Joint letter on arbitrary detention in Caldora",
-                            "Share this", "Most Viewed"}
+    assert set(removed) == {"Skip to main content", "Share this", "Most Viewed"}
     assert "share buttons" in removed["Share this"]
-    assert p.clean.startswith("March 3, 2015\n")
+    # The title line right above the date is the letter's own title, and its subject.
+    assert p.clean.startswith("Joint letter on arbitrary detention in Caldora\n\nMarch 3, 2015\n")
+    assert p.letter["subject"] == "Joint letter on arbitrary detention in Caldora"
     assert p.clean.endswith("Caldora Refugee Aid Society\n")
 
 
@@ -191,10 +192,16 @@ def test_no_date_line_is_refused():
     assert err.value.where == "x.txt" and "no date line" in err.value.problem
 
 
-def test_no_closing_is_refused():
+def test_no_closing_and_nothing_after_the_body_is_refused():
+    text = LETTER.split("Sincerely,")[0] + "Share this\nMost Viewed\n"
     with pytest.raises(InputError) as err:
-        clean(LETTER.replace("Sincerely,", "Grace"), where="x.txt")
+        clean(text, where="x.txt")
     assert "no signature block" in err.value.problem
+
+
+def test_signatures_right_after_the_body_without_a_closing():
+    c = clean(LETTER.replace("Sincerely,\n", ""), where="x.txt")
+    assert c.text.endswith("Grace Liu\nChair\nLantern Rights Network\n")
 
 
 def test_closing_followed_only_by_chrome_is_refused():

@@ -160,8 +160,10 @@ def _quote_source(text: str, q0: int, sent: tuple[int, int], para: Span, entitie
 
 def annotate(text: str, st: Structure, sigs: list[Signatory], codebook: Codebook) -> list[Mention]:
     """All mentions of a cleaned letter, in text order (kinds in KINDS order at equal offsets)."""
-    header = [st.date_line, *st.addressee, *([st.subject_line] if st.subject_line else []),
-              *([st.salutation] if st.salutation else [])]
+    header = [*([st.title] if st.title and st.title != st.subject_line else []), st.date_line, *st.addressee,
+              *([st.subject_line] if st.subject_line else []), *([st.salutation] if st.salutation else []),
+              *st.headings]
+    header = sorted(set(header), key=lambda s: s.start)
     body = list(st.body)
     sent_list = sentences(text, body)
     sents = SentenceIndex(sent_list)

@@ -16,7 +16,8 @@ import ftfy
 
 from .dates import parse_date_line
 from .errors import InputError
-from .patterns import CC, CLOSING, chrome_reason
+from .patterns import (BULLET, CC, CLOSING, FOOTNOTE, MEMO, MEMO_TITLE, SALUTATION, SIG_INTRO, chrome_reason,
+                       strict_chrome_reason)
 from .signatories import is_title
 
 # Keep the letter's typography (curly quotes, dashes, ligatures): ftfy may only
@@ -38,7 +39,13 @@ class Cleaned:
 
 
 def decode(data: bytes, where: str | Path = "<bytes>") -> str:
-    """UTF-8 (with or without BOM), else cp1252; anything else is refused."""
+    """UTF-8 (with or without BOM), UTF-16 with a BOM, else cp1252; anything else is refused."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 (as Windows "Unicode" saves): its BOM says which
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise InputError(where, f"starts with a UTF-16 byte-order mark but holds undecodable bytes at "
+                                    f"offset {exc.start + 2}: re-save it as UTF-8") from None
     bom = 3 if data.startswith(b"\xef\xbb\xbf") else 0
     data = data[bom:]
     try:
@@ -66,54 +73,217 @@ _ABBREVIATION_END = re.compile(r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:Inc|Ltd|Jr|Sr|Co|C
 def _is_footer_sentence(line: str) -> bool:
     # Signature lines are names, titles and organizations; a full sentence
     # after the signatures is the page talking, not the letter. A line ending
-    # in an abbreviation ("Washington, D.C.", "Inc.") is still a signature line.
+    # in an abbreviation ("Washington, D.C.", "Inc.") is still a signature line,
+    # and so is a footnote about the signatories' affiliations.
     return (bool(re.search(r"[.!?]$", line)) and len(line.split()) >= 8
-            and not _ABBREVIATION_END.search(line) and not is_title(line.split(",")[0]))
+            and not _ABBREVIATION_END.search(line) and not is_title(line.split(",")[0])
+            and not FOOTNOTE.match(line))
+
+
+def is_prose(line: str) -> bool:
+    """A line of running text: several words, lowercase among them, ending a sentence or running on."""
+    words = line.split()
+    if len(words) < 8 or BULLET.match(line) and len(words) < 6:
+        return False
+    lower = sum(1 for w in words if w[:1].islower())
+    return lower >= len(words) // 3
+
+
+def is_sentence(line: str) -> bool:
+    """Running text, or a short line that reads as a sentence ("We urge you to act.")."""
+    if is_prose(line):
+        return True
+    words = line.split()
+    return (len(words) >= 3 and bool(re.search(r"[.!?][”\"’)]*$", line)) and not BULLET.match(line)
+            and sum(1 for w in words[1:] if w[:1].islower()) >= 2 and not _ABBREVIATION_END.search(line))
+
+
+def _is_title_line(line: str) -> bool:
+    """A heading line: short, no sentence end, not chrome, not a date."""
+    s = line.strip()
+    return (0 < len(s.split()) <= 20 and not re.search(r"[.;,]$", s) and not chrome_reason(s)
+            and not parse_date_line(s) and not SALUTATION.match(s) and not CLOSING.match(s) and s[:1].isupper())
+
+
+def _prev(lines: list[str], i: int) -> int | None:
+    j = i - 1
+    while j >= 0 and not lines[j].strip():
+        j -= 1
+    return j if j >= 0 else None
+
+
+def _salutation(lines: list[str], lo: int = 0) -> int | None:
+    """The first salutation line followed, within a few lines, by running text."""
+    for i in range(lo, len(lines)):
+        if SALUTATION.match(lines[i].strip()) and not MEMO.match(lines[i].strip()):
+            nxt = [j for j in range(i + 1, min(len(lines), i + 12)) if lines[j].strip()][:4]
+            if any(is_sentence(lines[j]) and not chrome_reason(lines[j]) for j in nxt):
+                return i
+    return None
+
+
+@dataclass
+class Span:
+    """Where the letter is in the page: its first and last line and the lines cut inside it."""
+
+    start: int
+    end: int
+    inside: dict[int, str]
+    date_line: int
 
 
 def letter_span(lines: list[str], where: str | Path) -> tuple[int, int, dict[int, str]]:
-    """Index of the date line, index after the last letter line, and chrome inside.
+    sp = find_span(lines, where)
+    return sp.start, sp.end, sp.inside
 
-    The span runs from the date line through the end of the signature block,
-    cc lines included.
+
+def find_span(lines: list[str], where: str | Path) -> Span:
+    """The letter's lines in a scraped page.
+
+    Anchors are the salutation (or the first running text), the date line
+    nearest above it (or, for letters dated at the end, after the body) and
+    the closing (or a list introduction such as "Signatories:"). The span
+    runs from the letter's first header line (a title or memo header above the
+    date, or the addressee block when the date is at the end) through the end
+    of the signature block, cc lines and footnotes included.
     """
-    start = next((i for i, line in enumerate(lines) if parse_date_line(line)), None)
-    if start is None:
-        raise InputError(where, "no date line found (a line such as 'September 10, 2014' or '2014-09-10')")
-    closing = next((i for i in range(start + 1, len(lines)) if CLOSING.match(lines[i].strip())), None)
-    if closing is None:
-        raise InputError(where, "no signature block found (no closing such as 'Sincerely,' before the signatures)")
-    end = closing + 1
-    inside: dict[int, str] = {}
-    for i in range(start, closing):
-        reason = chrome_reason(lines[i])
-        if reason and len(lines[i].split()) <= 12:
+    n = len(lines)
+    dates = [i for i, line in enumerate(lines) if parse_date_line(line)]
+    sal = _salutation(lines)
+    first_prose = next((i for i in range(n) if is_prose(lines[i]) and not chrome_reason(lines[i])
+                        and not parse_date_line(lines[i])), None)
+    if first_prose is None:
+        first_prose = next((i for i in range(n) if is_sentence(lines[i]) and not chrome_reason(lines[i])), None)
+    if sal is None and first_prose is not None and dates:
+        # A page lead paragraph above the letter is not its body: the body follows the date.
+        after = [d for d in dates if d < n]
+        first_prose = next((i for i in range(min(after), n) if is_prose(lines[i]) and not chrome_reason(lines[i])), first_prose)
+    body_top = sal if sal is not None else first_prose
+    if body_top is None:
+        raise InputError(where, "no letter text found (no salutation such as 'Dear …,' and no paragraph of running text)")
+
+    above = [d for d in dates if d < body_top]
+    clean_above = [d for d in above if not any(chrome_reason(lines[k]) for k in range(d + 1, body_top))]
+    date_i = (clean_above or above or [None])[-1]
+
+    # Where the body ends: the closing, or the list introduction, or the last running text.
+    closing = next((i for i in range(body_top + 1, n) if CLOSING.match(lines[i].strip())), None)
+    if closing is not None:
+        while closing + 1 < n and (nxt := _next(lines, closing)) is not None and CLOSING.match(lines[nxt].strip()):
+            closing = nxt  # "Thank you." ending the body, then "Sincerely,"
+    intro = next((i for i in range(body_top + 1, n) if SIG_INTRO.match(lines[i].strip())), None)
+    if closing is not None and intro is not None and intro < closing and _prose_between(lines, intro, closing):
+        intro = None  # a heading in the body
+    if closing is None and intro is None:
+        last = _last_prose(lines, body_top, n)
+        if last is None:
+            raise InputError(where, "no signature block found (no closing such as 'Sincerely,', no list such as "
+                                    "'Signatories:', and no lines after the letter's text)")
+        sig_from = last + 1
+    else:
+        sig_from = min(x for x in (closing, intro) if x is not None) + 1
+
+    end = _signature_end(lines, sig_from)
+    if not any(lines[i].strip() and not SIG_INTRO.match(lines[i].strip()) for i in range(sig_from, end)):
+        raise InputError(where, "no signature block found (nothing but page chrome after the closing"
+                                f"{' on line ' + str(sig_from) if sig_from else ''})")
+    if date_i is None:
+        late = [d for d in dates if body_top < d < end]
+        if not late:
+            cands = ", ".join(str(d + 1) for d in dates) or "none"
+            raise InputError(where, f"no date line found (a line such as 'September 10, 2014', 'Oslo, 4 May 2017' or "
+                                    f"'Date: 2014-09-10'; date lines elsewhere in the page: {cands})")
+        date_i = late[-1]
+        start = _header_top(lines, body_top)
+    else:
+        start = _header_top(lines, date_i + 1) if date_i < body_top else date_i
+        start = min(start, date_i)
+        # A memo header or one title line right above the date belongs to the letter.
+        j = _prev(lines, date_i)
+        while j is not None and (MEMO.match(lines[j].strip()) or MEMO_TITLE.match(lines[j].strip())):
+            start, j = j, _prev(lines, j)
+        if j is not None and start == date_i and _is_title_line(lines[j]) and not MEMO.match(lines[j].strip()) \
+                and (date_i - j) <= 3:
+            start = j
+    inside = {}
+    for i in range(start, end):
+        reason = strict_chrome_reason(lines[i])
+        if reason:
             inside[i] = reason
+    return Span(start, end, inside, date_i)
+
+
+def _next(lines: list[str], i: int) -> int | None:
+    j = i + 1
+    while j < len(lines) and not lines[j].strip():
+        j += 1
+    return j if j < len(lines) else None
+
+
+def _prose_between(lines: list[str], a: int, b: int) -> bool:
+    return any(is_sentence(lines[k]) for k in range(a + 1, b))
+
+
+def _last_prose(lines: list[str], lo: int, hi: int) -> int | None:
+    last = None
+    for i in range(lo, hi):
+        line = lines[i].strip()
+        if not line:
+            continue
+        if chrome_reason(line) and not is_sentence(line):
+            if last is not None and i > last + 1:
+                break
+            continue
+        if is_sentence(line) and not chrome_reason(line):
+            last = i
+    return last
+
+
+def _header_top(lines: list[str], below: int) -> int:
+    """The first line of the letter's header block above line `below` (the salutation or
+    the line after the date): upward over addressee and subject lines, stopping at
+    page chrome, a page's lead paragraph or a run of blank lines after a title."""
+    top = below
+    j = _prev(lines, below)
+    while j is not None:
+        line = lines[j].strip()
+        if chrome_reason(line) or is_prose(line) or parse_date_line(line) and j < below - 1 and False:
+            break
+        top = j
+        j = _prev(lines, j)
+    return top
+
+
+def _signature_end(lines: list[str], lo: int) -> int:
+    """Index after the last line of the signature block starting at `lo`."""
+    end = lo
     in_cc = False
-    for i in range(closing + 1, len(lines)):
+    for i in range(lo, len(lines)):
         line = lines[i].strip()
         if not line:
             continue
         if CC.match(line) and not chrome_reason(line):
             in_cc = True
+        elif FOOTNOTE.match(line) or parse_date_line(line):
+            pass
         elif chrome_reason(line) or (_is_footer_sentence(line) and not in_cc):
             break
         end = i + 1
-    if not any(lines[i].strip() for i in range(closing + 1, end)):
-        raise InputError(where, "no signature block found (nothing but page chrome after the closing)")
-    return start, end, inside
+    return end
 
 
 def clean(data: bytes | str, where: str | Path = "<text>") -> Cleaned:
     text = data if isinstance(data, str) else decode(data, where)
     lines = normalise(text).split("\n")
-    start, end, inside = letter_span(lines, where)
+    sp = find_span(lines, where)
+    start, end, inside = sp.start, sp.end, sp.inside
+    where_header = "before the date line" if start == sp.date_line else "before the letter"
     removed = []
     for i, line in enumerate(lines):
         if not line.strip():
             continue
         if i < start:
-            reason = f"page header before the date line ({chrome_reason(line) or 'page chrome'})"
+            reason = f"page header {where_header} ({chrome_reason(line) or 'page chrome'})"
         elif i >= end:
             reason = f"page footer after the signature block ({chrome_reason(line) or 'page chrome'})"
         elif i in inside:

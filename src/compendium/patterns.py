@@ -1,4 +1,5 @@
-"""Line patterns shared by cleaning and structure: what a letter's parts look like."""
+"""Line patterns shared by cleaning and structure: what a letter's parts look like,
+and what the page chrome of the sites letters are scraped from looks like."""
 
 from __future__ import annotations
 
@@ -6,32 +7,97 @@ import re
 
 CLOSING = re.compile(
     r"^(?:(?:With )?(?:Sincerely|Respectfully|Faithfully|Cordially|Gratefully)(?: yours| submitted)?"
-    r"|Yours (?:sincerely|faithfully|truly|respectfully)|Very truly yours"
-    r"|(?:With )?(?:Best|Kind|Warm|Warmest)? ?[Rr]egards|With respect|Thank you)[,.]?\s*$"
+    r"|Yours (?:sincerely|faithfully|truly|respectfully|very truly)|Very truly yours|Yours"
+    r"|(?:With )?(?:Best|Kind|Warm|Warmest)? ?[Rr]egards|With (?:respect|gratitude|thanks|appreciation)"
+    r"|(?:Best|All best|In solidarity|Signed|Thank you)|(?:SINCERELY|RESPECTFULLY|SIGNED))[,.]?\s*$"
 )
-SALUTATION = re.compile(r"^(?:Dear|To|My dear)\s+.{2,80}[,:]\s*$|^(?:Your )?Excellency[,:]\s*$|^Sir[,:]\s*$")
-SUBJECT = re.compile(r"^(?:Re|RE|Subject|SUBJECT|Subj\.?)\s*:\s*(?P<subject>.+?)\s*$")
-CC = re.compile(r"^(?:cc|CC|Cc|c\.c\.)\s*[:.]?\s*(?P<rest>.*)$")
+# The list of signatures announced without a closing ("Signatories:", "Signed by:",
+# "Organisations" / "Individuals" headings, "Signed (in a personal capacity)*").
+SIG_INTRO = re.compile(
+    r"^(?:(?:List of |The )?(?:signatories|signatory organi[sz]ations|co-?signatories|undersigned)"
+    r"|(?:Signed|Co-?signed|Endorsed|Supported)(?: by)?(?: the following)?(?: (?:organi[sz]ations|individuals))?"
+    r"(?: \(in (?:a |their )?(?:personal|individual) capacit(?:y|ies)\)\*?)?"
+    r"|(?:Signed )?\(in (?:a |their )?personal capacit(?:y|ies)\)\*?"
+    r"|(?:Signatory |Signing |Endorsing |Participating )?(?:Organi[sz]ations|Individuals|Groups|Organi[sz]ational signatories"
+    r"|Individual signatories|Academics|Scholars|Members(?: of Parliament)?)"
+    r")\s*[:.]?\s*\*?\s*$",
+    re.I,
+)
+# Headings inside a signature list that say what follows.
+SIG_HEADING_ORGS = re.compile(r"organi[sz]ation|groups|institutions|ngos", re.I)
+SIG_HEADING_PEOPLE = re.compile(r"individual|personal capacity|academics|scholars|experts|members|people", re.I)
 
-# Page chrome of the sites letters are scraped from; a line matching one of
-# these is never letter text. The span finder (clean.py) does most of the
-# cutting; this list names what it cut and catches chrome inside the span.
-CHROME = [
-    (re.compile(r"^skip to (?:main )?content$", re.I), "navigation link"),
-    (re.compile(r"tax[- ]deductible|\bdonat(?:e|ion)\b|\bgive now\b|support our work", re.I), "donation appeal"),
-    (re.compile(r"^region\s*/\s*country$", re.I), "topic navigation"),
-    (re.compile(r"^most (?:viewed|read|popular)\b", re.I), "popular-pages widget"),
-    (re.compile(r"^(?:share|print|email|tweet)(?: this)?(?: (?:page|article|via .*))?$", re.I), "share buttons"),
-    (re.compile(r"^(?:related (?:content|content|news|reports?)|more reading|read more|see also)$", re.I), "related-content links"),
-    (re.compile(r"^(?:subscribe|sign up|follow us|newsletter)\b", re.I), "subscription prompt"),
-    (re.compile(r"cookie|privacy policy|terms of (?:use|service)|all rights reserved|^©|^copyright\b", re.I), "site footer"),
-    (re.compile(r"^(?:menu|search|back to top|topics?|tags?:?|download (?:the )?(?:pdf|full .*))$", re.I), "navigation link"),
+SALUTATION = re.compile(
+    r"^(?:Dear|To|My dear|Hon(?:ou)?rable|Distinguished|Esteemed)\s+.{2,80}[,:]\s*$"
+    r"|^(?:Your |Their )?Excellenc(?:y|ies)[,:]?\s*$|^(?:Dear )?(?:Sir|Madam|Sirs)(?: or Madam)?[,:]\s*$"
+    r"|^(?:Mr\.?|Madam|Madame|Mister) (?:President|Chair(?:man|woman|person)?|Secretary[- ]General|Speaker|Prime Minister|Minister|High Commissioner|Ambassador)[,:]\s*$"
+    r"|^To whom it may concern[,:]?\s*$",
+    re.I,
+)
+SUBJECT = re.compile(r"^(?:Re|RE|Subject|SUBJECT|Subj\.?|Concerning|Ref|Regarding|Object)\s*:\s*(?P<subject>.+?)\s*$", re.I)
+MEMO = re.compile(r"^(?P<label>To|From|Cc|CC|Date|Subject|Re|Via|Attn|Attention)\s*:\s*(?P<value>.*)$", re.I)
+MEMO_TITLE = re.compile(r"^(?:MEMORANDUM|Memorandum|MEMO|Memo)\s*$")
+CC = re.compile(r"^(?:cc|CC|Cc|c\.c\.)\s*[:.]?\s*(?P<rest>.*)$")
+BULLET = re.compile(r"^\s*(?:[-–—•●▪◦·*]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s+")
+FOOTNOTE = re.compile(
+    r"^\s*(?:[*†‡¹²³]+\s*)?(?:.*\b(?:identification purposes|for identification|personal capacit|affiliations? (?:are|is) "
+    r"(?:listed|given|provided|for)|institutional affiliations?|do not necessarily|listed for)\b.*)$",
+    re.I,
+)
+
+# Page chrome. STRICT lines are navigation widgets that are never letter text,
+# wherever they stand; the others name what the span finder cut before or after
+# the letter (a body sentence about donations is letter text).
+STRICT_CHROME = [
+    (re.compile(r"^skip to (?:main )?(?:content|navigation|search)$", re.I), "navigation link"),
+    (re.compile(r"^(?:share|print|email|tweet|share (?:this )?(?:via|on) [\w ]+|share this(?: (?:page|article|letter|post|story))?|print this(?: (?:page|article))?"
+                r"|download (?:the )?(?:pdf|letter|full (?:letter|text|report))(?:\s*\(.*\))?|download pdf|back to top"
+                r"|advertisement|facebook|twitter|linkedin|whatsapp|x \(twitter\)|copy link)[:.]?$", re.I), "share buttons"),
 ]
+CHROME = STRICT_CHROME + [
+    (re.compile(r"tax[- ]deductible|\bdonate now\b|\bgive now\b|support our work|^donate$|make a (?:gift|donation)", re.I), "donation appeal"),
+    (re.compile(r"^(?:region|country|countries|topics?|tags?|themes?|issues?|filed under|categor(?:y|ies)|keywords?)"
+                r"(?:\s*/\s*(?:country|topic|theme))?\s*(?::.*)?$", re.I), "topic navigation"),
+    (re.compile(r"^most (?:viewed|read|popular)\b", re.I), "popular-pages widget"),
+    (re.compile(r"^(?:related(?: (?:content|news|reports?|articles?|stories|publications|resources|letters))?|more reading|read more"
+                r"|see also|you may also (?:like|be interested in)|more (?:from|on|news|like this)\b.*|latest news|further reading)$", re.I),
+     "related-content links"),
+    (re.compile(r"^(?:subscribe|sign up|follow us|newsletter|get (?:our|the) (?:latest|newsletter)|stay (?:informed|up to date)|join (?:us|our mailing))\b", re.I),
+     "subscription prompt"),
+    (re.compile(r"\bcookies?\b|privacy (?:policy|notice|statement)|terms (?:of|and) (?:use|service|conditions)|all rights reserved"
+                r"|^©|^copyright\s*(?:©|\(c\)|\d{4})|^accept(?: all)?(?: cookies)?$|^(?:reject|decline)(?: all)?$|^manage (?:preferences|cookies|settings)$", re.I),
+     "site footer"),
+    (re.compile(r"^(?:menu|search|home|main menu|close|toggle navigation|open menu|log ?in|sign in|contact(?: us)?|about(?: us)?|donate|"
+                r"press(?: releases| room)?|news(?:room)?|publications|letters|statements|what we do|who we are|take action|"
+                r"get involved|careers|jobs|resources|our work|media|events|blog|multimedia)$", re.I), "navigation link"),
+    (re.compile(r"^(?:home|start)\s*(?:[>»/|›]|&gt;)\s*\S", re.I), "breadcrumb"),
+    (re.compile(r"^\S.*\s(?:>|»|›)\s.*\S$"), "breadcrumb"),
+    (re.compile(r"^(?:(?:english|français|francais|español|espanol|deutsch|русский|العربية|中文|português|italiano|日本語|한국어"
+                r"|en|fr|es|de|ar|ru|zh|pt)\s*(?:[|/·•,]\s*|\s+)){1,}(?:english|français|francais|español|espanol|deutsch|русский"
+                r"|العربية|中文|português|italiano|日本語|한국어|en|fr|es|de|ar|ru|zh|pt)$", re.I), "language switcher"),
+    (re.compile(r"^(?:published|posted|updated|last updated|last modified|issued|released|date published|first published)"
+                r"(?: on| at)?\s*:?\s*.{0,60}$", re.I), "publication date"),
+    (re.compile(r"^\d{1,2}[./]\d{1,2}[./]\d{2,4}$"), "publication date"),
+    (re.compile(r"^(?:press release|news release|joint letter|open letter|letter|statement|news|commentary|dispatches|report)s?$", re.I),
+     "page type label"),
+    (re.compile(r"^(?:\d+\s+)?(?:min(?:ute)?s?\s+read|reading time.*)$", re.I), "reading time"),
+]
+
+_STRICT = STRICT_CHROME
 
 
 def chrome_reason(line: str) -> str | None:
     s = line.strip()
     for pattern, reason in CHROME:
+        if pattern.search(s):
+            return reason
+    return None
+
+
+def strict_chrome_reason(line: str) -> str | None:
+    """A navigation widget that may be cut even inside the letter (reported as a warning)."""
+    s = line.strip()
+    for pattern, reason in _STRICT:
         if pattern.search(s):
             return reason
     return None

@@ -8,6 +8,7 @@ only then written to a staging folder that replaces the output folder whole.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sys
 import tempfile
@@ -17,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 import pandera.errors
 
-from . import atomic, brat, paths, rawdata
+from . import atomic, brat, paths, rawdata, spreadsheet
 from . import codebook as codebook_mod
 from . import signatories as signatories_mod
 from . import structure as structure_mod
@@ -47,6 +48,8 @@ def parse_letter(data: bytes, letter_id: str, where: str | Path) -> Parsed:
 def _paragraph_rows(p: Parsed) -> list[dict]:
     st = p.structure
     rows = [("header", st.date_line)]
+    if st.title and st.title != st.subject_line:
+        rows.append(("header", st.title))
     if st.addressee:
         a0, a1 = st.addressee[0].start, st.addressee[-1].end
         rows.append(("header", structure_mod.Span(a0, a1, p.clean_text[a0:a1])))
@@ -55,11 +58,19 @@ def _paragraph_rows(p: Parsed) -> list[dict]:
     if st.salutation:
         rows.append(("header", st.salutation))
     rows += [("body", s) for s in st.body]
-    rows.append(("closing", st.closing))
+    rows += [("heading", s) for s in st.headings]
+    if st.closing:
+        rows.append(("closing", st.closing))
     rows += [("signatures", structure_mod.Span(s.start, s.end, p.clean_text[s.start : s.end])) for s in p.signatories]
+    rows += [("note", s) for s in st.notes if s != st.date_line]
     rows += [("cc", s) for s in st.cc]
+    seen, unique = set(), []
+    for sec, sp in sorted(rows, key=lambda r: (r[1].start, r[1].end)):
+        if (sp.start, sp.end) not in seen:
+            seen.add((sp.start, sp.end))
+            unique.append((sec, sp))
     return [{"paragraph_id": i, "section": sec, "start": sp.start, "end": sp.end, "text": sp.text}
-            for i, (sec, sp) in enumerate(rows, 1)]
+            for i, (sec, sp) in enumerate(unique, 1)]
 
 
 def _frame(rows: list[dict], name: str) -> pd.DataFrame:
@@ -82,7 +93,7 @@ def _csv(df: pd.DataFrame) -> str:
     return df.to_csv(index=False, lineterminator="\n")
 
 
-def build_tables(p: Parsed, data: bytes, cb: codebook_mod.Codebook, context: list) -> tuple[dict[str, str], list[str]]:
+def build_tables(p: Parsed, data: bytes, cb: codebook_mod.Codebook, context: list) -> tuple[dict[str, str | bytes], list[str]]:
     """Every output file's content, plus the organizations the codebook does not know."""
     text, st = p.clean_text, p.structure
     paragraphs = _paragraph_rows(p)
@@ -123,7 +134,7 @@ def build_tables(p: Parsed, data: bytes, cb: codebook_mod.Codebook, context: lis
         "addressee": [a.text for a in st.addressee],
         "subject": st.subject.text if st.subject else "",
         "salutation": st.salutation.text if st.salutation else "",
-        "closing": st.closing.text,
+        "closing": st.closing_text,
         "paragraph_count": len(st.body),
         "signatory_count": len(p.signatories),
         "source_sha256": rawdata.sha256(data),
@@ -140,16 +151,78 @@ def build_tables(p: Parsed, data: bytes, cb: codebook_mod.Codebook, context: lis
         "timeline.csv": _csv(_frame(event_rows, "timeline.csv")),
         "clean.ann": brat.dumps(text, mention_rows),
     }
+    # The same tables for spreadsheet programs: every text cell typed as text, no formula.
+    files["tables.xlsx"] = spreadsheet.workbook({n[:-4]: c for n, c in files.items() if n.endswith(".csv")})
     return files, unclassified
 
 
-def _check_out(out: Path) -> None:
+# Every folder `process` writes holds this marker: only such a folder (holding
+# nothing but the compendium's own files) is ever replaced.
+MARKER = ".compendium-processed"
+FORMAT = 1
+MARKER_TEXT = f"compendium processed letter, format {FORMAT}\n"
+OUTPUT_FILES = ("clean.txt", "letter.json", "paragraphs.csv", "signatories.csv", "affiliations.csv",
+                "mentions.csv", "timeline.csv", "clean.ann")
+
+
+def not_ours(folder: Path, names=OUTPUT_FILES) -> str:
+    """Why `folder` is not provably a processed letter written by the compendium ('' if it is).
+
+    It may hold only the compendium's own files, and the marker; a folder from
+    before the marker existed is accepted if its letter.json is the compendium's."""
+    foreign = sorted(p.name + ("/" if p.is_dir() else "") for p in folder.iterdir()
+                     if p.name not in (*names, MARKER) or p.is_symlink() or not p.is_file())
+    if foreign:
+        shown = ", ".join(foreign[:3]) + (f" and {len(foreign) - 3} more" if len(foreign) > 3 else "")
+        return f"it holds {shown}, not written by the compendium"
+    if (folder / MARKER).is_file():
+        return ""
+    try:
+        meta = json.loads((folder / "letter.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        meta = None
+    if not (isinstance(meta, dict) and {"letter_id", "source_sha256", "signatory_count"} <= set(meta)):
+        return f"it has no {MARKER} marker and no letter.json written by the compendium"
+    return ""
+
+
+def _check_out(out: Path, names=OUTPUT_FILES) -> None:
     """The output folder is replaced whole: refuse anything that is not a processed letter."""
     if out.exists() and not out.is_dir():
         raise InputError(out, "--out is a file, not a folder")
-    if out.is_dir() and any(out.iterdir()) and not (out / "letter.json").is_file():
-        raise InputError(out, "--out is a folder that is not a processed letter and not empty; "
-                              "it would be replaced whole: choose a new or empty folder")
+    if out.is_dir() and any(out.iterdir()):
+        why = not_ours(out, names)
+        if why:
+            raise InputError(out, f"--out is a folder that is not a processed letter and not empty ({why}); "
+                                  "it would be replaced whole: choose a new or empty folder")
+
+
+def _destination(raw: Path, letter_id: str, out: Path | None) -> Path:
+    """Where a letter may be written: data/processed/<id>/ only for a registered letter
+    (its checksum was checked), anything else outside the project's data and reports."""
+    registered = rawdata.relative_to_raw(raw) == f"letters/{letter_id}.txt"
+    default = paths.processed_dir() / letter_id
+    if out is None:
+        if not registered:
+            raise InputError(raw, f"not a registered letter{f' (as {letter_id!r})' if letter_id else ''}: "
+                                  f"to try it, pass --out <folder> outside {paths.root() / 'data'}; "
+                                  "to register it, `compendium add` it")
+        return default
+    resolved = Path(os.path.abspath(out)).resolve()
+    if not resolved.name:
+        raise InputError(out, "--out is the file system's root, not an output folder")
+    project, owned = paths.root().resolve(), [paths.root().resolve() / "data", paths.reports_dir().resolve()]
+    if resolved == project or resolved in project.parents:
+        raise InputError(out, f"--out holds the project ({project}): it would be replaced whole; "
+                              "choose a new or empty folder")
+    if registered and resolved == default.resolve():
+        return Path(out)
+    for folder in owned:
+        if resolved == folder or folder in resolved.parents:
+            raise InputError(out, f"--out is inside the project's {folder.relative_to(project)}/ folder, which only "
+                                  f"the compendium writes (registered letters only): choose a folder outside "
+                                  f"{project / 'data'} and {project / 'reports'}")
+    return Path(out)
 
 
 def process(raw: Path, out: Path | None = None, letter_id: str | None = None,
@@ -170,8 +243,9 @@ def process(raw: Path, out: Path | None = None, letter_id: str | None = None,
     for org in unclassified:
         warn(f"warning: {raw}: organization {org!r} is not in the codebook; sector 'unclassified' "
              f"(add it to {codebook or paths.codebook_path()})")
-    out = Path(out) if out else paths.processed_dir() / letter_id
-    _check_out(out)
+    out = _destination(raw, letter_id, Path(out) if out not in (None, "") else None)
+    files[MARKER] = MARKER_TEXT
+    _check_out(out, tuple(files))
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp"))
@@ -179,7 +253,7 @@ def process(raw: Path, out: Path | None = None, letter_id: str | None = None,
         raise InputError(out, f"cannot write the output folder ({exc.strerror})") from None
     try:
         for name, content in files.items():
-            atomic.write_text(staging / name, content)
+            (atomic.write_bytes if isinstance(content, bytes) else atomic.write_text)(staging / name, content)
         staging.chmod(0o755)
         atomic.replace_dir(staging, out)
     except BaseException:

@@ -9,7 +9,7 @@ from pandera.pandas import Check, Column, DataFrameSchema
 from .annotate import KINDS
 from .codebook import SECTORS, UNCLASSIFIED
 
-SECTIONS = ("header", "body", "closing", "signatures", "cc")
+SECTIONS = ("header", "body", "heading", "closing", "signatures", "note", "cc")
 PRECISIONS = ("day", "week", "month", "season", "year", "range")
 _TEXT = {"nullable": False}
 

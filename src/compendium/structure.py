@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .dates import parse_date_line
 from .errors import InputError
-from .patterns import CC, CLOSING, SALUTATION, SUBJECT
+from .patterns import BULLET, CC, CLOSING, FOOTNOTE, MEMO, MEMO_TITLE, SALUTATION, SIG_INTRO, SUBJECT
 
 
 @dataclass(frozen=True)
@@ -34,9 +34,13 @@ class Structure:
     subject_line: Span | None = None
     salutation: Span | None = None
     body: list[Span] = field(default_factory=list)
-    closing: Span | None = None
+    closing: Span | None = None  # the closing line, or the list introduction ("Signatories:") when there is none
     signature_lines: list[Line] = field(default_factory=list)
     cc: list[Span] = field(default_factory=list)
+    title: Span | None = None  # a title line above the date
+    headings: list[Span] = field(default_factory=list)  # section headings inside the body (not paragraphs)
+    notes: list[Span] = field(default_factory=list)  # footnotes after the signatures, a date line at the end
+    closing_text: str = ""  # the closing as written; "" when the list follows the body without one
 
 
 def lines_of(text: str) -> list[Line]:
@@ -60,7 +64,8 @@ _PARAGRAPH_END = re.compile(r"[.!?:][”\"’')]*$")
 def paragraphs(lines: list[Line], text: str) -> list[Span]:
     """Group lines into paragraphs at blank lines; with no blank line at all, a
     paragraph ends at a line that ends a sentence (so a hard-wrapped paragraph
-    stays one paragraph, and unwrapped paragraphs are one per line)."""
+    stays one paragraph, and unwrapped paragraphs are one per line). A bullet
+    starts a paragraph of its own."""
     if not lines:
         return []
     no_blanks = all(line.gap_before == 0 for line in lines[1:])
@@ -70,6 +75,7 @@ def paragraphs(lines: list[Line], text: str) -> list[Span]:
             new = not groups or bool(_PARAGRAPH_END.search(groups[-1][-1].text))
         else:
             new = not groups or line.gap_before > 0
+        new = new or bool(BULLET.match(line.text))
         if new:
             groups.append([line])
         else:
@@ -77,62 +83,165 @@ def paragraphs(lines: list[Line], text: str) -> list[Span]:
     return [Span(g[0].start, g[-1].end, text[g[0].start : g[-1].end]) for g in groups]
 
 
-def parse(text: str, where: str | Path = "<text>") -> Structure:
-    lines = lines_of(text)
-    if not lines or not (date := parse_date_line(lines[0].text)):
-        raise InputError(where, "no date line found at the start of the cleaned letter")
-    closing_i = next((i for i, ln in enumerate(lines) if CLOSING.match(ln.text)), None)
-    if closing_i is None:
-        raise InputError(where, "no signature block found (no closing such as 'Sincerely,')")
-    # "Thank you." ending the body, then "Sincerely,": the last of the run is the closing.
-    while closing_i + 1 < len(lines) and CLOSING.match(lines[closing_i + 1].text):
-        closing_i += 1
-    st = Structure(date=date, date_line=lines[0])
+def _span(ln: Line) -> Span:
+    return Span(ln.start, ln.end, ln.text)
 
-    i = 1
-    header_end = next((j for j in range(1, closing_i) if SALUTATION.match(lines[j].text)), None)
-    # Without a salutation the body starts after the subject line (or the addressee block).
-    subject_i = next((j for j in range(1, header_end or closing_i) if SUBJECT.match(lines[j].text)), None)
-    stop = min(x for x in (header_end, subject_i, closing_i) if x is not None)
-    st.addressee = [Span(ln.start, ln.end, ln.text) for ln in lines[i:stop]]
-    if header_end is None and subject_i is None and st.addressee:
-        # No salutation and no subject: the addressee is the first block only.
-        block = [lines[1]] + [ln for ln in _take_block(lines[2:closing_i])]
-        st.addressee = [Span(ln.start, ln.end, ln.text) for ln in block]
-        stop = 1 + len(block)
-    i = stop
+
+def _is_heading(lines: list[Line], i: int, end: int) -> bool:
+    """A section heading inside the body: a short line with no sentence end, standing
+    alone (a blank line after it, or text right after it) and followed by more text."""
+    ln = lines[i]
+    words = ln.text.split()
+    if i + 1 >= end or not 1 <= len(words) <= 8 or BULLET.match(ln.text):
+        return False
+    if re.search(r"[.!?,;:]$|[.!?][”\"’)]*\s", ln.text + " ") or not ln.text[:1].isupper():
+        return False
+    prev_ends = i == 0 or ln.gap_before > 0 or bool(_PARAGRAPH_END.search(lines[i - 1].text))
+    nxt = lines[i + 1]
+    return prev_ends and (nxt.gap_before > 0 or len(nxt.text.split()) > len(words) + 3)
+
+
+def parse(text: str, where: str | Path = "<text>") -> Structure:
+    from .clean import is_sentence  # the same notion of running text as the span finder
+
+    lines = lines_of(text)
+    if not lines:
+        raise InputError(where, "no letter text found")
+    n = len(lines)
+    sal_i = next((i for i, ln in enumerate(lines) if SALUTATION.match(ln.text) and not MEMO.match(ln.text)), None)
+    first_prose = next((i for i, ln in enumerate(lines) if is_sentence(ln.text) and not parse_date_line(ln.text)), None)
+    top = sal_i if sal_i is not None else first_prose
+    if top is None:
+        raise InputError(where, "no body paragraph found (a letter needs running text between its header and signatures)")
+    date_i = next((i for i in range(top) if parse_date_line(lines[i].text)), None)
+    closing_i = next((i for i in range(top + 1, n) if CLOSING.match(lines[i].text)), None)
+    if closing_i is not None:
+        # "Thank you." ending the body, then "Sincerely,": the last of the run is the closing.
+        while closing_i + 1 < n and CLOSING.match(lines[closing_i + 1].text):
+            closing_i += 1
+    intro_i = next((i for i in range(top + 1, n) if SIG_INTRO.match(lines[i].text)), None)
+    if intro_i is not None and closing_i is not None and (
+            closing_i < intro_i or any(is_sentence(x.text) for x in lines[intro_i + 1 : closing_i])):
+        intro_i = None
+    if closing_i is None and intro_i is None:
+        last = max((i for i in range(top, n) if is_sentence(lines[i].text)), default=None)
+        body_end = (last + 1) if last is not None else top + 1
+    else:
+        body_end = min(x for x in (closing_i, intro_i) if x is not None)
+    if date_i is None:
+        date_i = next((i for i in range(body_end, n) if parse_date_line(lines[i].text)), None)
+    if date_i is None:
+        raise InputError(where, "no date line found in the cleaned letter")
+    date = parse_date_line(lines[date_i].text)
+    st = Structure(date=date, date_line=_span(lines[date_i]))
+    date_at_top = date_i < top
+
+    # --- header: title, memo lines, addressee, subject ---------------------------------
+    header = list(range(0, top))
+    if date_at_top and date_i > 0 and not MEMO.match(lines[0].text) and not MEMO_TITLE.match(lines[0].text) \
+            and date_i == 1:
+        st.title = _span(lines[0])
+        header = [i for i in header if i != 0]
+    header = [i for i in header if i != date_i]
+    memo_to = []
+    subject_i = None
+    for i in header:
+        m = SUBJECT.match(lines[i].text)
+        if m and subject_i is None:
+            subject_i = i
     if subject_i is not None:
         ln = lines[subject_i]
         m = SUBJECT.match(ln.text)
-        st.subject_line = Span(ln.start, ln.end, ln.text)
+        st.subject_line = _span(ln)
         sub_start = ln.start + m.start("subject")
         st.subject = Span(sub_start, ln.end, text[sub_start : ln.end])
-        i = subject_i + 1
+        j = subject_i + 1
         # A subject may run on over following lines of the same block.
-        while i < (header_end or closing_i) and lines[i].gap_before == 0 and not SALUTATION.match(lines[i].text):
-            st.subject_line = Span(st.subject_line.start, lines[i].end, text[st.subject_line.start : lines[i].end])
-            st.subject = Span(st.subject.start, lines[i].end, text[st.subject.start : lines[i].end])
-            i += 1
-    if header_end is not None:
-        st.salutation = lines[header_end]
-        st.salutation = Span(lines[header_end].start, lines[header_end].end, lines[header_end].text)
-        i = header_end + 1
-    st.body = paragraphs(lines[i:closing_i], text)
-    cl = lines[closing_i]
-    st.closing = Span(cl.start, cl.end, cl.text)
-    rest = lines[closing_i + 1 :]
-    cc_i = next((j for j, ln in enumerate(rest) if CC.match(ln.text)), len(rest))
-    st.signature_lines = rest[:cc_i]
-    st.cc = [Span(ln.start, ln.end, ln.text) for ln in rest[cc_i:]]
-    if not st.signature_lines:
+        while j < top and j in header and lines[j].gap_before == 0 and not MEMO.match(lines[j].text):
+            st.subject_line = Span(st.subject_line.start, lines[j].end, text[st.subject_line.start : lines[j].end])
+            st.subject = Span(st.subject.start, lines[j].end, text[st.subject.start : lines[j].end])
+            j += 1
+        subject_lines = set(range(subject_i, j))
+    else:
+        subject_lines = set()
+    addressee = []
+    for i in header:
+        if i in subject_lines:
+            continue
+        m = MEMO.match(lines[i].text)
+        if m:
+            if m.group("label").lower() in ("to", "attn", "attention"):
+                memo_to.append(i)
+            continue
+        if MEMO_TITLE.match(lines[i].text):
+            continue
+        if subject_i is not None and i > subject_i and sal_i is None:
+            continue
+        addressee.append(i)
+    if memo_to:
+        st.addressee = [_span(lines[i]) for i in memo_to]
+    elif addressee:
+        if sal_i is None and subject_i is None:
+            # No salutation and no subject: the addressee is the first block only.
+            block = [addressee[0]]
+            for i in addressee[1:]:
+                if lines[i].gap_before > 0 or i != block[-1] + 1:
+                    break
+                block.append(i)
+            addressee = block
+        st.addressee = [_span(lines[i]) for i in addressee]
+    if sal_i is not None:
+        st.salutation = _span(lines[sal_i])
+
+    # --- body --------------------------------------------------------------------------
+    b0 = (sal_i + 1) if sal_i is not None else top
+    body_idx = list(range(b0, body_end))
+    if not date_at_top:
+        body_idx = [i for i in body_idx if i != date_i]
+    if st.subject is None and body_idx and _is_heading(lines, body_idx[0], body_end) and sal_i is not None:
+        # An unlabelled heading right after the salutation is the letter's subject.
+        ln = lines[body_idx[0]]
+        st.subject = st.subject_line = _span(ln)
+        body_idx = body_idx[1:]
+    if st.subject is None and st.title is not None:
+        st.subject = st.title
+    kept: list[Line] = []
+    for k, i in enumerate(body_idx):
+        if _is_heading(lines, i, body_end) and k + 1 < len(body_idx):
+            st.headings.append(_span(lines[i]))
+            continue
+        ln = lines[i]
+        if st.headings and st.headings[-1].end < ln.start and kept and kept[-1].start < st.headings[-1].start:
+            ln = Line(ln.start, ln.end, ln.text, max(ln.gap_before, 1))  # a heading ends the paragraph before it
+        kept.append(ln)
+    st.body = paragraphs(kept, text)
+    if not st.body:
+        raise InputError(where, "no body paragraph found (a letter needs running text between its header and signatures)")
+
+    # --- closing, signatures, notes, cc ---------------------------------------------------
+    if closing_i is not None and closing_i == body_end:
+        cl = lines[closing_i]
+        st.closing = _span(cl)
+        st.closing_text = cl.text
+        rest_from = closing_i + 1
+    elif intro_i is not None and intro_i == body_end:
+        st.closing = _span(lines[intro_i])
+        rest_from = intro_i + 1
+    else:
+        rest_from = body_end
+    rest = lines[rest_from:]
+    cc_j = next((j for j, ln in enumerate(rest) if CC.match(ln.text)), len(rest))
+    sig = []
+    for j, ln in enumerate(rest[:cc_j]):
+        if rest_from + j == date_i or FOOTNOTE.match(ln.text) or SIG_INTRO.match(ln.text) and not sig:
+            if rest_from + j != date_i and SIG_INTRO.match(ln.text) and not FOOTNOTE.match(ln.text):
+                sig.append(ln)  # a heading inside the list ("Individuals"): kept for the signatory parser
+                continue
+            st.notes.append(_span(ln))
+            continue
+        sig.append(ln)
+    st.signature_lines = sig
+    st.cc = [_span(ln) for ln in rest[cc_j:]]
+    if not any(not SIG_INTRO.match(ln.text) for ln in st.signature_lines):
         raise InputError(where, "no signature block found (nothing after the closing)")
     return st
-
-
-def _take_block(lines: list[Line]) -> list[Line]:
-    out = []
-    for ln in lines:
-        if ln.gap_before > 0:
-            break
-        out.append(ln)
-    return out
