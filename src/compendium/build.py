@@ -44,7 +44,7 @@ CORPUS = "corpus"  # notebooks/corpus.ipynb → reports/corpus.html, once two le
 TITLES = {"timeline": "Timeline", "coalition": "Coalition composition", "corpus": "Corpus"}
 # Modules whose code decides the processed tables (a change reprocesses every letter).
 PROCESS_MODULES = ("annotate", "atomic", "brat", "clean", "codebook", "dates", "errors", "patterns",
-                   "process", "rawdata", "schemas", "signatories", "structure", "timeline")
+                   "process", "rawdata", "schemas", "signatories", "spreadsheet", "structure", "timeline")
 _print_lock = threading.Lock()
 _kernel_numbers = itertools.count()
 _LOCK_FD = [-1]  # the build lock's file descriptor, closed in worker processes
