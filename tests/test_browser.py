@@ -106,3 +106,20 @@ def test_hostile_letter_shows_markup_as_text(browser, tmp_path, monkeypatch):
         assert page.locator("script, iframe, img, b").count() == 0, path.name
         assert seen["dialogs"] == [] and _offline(seen) == [] and seen["errors"] == [], path.name
         page.close()
+
+
+@pytest.mark.parametrize("width", [1280, 390], ids=["desktop", "phone"])
+def test_code_is_folded_and_opens_without_script(browser, width):
+    page, seen = _open(browser, ROOT / "reports" / REAL / "timeline.html", width)
+    details = page.locator("details.code")
+    assert details.count() >= 4
+    first_code = details.first.locator("pre")
+    assert not first_code.is_visible()  # folded by default
+    details.first.locator("summary").click()
+    assert first_code.is_visible() and "processed_dir" in first_code.inner_text()
+    colophon = page.locator("footer.colophon")
+    assert colophon.is_visible() and "SHA-256" in colophon.inner_text()
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 1  # long hashes and code wrap or scroll inside their box on a phone
+    assert _offline(seen) == [] and seen["errors"] == []
+    page.close()

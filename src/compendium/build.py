@@ -166,7 +166,10 @@ def _report_key(job: Job, code: str) -> str:
         folder = paths.processed_dir()
         data = _digest(*(p.name.encode() + _dir_digest(p).encode()
                          for p in sorted(folder.iterdir()) if p.is_dir())) if folder.is_dir() else ""
-    return _digest(job.name.encode(), _file(job.notebook), data.encode(), code.encode())
+    # The page's colophon names the raw files it was made from (compendium.colophon).
+    raw = paths.letters_dir() / f"{job.letter_id}.txt" if job.letter_id else paths.manifest_path()
+    return _digest(job.name.encode(), _file(job.notebook), data.encode(), code.encode(),
+                   _file(raw), _file(paths.codebook_path()), _file(paths.context_path()))
 
 
 # --- processing ------------------------------------------------------------------
@@ -272,7 +275,7 @@ def _exporter():
     from nbconvert import HTMLExporter
 
     exp = HTMLExporter(template_name="compendium", extra_template_basedirs=[str(_package_dir() / "templates")])
-    exp.exclude_input = True
+    exp.exclude_input = False  # code is shown folded under "Show code" (templates/compendium/index.html.j2)
     exp.exclude_input_prompt = True
     exp.exclude_output_prompt = True
     return exp
@@ -305,7 +308,13 @@ def _run(job: Job, km, root: Path, exporter, say=say) -> tuple[float, float]:
     t_exec = time.perf_counter() - t
     for text in _stable(nb):
         say(f"[warning] {job.label}: " + " ".join(text.split())[:300])
-    body, _ = exporter.from_notebook_node(nbformat.from_dict(nb), resources={"metadata": {"name": job.title()}})
+    from . import colophon
+
+    notebook = job.notebook.relative_to(root).as_posix()
+    colophon.label_cells(nb, notebook)
+    body, _ = exporter.from_notebook_node(nbformat.from_dict(nb), resources={
+        "metadata": {"name": job.title()},
+        "colophon": colophon.page_html(notebook, job.parameters, job.letter_id)})
     index = "../index.html" if job.letter_id else "index.html"
     body = body.replace("<main>", f'<main><nav class="crumbs"><a href="{index}">All reports</a></nav>', 1)
     atomic.write_text(job.html, body if body.endswith("\n") else body + "\n")
@@ -369,6 +378,8 @@ def _worker(root: Path, lock_fd: int, todo, results, stop) -> None:
 # --- the index ---------------------------------------------------------------------
 
 def write_index(letter_ids: list[str], names: list[str]) -> None:
+    from . import colophon
+
     rows = []
     for lid in letter_ids:
         meta = json.loads((paths.processed_dir() / lid / "letter.json").read_text(encoding="utf-8"))
@@ -394,6 +405,10 @@ def write_index(letter_ids: list[str], names: list[str]) -> None:
   table {{ border-collapse: collapse; width: 100%; }}
   th, td {{ text-align: left; vertical-align: top; padding: .4rem .6rem; border-bottom: 1px solid #ddd; }}
   code {{ font-size: .85em; color: #555; }}
+  footer.colophon {{ margin-top: 2.5rem; padding-top: .5rem; border-top: 1px solid #ddd; color: #444; font-size: 13px; }}
+  footer.colophon h2 {{ font-size: 15px; }}
+  footer.colophon code, footer.colophon .sha {{ overflow-wrap: anywhere; }}
+  footer.colophon .sha {{ color: #666; font: 11px ui-monospace, monospace; }}
 </style>
 </head>
 <body>
@@ -407,6 +422,7 @@ Built by <code>make reports</code> from <code>data/processed/</code>; rebuild an
 {chr(10).join(rows)}
 </tbody>
 </table></div>
+{colophon.index_html()}
 </body>
 </html>
 """
