@@ -88,3 +88,11 @@ def test_text_and_json_get_a_unified_diff():
 
 def test_equal_files_have_nothing_to_say():
     assert describe("t.csv", b"a\n", b"a\n") == []
+
+
+def test_a_row_added_in_the_middle_is_one_row_not_every_later_row_changed():
+    rows = [f"{i},value {i}" for i in range(1, 21)]
+    old = "id,v\n" + "\n".join(rows) + "\n"
+    new = "id,v\n" + "\n".join(rows[:5] + ["99,inserted"] + rows[5:]) + "\n"
+    lines = describe("t.csv", old.encode(), new.encode())
+    assert lines == ["committed has 20 rows, built has 21", "built row 6: only in the built table: '99,inserted'"]

@@ -79,20 +79,32 @@ def _csv(old_text: str, new_text: str, limit: int) -> list[str]:
     body_old, body_new = old[1:], new[1:]
     key = head_old[0]
     cells, rows_changed, only = [], 0, []
-    for r in range(max(len(body_old), len(body_new))):
-        if r >= len(body_old) or r >= len(body_new):
-            side, row = ("built", body_new[r]) if r >= len(body_old) else ("committed", body_old[r])
-            only.append(f"row {r + 1}: only in the {side} table: {_short(','.join(row), 100)}")
-            continue
-        a, b = body_old[r], body_new[r]
+
+    def compare(r_old: int, r_new: int) -> None:
+        nonlocal rows_changed
+        a, b = body_old[r_old], body_new[r_new]
         changed = False
         for c in common:
             va = a[io_[c]] if io_[c] < len(a) else ""
             vb = b[in_[c]] if in_[c] < len(b) else ""
             if va != vb:
                 changed = True
-                cells.append(f"row {r + 1} ({key}={a[0] if a else ''}), column {c}: committed {_short(va)} → built {_short(vb)}")
+                where = f"row {r_old + 1}" if r_old == r_new else f"row {r_old + 1} (built row {r_new + 1})"
+                cells.append(f"{where} ({key}={a[0] if a else ''}), column {c}: committed {_short(va)} → built {_short(vb)}")
         rows_changed += changed
+
+    # Rows are aligned first, so that one row added or removed is reported as that, not as
+    # every later row changed; rows replaced one for one are compared cell by cell.
+    matcher = difflib.SequenceMatcher(None, [tuple(r) for r in body_old], [tuple(r) for r in body_new], autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        for k in range(min(i2 - i1, j2 - j1)):
+            compare(i1 + k, j1 + k)
+        only += [f"row {i + 1}: only in the committed table: {_short(','.join(body_old[i]), 100)}"
+                 for i in range(i1 + (j2 - j1), i2)]
+        only += [f"built row {j + 1}: only in the built table: {_short(','.join(body_new[j]), 100)}"
+                 for j in range(j1 + (i2 - i1), j2)]
     if len(body_old) != len(body_new):
         lines.append(f"committed has {len(body_old)} rows, built has {len(body_new)}")
     if cells:
