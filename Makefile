@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install process reports test verify lab clean lock screenshots bench
+.PHONY: help install process reports test verify lab clean lock screenshots bench accuracy
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
@@ -49,3 +49,6 @@ screenshots: $(STAMP) ## screenshots of the reports (desktop and phone) into doc
 bench: $(STAMP) ## benchmarks: cold build vs floor (1 letter), and corpora of 1, 8 and 32 generated letters
 	$(BIN)/python benchmarks/build_vs_floor.py
 	$(BIN)/python benchmarks/corpus_scaling.py
+
+accuracy: $(STAMP) ## score the parser against the gold files: development letters, then the held-out quarter
+	$(BIN)/python -m compendium.evaluate tests/fixtures/letters/dev tests/fixtures/letters/heldout

@@ -101,7 +101,11 @@ def is_sentence(line: str) -> bool:
 def _is_title_line(line: str) -> bool:
     """A heading line: short, no sentence end, not chrome, not a date."""
     s = line.strip()
-    return (0 < len(s.split()) <= 20 and not re.search(r"[.;,]$", s) and not chrome_reason(s)
+    words = s.split()
+    # A letter's title reads as a phrase ("Joint letter on detention in Caldora"); a site's
+    # name above it ("Human Rights Watch") does not.
+    phrase = len(words) >= 4 and (any(w[:1].islower() for w in words) or re.search(r"(?i)\bletter\b", s))
+    return (phrase and len(words) <= 20 and not re.search(r"[.;,]$", s) and not chrome_reason(s)
             and not parse_date_line(s) and not SALUTATION.match(s) and not CLOSING.match(s) and s[:1].isupper())
 
 
@@ -196,8 +200,7 @@ def find_span(lines: list[str], where: str | Path) -> Span:
         date_i = late[-1]
         start = _header_top(lines, body_top)
     else:
-        start = _header_top(lines, date_i + 1) if date_i < body_top else date_i
-        start = min(start, date_i)
+        start = date_i
         # A memo header or one title line right above the date belongs to the letter.
         j = _prev(lines, date_i)
         while j is not None and (MEMO.match(lines[j].strip()) or MEMO_TITLE.match(lines[j].strip())):

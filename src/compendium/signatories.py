@@ -1,20 +1,40 @@
 """The signature block: who signed, in letter order, and every affiliation.
 
-Handles: name / title / organization lines; unit lines between title and
-organization; several "Title, Organization" lines; "Name, Title, Organization"
-on one line with affiliations separated by ";"; organizations one per line;
-honorifics and degrees (via nameparser); "(former)", "(ret.)", "Former …";
-an affiliation without an organization; blocks separated by blank lines or by
-nothing but the next name.
+The block is read in three steps, each a small set of general rules rather
+than one rule per layout:
+
+1. Items: the lines after the closing become items with exact offsets.
+   Bullets and numbers ("-", "•", "1.", "2)") are set aside, two columns
+   flattened into one line by runs of spaces are split back into columns
+   (read column by column), and a one-line list of organizations
+   ("A, B, C and D") is split into one item each. Headings ("Organisations",
+   "Individuals", "Signed by:") say what the items under them are.
+2. Each item is classified from its features: a person's name (capitalised
+   words with a known given name, an initial, an honorific or post-nominals,
+   or names in a script without case), a position (a title word near the
+   start), an organization (an organization word, an acronym, parentheses), or
+   a one-line signature "Name, Title, Organization[; Title, Organization]".
+3. Items are grouped into signatories: a name starts a person and the lines
+   that follow (up to the next name, or the next block where blank lines
+   separate people) are that person's affiliations; an item that is not part
+   of a person is an organization signing as itself.
+
+Honorifics and ranks (Dr., Sir, The Rt Hon, Maj. Gen. (ret.)) go to the
+`honorific` column, post-nominals (QC, OBE, Ph.D., MP) to `suffix`; "former",
+"(ret.)", "retired" mark a past position; footnote marks and "(in personal
+capacity)" are set aside.
 """
 
 from __future__ import annotations
 
+import functools
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from nameparser import HumanName
 
+from .patterns import BULLET, SIG_HEADING_ORGS, SIG_HEADING_PEOPLE, SIG_INTRO
 from .structure import Line
 
 TITLE_WORDS = {
@@ -26,27 +46,77 @@ TITLE_WORDS = {
     "envoy", "rapporteur", "commissioner", "administrator", "attorney", "lawyer", "journalist",
     "correspondent", "consultant", "specialist", "principal", "provost", "chancellor", "rector",
     "vice-president", "vice-chair", "board", "deputy", "assistant", "associate", "senior", "visiting",
-    "distinguished", "adjunct", "emeritus", "acting", "interim", "founding", "managing", "general",
+    "distinguished", "adjunct", "emeritus", "emerita", "acting", "interim", "founding", "managing", "general",
     "staff", "program", "programme", "producer", "writer", "historian", "economist", "pastor",
     "rabbi", "reverend", "bishop", "survivor", "defector", "activist", "spokesperson", "delegate",
+    "judge", "justice", "mp", "mep", "lecturer", "reader", "postdoctoral", "doctoral", "phd", "student",
+    "candidate", "researcher", "campaigner", "organizer", "organiser", "advocate", "vice", "co-director",
+    "co-founder", "treasurer", "convenor", "convener", "moderator", "leader", "speaker", "whip",
+    "spokesman", "spokeswoman", "sheriff", "mayor", "councillor", "councilmember", "diplomat",
+    "investigator", "monitor", "expert", "physician", "doctor", "nurse", "surgeon", "engineer", "archbishop",
+    "imam", "priest", "lord", "baroness", "baron", "emerit", "instructor", "teacher", "secretary-general",
+    "under-secretary-general", "high", "permanent", "ranking", "vice-chancellor", "pro-vice-chancellor",
 }
-ORG_WORDS = {
-    "foundation", "foundations", "university", "institute", "institution", "center", "centre",
-    "council", "committee", "department", "watch", "house", "first", "society", "association",
-    "international", "bureau", "office", "coalition", "alliance", "network", "group", "fund",
-    "project", "campaign", "initiative", "program", "forum", "union", "church", "amnesty",
-    "school", "college", "academy", "studies", "government", "advocacy", "freedom", "liberty",
-    "inc", "inc.", "llc", "ltd", "trust", "agency", "ministry", "commission", "services",
-    "service", "board", "press", "news", "museum", "library", "federation", "league",
-    "movement", "action", "relief", "aid", "peace", "justice", "democracy", "law", "policy",
-    "research", "affairs", "global", "world", "national", "rights", "human", "korea", "north",
-    "the", "of", "for", "and", "&", "united", "nations", "state", "states",
+# Words that make a line an organization: the strong ones are enough on their own.
+ORG_STRONG = {
+    "foundation", "foundations", "university", "universidad", "université", "universität", "institute",
+    "institut", "instituto", "institution", "center", "centre", "centro", "council", "committee", "department",
+    "watch", "society", "association", "asociación", "associação", "international", "internacional",
+    "bureau", "office", "coalition", "alliance", "network", "group", "fund", "project", "campaign",
+    "initiative", "forum", "union", "church", "amnesty", "school", "college", "academy", "studies",
+    "government", "advocacy", "inc", "inc.", "llc", "ltd", "ltd.", "trust", "agency", "ministry",
+    "commission", "services", "press", "museum", "library", "federation", "fédération", "league",
+    "movement", "mouvement", "movimiento", "relief", "aid", "parliament", "assembly", "congress", "senate",
+    "house", "court", "clinic", "laboratory", "lab", "programme", "program", "partnership", "consortium",
+    "collective", "platform", "observatory", "observatoire", "secretariat", "mission", "defenders",
+    "rights", "watchdog", "ngo", "org", "e.v.", "gmbh", "plc", "cooperative", "co-op", "board", "party",
+    "caucus", "solidarity", "freedom", "liberty", "democracy", "justice", "peace", "law", "policy",
+    "research", "affairs", "action", "relief", "hub", "lab", "unit", "desk", "media", "news", "journal",
+    "review", "times", "post", "press", "radio", "tv", "television", "witness", "article", "friends",
+    "physicians", "doctors", "lawyers", "journalists", "reporters", "women", "children", "youth",
+    "students", "workers", "veterans", "survivors", "families", "refugees", "citizens", "people", "peoples",
+    "ligue", "liga", "comité", "comision", "comisión", "fundación", "fundação", "stichting", "verein",
 }
-HONORIFICS = {"dr.", "dr", "hon.", "hon", "mr.", "mrs.", "ms.", "prof.", "rev.", "sen.", "amb.",
-              "ambassador", "gen.", "adm.", "col.", "rabbi", "sir", "dame", "lord", "lady"}
+ORG_WORDS = ORG_STRONG | {"global", "world", "national", "human", "korea", "north", "united", "nations",
+                          "state", "states", "&", "the", "of", "for", "and"}
+PARTICLES = {"van", "von", "de", "del", "della", "der", "den", "da", "di", "du", "la", "le", "bin", "binti", "al",
+             "el", "ibn", "ben", "dos", "das", "do", "y", "e", "zu", "ter", "ten", "st.", "mac", "ap", "bint", "abu"}
+# Honorifics, courtesy titles and ranks that may open a name line.
+_HONORIFIC_WORDS = (
+    r"The|Rt\.?|Right|Hon\.?|Honourable|Honorable|Sir|Dame|Lord|Lady|Baroness|Baron|Viscount|Viscountess|Earl|"
+    r"Countess|Dr\.?|Prof\.?|Professor|Mr\.?|Mrs\.?|Ms\.?|Mx\.?|Miss|Rev\.?|Revd\.?|Reverend|Fr\.?|Father|Sister|"
+    r"Rabbi|Imam|Bishop|Archbishop|Cardinal|Sheikh|Pastor|H\.\s?E\.|HE|His|Her|Excellency|Ambassador|Amb\.?|"
+    r"Senator|Sen\.|Rep\.|Representative|Congressman|Congresswoman|Judge|Justice|Gen\.?|General|Maj\.?|Major|"
+    r"Lt\.?|Lieutenant|Col\.?|Colonel|Brig\.?|Brigadier|Adm\.?|Admiral|Rear|Vice|Capt\.?|Captain|Cmdr\.?|"
+    r"Commander|Sgt\.?|Sergeant|Mayor|Councillor|Cllr\.?|Prince|Princess|Dato'?|Datuk|Tan Sri|Chief|Hon'?ble"
+)
+HONORIFIC = re.compile(rf"^(?:(?:{_HONORIFIC_WORDS})\b\.?\s*(?:\((?:ret\.?|retd\.?|retired)\)\s*)?)+", re.I)
+_POSTNOMINAL_WORDS = (
+    r"QC|KC|SC|SAN|OBE|MBE|CBE|KBE|DBE|CMG|KCMG|GCMG|CH|OM|PC|MP|MEP|MSP|MLA|MS|TD|AM|AO|AC|FRS|FBA|FRSE|FRSA|FRCP|"
+    r"FRCS|FMedSci|FAcSS|FRHistS|DL|JP|Esq\.?|Ph\.?\s?D\.?|D\.?\s?Phil\.?|M\.?D\.?|J\.?D\.?|LL\.?M\.?|LL\.?B\.?|"
+    r"LL\.?D\.?|M\.?A\.?|M\.?Sc\.?|B\.?A\.?|M\.?P\.?H\.?|M\.?P\.?A\.?|MBA|Ed\.?D\.?|S\.?J\.?D\.?|RN|Hon\.?|\(ret\.?\)"
+)
+POSTNOMINAL = re.compile(rf"^(?:{_POSTNOMINAL_WORDS})$")
+_TRAILING_POSTNOMINALS = re.compile(rf"(?:(?:,\s*|\s+)(?:{_POSTNOMINAL_WORDS}))+\s*$")
 DEGREE = re.compile(r"^(?:Ph\.?D\.?|M\.?D\.?|J\.?D\.?|Esq\.?|LL\.?M\.?|M\.?A\.?|M\.?P\.?H\.?|D\.?Phil\.?|OBE|CBE|KBE)$")
 GENERATIONAL = re.compile(r"^(?:Jr\.?|Sr\.?|II|III|IV|V)$")
-FORMER = re.compile(r"\s*\((?:former|ret\.?|retired|formerly)\)\s*|^\s*(?:former(?:ly)?)\s+|,\s*(?:ret\.?|retired)\s*$", re.I)
+FORMER = re.compile(
+    r"\s*\((?:former|ret\.?|retd\.?|retired|formerly|emeritus)\)\s*|^\s*(?:former(?:ly)?|ex-|retired)\s*"
+    r"|,\s*(?:ret\.?|retd\.?|retired|former)\s*$",
+    re.I,
+)
+PERSONAL = re.compile(
+    r"\s*[(\[]?\s*(?:in (?:a |my |her |his |their )?(?:personal|individual) capacity|personal capacity|"
+    r"signing (?:in a )?personal(?:ly| capacity)?|for identification(?: purposes)?(?: only)?|affiliation[s]? for identification[^)]*)"
+    r"\s*[)\]]?\s*\*?",
+    re.I,
+)
+FOOTNOTE_MARK = re.compile(r"[*†‡§¹²³⁴⁵]+")
+BEHALF = re.compile(r"^(?:(?P<title>.*?),?\s+)?(?:on behalf of|for and on behalf of|representing)\s+(?P<org>.+)$", re.I)
+_AT = re.compile(r"^(?P<title>.+?)\s+(?:at|with)\s+(?P<org>(?:the\s+)?[A-Z].+)$")
+_LIST_ENDING = re.compile(r",?\s+(?:and|&)\s+(?=\S)")
+_COLUMNS = re.compile(r"\S(?: {3,}|\t+)\S")
+_LEGAL_SUFFIX = re.compile(r"^(?:Inc\.?|Ltd\.?|LLC|LLP|e\.V\.|GmbH|plc|S\.A\.|A\.C\.|Co\.|Corp\.?|N\.A\.)$", re.I)
 
 
 @dataclass
@@ -77,15 +147,42 @@ def _tokens(s: str) -> list[str]:
     return [t for t in re.split(r"\s+", s.strip()) if t]
 
 
+def _words(s: str) -> list[str]:
+    return [w.lower().strip(",.()[]\"'“”‘’*") for w in _tokens(s)]
+
+
+@functools.lru_cache(maxsize=1)
+def _given_names():
+    import gender_guesser.detector as gd  # ~0.2 s: loaded only for an ambiguous line
+
+    return gd.Detector(case_sensitive=False)
+
+
+def is_given_name(word: str) -> bool:
+    w = word.strip(".,")
+    if len(w) < 2 or not w[0].isupper():
+        return False
+    det = _given_names()
+    if det.get_gender(w) != "unknown":
+        return True
+    plain = unicodedata.normalize("NFKD", w).encode("ascii", "ignore").decode()
+    if plain and plain != w and det.get_gender(plain) != "unknown":
+        return True
+    first = re.split(r"[-’']", w)[0]
+    return first != w and len(first) > 1 and det.get_gender(first) != "unknown"
+
+
 # Title words that also name units ("Program Officer", "Board Member" but "Asia
 # Program"): a title only with another title word after them.
-MODIFIERS = {"program", "programme", "board"}
+MODIFIERS = {"program", "programme", "board", "high", "permanent", "vice", "ranking"}
+_NOT_ORG_IN_TITLE = {"the", "of", "u.s.", "us", "for", "and", "state", "states", "united", "national", "human",
+                     "north", "korea", "global", "world", "nations"}
 
 
 def is_title(line: str) -> bool:
     """A position line: a title word among its first words ("Senior Adviser", "Author of …")."""
-    s = FORMER.sub(" ", line).strip()
-    words = [w.lower().strip(",.()") for w in _tokens(s)[:3]]
+    s = FORMER.sub(" ", PERSONAL.sub(" ", line)).strip()
+    words = _words(s)[:3]
     qualified = False
     for w in words:
         if w in MODIFIERS:
@@ -93,76 +190,159 @@ def is_title(line: str) -> bool:
             continue
         if w in TITLE_WORDS or w.split("-")[-1] in TITLE_WORDS:
             return True
-        if w in ORG_WORDS and w not in ("the", "of", "u.s.", "us") and not qualified:
+        if w in ORG_WORDS and w not in _NOT_ORG_IN_TITLE and not qualified:
             return False
     return False
 
 
-def is_person_name(line: str) -> bool:
-    """Looks like a person's name: 2–6 capitalised words or initials, no organization or title word."""
-    s = FORMER.sub(" ", line).strip()
-    if not s or re.search(r"\d|[:;/@&]", s) or len(s) > 60:
-        return False
-    parts = [p.strip() for p in s.split(",")]
-    head, tail = parts[0], parts[1:]
-    if any(not (DEGREE.match(t) or GENERATIONAL.match(t)) for t in tail):
-        return False
-    toks = _tokens(head)
-    while toks and toks[0].lower() in HONORIFICS:
-        toks = toks[1:]
-    while toks and (DEGREE.match(toks[-1]) or GENERATIONAL.match(toks[-1])):
-        toks = toks[:-1]
+def _strip_name(s: str) -> tuple[str, str, str]:
+    """(honorific, bare name, post-nominals) of a name line."""
+    s = FOOTNOTE_MARK.sub("", PERSONAL.sub(" ", s)).strip().rstrip(",")
+    hon = ""
+    m = HONORIFIC.match(s)
+    if m and m.end() < len(s):
+        rest = s[m.end():].strip()
+        # Keep a word that is the person's own given name ("Major" is rare; "General" never is).
+        if len(_tokens(rest)) >= 1:
+            hon, s = m.group(0).strip(), rest
+    post = ""
+    m = _TRAILING_POSTNOMINALS.search(s)
+    if m and m.start() > 0:
+        post, s = m.group(0).strip(" ,"), s[: m.start()].strip().rstrip(",")
+    return hon, s, post
+
+
+def _name_tokens_ok(toks: list[str]) -> bool:
     if not 2 <= len(toks) <= 5:
         return False
-    particles = {"van", "von", "de", "del", "der", "da", "di", "la", "le", "bin", "al", "el", "ibn"}
     for t in toks:
         low = t.lower().strip(",.")
-        if low in ORG_WORDS or low in TITLE_WORDS:
+        if low in ORG_STRONG or low in TITLE_WORDS and low not in ("rabbi", "bishop", "lord"):
             return False
-        if low in particles or re.fullmatch(r"(?:al|el)-\w+", low):
+        if low in PARTICLES or re.fullmatch(r"(?:al|el|ul|ud|bin|ibn)-\w+", low):
             continue
-        # a capitalised word (accented capitals too: "Émile") or initials
-        if not (t[0].isupper() and re.fullmatch(r"[^\W\d_][\w'’\-]*\.?", t)) and not re.fullmatch(r"[A-Z]\.(?:[A-Z]\.)*", t):
+        if re.fullmatch(r"[A-Z]\.(?:[A-Z]\.)*|[A-Z]", t):
+            continue  # an initial
+        if all(not c.isalpha() or not (c.isupper() or c.islower()) for c in t) and any(c.isalpha() for c in t):
+            continue  # a script without case (Hebrew, Arabic, Chinese…)
+        if not (t[0].isupper() and re.fullmatch(r"[^\W\d_][\w'’\-\u0300-\u036f\u200c\u200d]*\.?", t)):
             return False
-    return True
+    # All particles or all initials is not a name.
+    return any(len(t.strip(".")) > 1 and t.lower() not in PARTICLES for t in toks)
+
+
+def _evidence(line: str) -> int:
+    """How sure we are that `line` is a person's name: 0 no, 1 name-shaped, 2 yes."""
+    s = FORMER.sub(" ", line).strip()
+    if not s or re.search(r"\d|[:;/@&()]", PERSONAL.sub(" ", s).replace("(ret.)", "").replace("(Ret.)", "")) \
+            or len(s) > 70:
+        return 0
+    hon, bare, post = _strip_name(s)
+    parts = [p.strip() for p in bare.split(",")]
+    head, tail = parts[0], parts[1:]
+    if any(not (DEGREE.match(t) or GENERATIONAL.match(t) or POSTNOMINAL.match(t)) for t in tail):
+        return 0
+    toks = _tokens(head)
+    while toks and (DEGREE.match(toks[-1]) or GENERATIONAL.match(toks[-1]) or POSTNOMINAL.match(toks[-1])):
+        toks = toks[:-1]
+    if not _name_tokens_ok(toks):
+        return 0
+    if hon or post or tail or any(re.fullmatch(r"[A-Z]\.?", t) for t in toks[1:-1]):
+        return 2
+    caseless = all(not (c.isupper() or c.islower()) for t in toks for c in t if c.isalpha())
+    if caseless or is_given_name(toks[0]) or (len(toks) >= 2 and is_given_name(toks[-1]) and len(toks) == 2):
+        return 2
+    return 1
+
+
+def is_person_name(line: str) -> bool:
+    """Looks like a person's name: 2–5 capitalised words or initials, no organization or title word."""
+    return _evidence(line) > 0
+
+
+def is_org(line: str) -> bool:
+    s = FOOTNOTE_MARK.sub("", line).strip()
+    words = _words(s)
+    if any(w in ORG_STRONG for w in words):
+        return True
+    return bool(re.search(r"\([A-Z][A-Za-z]{1,10}\)|\b[A-Z]{2,}\b|&|\d", s)) or s.lower().startswith("the ")
 
 
 def _one_line(line: str) -> tuple[str, list[str]] | None:
     """'Name, Title, Organization[; Title, Organization]' → (name, [affiliation strings])."""
-    if "," not in line:
-        return None
-    parts = [p.strip() for p in line.split(",")]
-    k = 1
-    while k < len(parts) and (DEGREE.match(parts[k]) or GENERATIONAL.match(parts[k])):
-        k += 1
-    name, rest = ", ".join(parts[:k]), ", ".join(parts[k:])
-    if not rest or not is_person_name(name):
-        return None
-    return name, [a.strip() for a in rest.split(";") if a.strip()]
+    line = PERSONAL.sub(" ", line).strip()
+    for sep in (",", " – ", " — ", " - ", " | "):
+        if sep not in line:
+            continue
+        parts = [p.strip() for p in line.split(sep)]
+        k = 1
+        while k < len(parts) and (DEGREE.match(parts[k]) or GENERATIONAL.match(parts[k]) or POSTNOMINAL.match(parts[k])
+                                  or all(POSTNOMINAL.match(x) for x in parts[k].split())):
+            k += 1
+        if k >= len(parts):
+            continue
+        cut = -1
+        for _ in range(k):
+            cut = line.index(sep, cut + 1)
+        name, rest = line[:cut].strip(), line[cut + len(sep):].strip(" ,")
+        if not rest or not _evidence(name):
+            continue
+        if _evidence(name) == 1 and not (is_title(rest) or is_org(rest) or BEHALF.match(rest)
+                                         or re.match(r"(?i)former\b", rest)):
+            continue
+        return name, [a.strip() for a in re.split(r";|\s+/\s+", rest) if a.strip()]
+    m = re.match(r"^(?P<name>[^()]+?)\s*\((?P<org>[^()]+)\)\s*$", line)
+    if m and _evidence(m.group("name")) == 2:
+        return m.group("name"), [m.group("org")]
+    return None
 
 
 def _strip_former(s: str) -> tuple[str, bool]:
-    out = FORMER.sub(" ", s)
-    out = re.sub(r"\s{2,}", " ", out).strip().rstrip(",")
-    return out, out != s.strip()
+    s0 = FOOTNOTE_MARK.sub("", PERSONAL.sub(" ", s)).strip()
+    out = FORMER.sub(" ", s0)
+    out = re.sub(r"\s{2,}", " ", out).strip().rstrip(",").strip()
+    return out, out != s0.strip().rstrip(",").strip()
 
 
 def _split_title_org(s: str) -> Affiliation:
-    """'Title, Organization' (title first); a lone piece is a title if it looks like one."""
+    """'Title, Organization' (title first); 'Title at Organization'; 'on behalf of X'; a lone
+    piece is a title if it looks like one."""
     text, former = _strip_former(s)
+    b = BEHALF.match(text)
+    if b:
+        title = (b.group("title") or "").strip(" ,")
+        return Affiliation(title=title, organization=b.group("org").strip(), former=former)
     if "," in text:
         title, org = text.split(",", 1)
-        return Affiliation(title=title.strip(), organization=org.strip(), former=former)
+        if is_title(title) or not is_org(title):
+            return Affiliation(title=title.strip(), organization=org.strip(), former=former)
+        return Affiliation(title=org.strip() if is_title(org) else "", organization=title.strip() if is_title(org) else text,
+                           former=former)
+    m = _AT.match(text)
+    if m and is_title(m.group("title")):
+        return Affiliation(title=m.group("title").strip(), organization=m.group("org").strip(), former=former)
+    if is_title(text) and not (is_org(text) and not _title_then_of(text)):
+        return Affiliation(title=text, former=former)
     if is_title(text):
         return Affiliation(title=text, former=former)
     return Affiliation(organization=text, former=former)
 
 
+def _title_then_of(text: str) -> bool:
+    return bool(re.match(r"(?i)^[\w\- ]+ (?:of|on|for|to)\b", text))
+
+
 def _affiliations(lines: list[str]) -> list[Affiliation]:
+    lines = [ln for ln in (PERSONAL.sub(" ", x).strip() for x in lines) if ln]
     if not lines:
         return [Affiliation()]
+    pieces: list[str] = []
+    for ln in lines:
+        pieces += [p.strip() for p in ln.split(";") if p.strip()]
+    lines = pieces
     # Several "Title, Organization" lines, one affiliation each.
-    if all("," in ln and is_title(ln.split(",", 1)[0]) for ln in lines):
+    if all("," in ln and is_title(ln.split(",", 1)[0]) or BEHALF.match(_strip_former(ln)[0]) or _AT.match(ln)
+           and is_title(_AT.match(ln).group("title")) for ln in lines):
         return [_split_title_org(ln) for ln in lines]
     # Otherwise groups that each start at a title line: title, unit lines, organization.
     groups: list[list[str]] = []
@@ -183,74 +363,243 @@ def _affiliations(lines: list[str]) -> list[Affiliation]:
             title, rest = cleaned[0], cleaned[1:]
         else:
             title, rest = "", cleaned
-        if "," in title and not rest and is_title(title.split(",", 1)[0]):
+        if not rest and ("," in title or BEHALF.match(title) or _AT.match(title)):
             a = _split_title_org(g[0])
             out.append(a)
             continue
         org = rest[-1] if rest else ""
         unit = ", ".join(rest[:-1])
+        b = BEHALF.match(org)
+        if b:
+            org = b.group("org").strip()
         out.append(Affiliation(title=title, unit=unit, organization=org, former=former))
     return out
 
 
-def _blocks(lines: list[Line]) -> list[list[Line]]:
-    if not lines:
+# --- step 1: items ---------------------------------------------------------------------
+
+def _sub(ln: Line, a: int, b: int, gap: int | None = None) -> Line:
+    """The part ln.text[a:b] as a line of its own, offsets kept exact."""
+    seg = ln.text[a:b]
+    lead = len(seg) - len(seg.lstrip())
+    seg = seg.strip()
+    return Line(ln.start + a + lead, ln.start + a + lead + len(seg), seg, ln.gap_before if gap is None else gap)
+
+
+def _debullet(ln: Line) -> Line:
+    m = BULLET.match(ln.text)
+    if m and m.end() < len(ln.text):
+        return _sub(ln, m.end(), len(ln.text))
+    return ln
+
+
+def _columns(lines: list[Line]) -> list[Line]:
+    """Two or more columns flattened into lines by runs of spaces: read column by column."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        if not _COLUMNS.search(lines[i].text):
+            out.append(lines[i])
+            i += 1
+            continue
+        j = i
+        rows = []
+        while j < len(lines) and (_COLUMNS.search(lines[j].text)) and (j == i or lines[j].gap_before == 0):
+            cells = [(m.start(), m.end()) for m in re.finditer(r"\S+(?: {1,2}\S+)*", lines[j].text)]
+            rows.append((lines[j], cells))
+            j += 1
+        ncols = max(len(c) for _, c in rows)
+        full = [c for _, c in rows if len(c) == ncols]
+        col_starts = [min(c[k][0] for c in full) for k in range(ncols)]
+        for col in range(ncols):
+            first = True
+            for ln, cells in rows:
+                # each cell goes to the column whose start is nearest its own
+                placed = [min(range(ncols), key=lambda k: abs(col_starts[k] - a)) for a, _ in cells]
+                if col not in placed:
+                    continue
+                cell = cells[placed.index(col)]
+                out.append(_sub(ln, cell[0], cell[1], ln.gap_before if first and col == 0 else (2 if first else 0)))
+                first = False
+        i = j
+    return out
+
+
+def _split_list(ln: Line, mode: str) -> list[Line] | None:
+    """'Org A, Org B, Org C and Org D' on one line → one item each."""
+    text = ln.text
+    if mode == "person" or text.count(",") + text.count(";") < 1:
+        return None
+    sep = ";" if text.count(";") >= 2 else ","
+    pieces = [(m.start(), m.end()) for m in re.finditer(rf"[^{sep}]+", text)]
+    # The last piece may hold "… and X".
+    items: list[tuple[int, int]] = []
+    for a, b in pieces:
+        seg = text[a:b]
+        m = None
+        for m in _LIST_ENDING.finditer(seg):
+            pass
+        if (a, b) == pieces[-1] and m is not None and (m.start() == 0 or len(pieces) > 1):
+            if m.start() > 0:
+                items.append((a, a + m.start()))
+            items.append((a + m.end(), b))
+        else:
+            items.append((a, b))
+    items = [(a + len(text[a:b]) - len(text[a:b].lstrip()), b - (len(text[a:b]) - len(text[a:b].rstrip())))
+             for a, b in items if text[a:b].strip()]
+    if not items:
+        return None
+    # "Inc.", "Ltd" belong to the name before them.
+    merged: list[tuple[int, int]] = []
+    for a, b in items:
+        if merged and (_LEGAL_SUFFIX.match(text[a:b].strip(" .")) or _LEGAL_SUFFIX.match(text[a:b].strip())):
+            merged[-1] = (merged[-1][0], b)
+        else:
+            merged.append((a, b))
+    if len(merged) < 3 and not (mode == "organization" and len(merged) >= 2):
+        return None
+    segs = [text[a:b] for a, b in merged]
+    if _evidence(segs[0]) == 2 or is_title(segs[0]) or sum(is_title(s) for s in segs) >= 1:
+        return None
+    if not _LIST_ENDING.search(text) and mode != "organization":
+        return None
+    if mode != "organization":
+        orgs = sum(1 for s in segs if is_org(s))
+        # "Bureau of Democracy, Human Rights and Labor" is one name: a list is organizations throughout.
+        if not (orgs == len(segs) or len(segs) >= 4 and orgs >= len(segs) - 1):
+            return None
+    return [_sub(ln, a, b, ln.gap_before if k == 0 else 0) for k, (a, b) in enumerate(merged)]
+
+
+@dataclass
+class _Item:
+    line: Line
+    mode: str  # "person", "organization" or "" (what the heading above says)
+
+
+def _items(lines: list[Line]) -> list[_Item]:
+    mode = ""
+    out: list[_Item] = []
+    lines = _columns([_debullet(ln) for ln in lines])
+    for ln in lines:
+        if SIG_INTRO.match(ln.text) or re.fullmatch(r"(?i)(?:signed|endorsed|supported)(?: by)?[:,]?", ln.text):
+            if SIG_HEADING_ORGS.search(ln.text):
+                mode = "organization"
+            elif SIG_HEADING_PEOPLE.search(ln.text):
+                mode = "person"
+            continue
+        ln = _debullet(ln)
+        split = _split_list(ln, mode)
+        for piece in split or [ln]:
+            out.append(_Item(piece, mode))
+    return out
+
+
+# --- steps 2 and 3: classify and group ---------------------------------------------------
+
+def _blocks(items: list[_Item]) -> list[list[_Item]]:
+    """People separated by more blank lines than their own lines are: one block each.
+    Without that structure, the whole list is one block and names start people."""
+    if not items:
         return []
-    gaps = [ln.gap_before for ln in lines[1:]]
+    gaps = [it.line.gap_before for it in items[1:]]
     if gaps and min(gaps) < max(gaps):
         inner = min(gaps)
-        blocks: list[list[Line]] = []
-        for ln in lines:
-            if not blocks or ln.gap_before > inner:
-                blocks.append([ln])
+        blocks: list[list[_Item]] = []
+        for it in items:
+            if not blocks or it.line.gap_before > inner or it.mode != blocks[-1][0].mode:
+                blocks.append([it])
             else:
-                blocks[-1].append(ln)
+                blocks[-1].append(it)
         return blocks
-    # No blank-line structure: a new block starts at each name (or one-line signature);
-    # lines that are neither, with no name before them, are organizations, one each.
-    blocks = []
-    for ln in lines:
-        starts = is_person_name(ln.text) or _one_line(ln.text) is not None
-        if starts or not blocks or blocks[-1][0].text and not _is_person_block(blocks[-1]):
-            blocks.append([ln])
-        else:
-            blocks[-1].append(ln)
-    return blocks
+    return [items]
 
 
-def _is_person_block(block: list[Line]) -> bool:
-    return is_person_name(block[0].text) or _one_line(block[0].text) is not None
+def _starts_person(items: list[_Item], k: int, in_block: bool) -> bool:
+    it = items[k]
+    text = it.line.text
+    if it.mode == "organization":
+        return False
+    if _one_line(text) is not None:
+        return True
+    ev = _evidence(text)
+    if ev == 0:
+        return False
+    if ev == 2 or it.mode == "person":
+        return not (is_org(text) and ev < 2)
+    # Name-shaped without a known given name: a person if a position follows it.
+    nxt = items[k + 1].line.text if k + 1 < len(items) else ""
+    return bool(nxt) and (is_title(nxt) or ("," in nxt and is_title(nxt.split(",")[0]))) and not is_org(text)
 
 
 def _person(sid: int, name_line: str, affs: list[Affiliation], start: int, end: int) -> Signatory:
-    written, _ = _strip_former(name_line)
-    hn = HumanName(written)
-    degrees = [s for s in re.split(r",\s*|\s+", hn.suffix) if s]
-    generational = [s for s in degrees if GENERATIONAL.match(s)]
+    written = name_line
+    s, former = _strip_former(name_line)
+    hon, bare, post = _strip_name(s)
+    if former and affs == [Affiliation()]:
+        pass
+    hn = HumanName(bare)
+    name_suffix = [x for x in re.split(r",\s*|\s+", hn.suffix) if x]
+    generational = [x for x in name_suffix if GENERATIONAL.match(x)]
+    if hon and not hn.title:
+        honorific = hon
+    else:
+        honorific = " ".join(x for x in (hon, hn.title) if x)
+    suffix = ", ".join(x for x in (hn.suffix, post) if x)
     name = " ".join(p for p in (hn.first, hn.middle, hn.last, *generational) if p)
     return Signatory(
-        signatory_id=sid, signatory_type="person", written=name_line, name=name,
-        honorific=hn.title, given_name=hn.first, middle_name=hn.middle,
-        family_name=hn.last, suffix=hn.suffix, affiliations=affs, start=start, end=end,
+        signatory_id=sid, signatory_type="person", written=written, name=name,
+        honorific=honorific, given_name=hn.first, middle_name=hn.middle,
+        family_name=hn.last, suffix=suffix, affiliations=affs, start=start, end=end,
     )
+
+
+def _organization(sid: int, ln: Line) -> Signatory:
+    name, _ = _strip_former(ln.text)
+    name = name.strip().rstrip(",;.") if not re.search(r"\b(?:Inc|Ltd|Co|Corp)\.$", name) else name.strip()
+    return Signatory(signatory_id=sid, signatory_type="organization", written=ln.text,
+                     affiliations=[Affiliation(organization=name)], start=ln.start, end=ln.end)
 
 
 def parse(lines: list[Line]) -> list[Signatory]:
     """Signatories in letter order from the lines after the closing."""
     out: list[Signatory] = []
-    for block in _blocks(lines):
-        texts = [ln.text for ln in block]
-        one = _one_line(texts[0])
-        if one and len(texts) == 1:
-            name, pieces = one
-            affs = [_split_title_org(p) for p in pieces]
-            out.append(_person(len(out) + 1, name, affs, block[0].start, block[-1].end))
-        elif is_person_name(texts[0]):
-            out.append(_person(len(out) + 1, texts[0], _affiliations(texts[1:]), block[0].start, block[-1].end))
-        else:
-            for ln in block:
-                out.append(Signatory(
-                    signatory_id=len(out) + 1, signatory_type="organization", written=ln.text,
-                    affiliations=[Affiliation(organization=ln.text)], start=ln.start, end=ln.end,
-                ))
+    items = _items(lines)
+    blocks = _blocks(items)
+    by_gaps = len(blocks) > 1
+    for block in blocks:
+        k = 0
+        while k < len(block):
+            it = block[k]
+            if _starts_person(block, k, True):
+                j = k + 1
+                while j < len(block) and not (_starts_person(block, j, True) and not by_gaps):
+                    if not by_gaps and j - k >= 4 and is_org(block[j].line.text) and not is_title(block[j].line.text):
+                        break  # without blank lines, at most title, unit and organization follow a name
+                    j += 1
+                group = block[k:j]
+                one = _one_line(it.line.text)
+                if one and len(group) == 1:
+                    name, pieces = one
+                    affs = _affiliations_from_pieces(pieces)
+                    written = name
+                else:
+                    affs = _affiliations([g.line.text for g in group[1:]])
+                    written = it.line.text
+                    if one and not _evidence(it.line.text):
+                        written, pieces = one
+                        affs = _affiliations_from_pieces(pieces) + [a for a in affs if a != Affiliation()]
+                sig = _person(len(out) + 1, written, affs, it.line.start, max(g.line.end for g in group))
+                out.append(sig)
+                k = j
+            else:
+                out.append(_organization(len(out) + 1, it.line))
+                k += 1
     return out
+
+
+def _affiliations_from_pieces(pieces: list[str]) -> list[Affiliation]:
+    if len(pieces) == 1 and "," not in pieces[0] and not is_title(pieces[0]) and not BEHALF.match(pieces[0]):
+        text, former = _strip_former(pieces[0])
+        return [Affiliation(organization=text, former=former)]
+    return [_split_title_org(p) for p in pieces]
