@@ -56,7 +56,7 @@ STRICT_CHROME = [
 ]
 CHROME = STRICT_CHROME + [
     (re.compile(r"tax[- ]deductible|\bdonate now\b|\bgive now\b|support our work|^donate$|make a (?:gift|donation)", re.I), "donation appeal"),
-    (re.compile(r"^(?:region|country|countries|topics?|tags?|themes?|issues?|filed under|categor(?:y|ies)|keywords?)"
+    (re.compile(r"^(?:\w+\s*/\s*)?(?:region|country|countries|topics?|tags?|themes?|issues?|filed under|categor(?:y|ies)|keywords?)"
                 r"(?:\s*/\s*(?:country|topic|theme))?\s*(?::.*)?$", re.I), "topic navigation"),
     (re.compile(r"^most (?:viewed|read|popular)\b", re.I), "popular-pages widget"),
     (re.compile(r"^(?:related(?: (?:content|news|reports?|articles?|stories|publications|resources|letters))?|more reading|read more"
@@ -71,6 +71,9 @@ CHROME = STRICT_CHROME + [
                 r"press(?: releases| room)?|news(?:room)?|publications|letters|statements|what we do|who we are|take action|"
                 r"get involved|careers|jobs|resources|our work|media|events|blog|multimedia)$", re.I), "navigation link"),
     (re.compile(r"^(?:home|start)\s*(?:[>»/|›]|&gt;)\s*\S", re.I), "breadcrumb"),
+    (re.compile(r"^(?:add your (?:name|signature|voice)|sign (?:the|this) (?:letter|petition)|take action now|act now"
+                r"|join (?:the|our) (?:call|campaign)|read the (?:full )?letter(?: \(pdf\))?|view (?:the )?pdf|en español|en français)$", re.I),
+     "call to action"),
     (re.compile(r"^\S.*\s(?:>|»|›)\s.*\S$"), "breadcrumb"),
     (re.compile(r"^(?:(?:english|français|francais|español|espanol|deutsch|русский|العربية|中文|português|italiano|日本語|한국어"
                 r"|en|fr|es|de|ar|ru|zh|pt)\s*(?:[|/·•,]\s*|\s+)){1,}(?:english|français|francais|español|espanol|deutsch|русский"
@@ -91,6 +94,10 @@ def chrome_reason(line: str) -> str | None:
     for pattern, reason in CHROME:
         if pattern.search(s):
             return reason
+    # Widgets run together on one line: "Share this | Print | Download the PDF".
+    parts = [p.strip() for p in re.split(r"\s[|·•]\s|\s{3,}", s) if p.strip()]
+    if len(parts) >= 2 and all(any(pat.search(p) for pat, _ in CHROME) for p in parts):
+        return "navigation links"
     return None
 
 

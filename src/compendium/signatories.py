@@ -55,10 +55,13 @@ TITLE_WORDS = {
     "spokesman", "spokeswoman", "sheriff", "mayor", "councillor", "councilmember", "diplomat",
     "investigator", "monitor", "expert", "physician", "doctor", "nurse", "surgeon", "engineer", "archbishop",
     "imam", "priest", "lord", "baroness", "baron", "emerit", "instructor", "teacher", "secretary-general",
+    "critic", "minister", "shadow", "clerk", "registrar", "ombudsman", "ombudsperson", "attaché", "consul",
+    "commander", "officer", "general", "colonel", "captain", "lieutenant", "admiral", "major", "brigadier",
     "under-secretary-general", "high", "permanent", "ranking", "vice-chancellor", "pro-vice-chancellor",
 }
 # Words that make a line an organization: the strong ones are enough on their own.
 ORG_STRONG = {
+    "division", "section", "directorate", "faculty", "chambers", "secretariat", "forces", "army", "navy", "police",
     "foundation", "foundations", "university", "universidad", "université", "universität", "institute",
     "institut", "instituto", "institution", "center", "centre", "centro", "council", "committee", "department",
     "watch", "society", "association", "asociación", "associação", "international", "internacional",
@@ -91,14 +94,21 @@ _HONORIFIC_WORDS = (
     r"Commander|Sgt\.?|Sergeant|Mayor|Councillor|Cllr\.?|Prince|Princess|Dato'?|Datuk|Tan Sri|Chief|Hon'?ble"
 )
 HONORIFIC = re.compile(rf"^(?:(?:{_HONORIFIC_WORDS})\b\.?\s*(?:\((?:ret\.?|retd\.?|retired)\)\s*)?)+", re.I)
+def _dotted(*abbrevs: str) -> str:
+    """'QC' → 'Q\\.?\\s?C\\.?': post-nominals are written with and without full stops."""
+    return "|".join(r"\.?\s?".join(map(re.escape, a)) + r"\.?" for a in abbrevs)
+
+
 _POSTNOMINAL_WORDS = (
-    r"QC|KC|SC|SAN|OBE|MBE|CBE|KBE|DBE|CMG|KCMG|GCMG|CH|OM|PC|MP|MEP|MSP|MLA|MS|TD|AM|AO|AC|FRS|FBA|FRSE|FRSA|FRCP|"
-    r"FRCS|FMedSci|FAcSS|FRHistS|DL|JP|Esq\.?|Ph\.?\s?D\.?|D\.?\s?Phil\.?|M\.?D\.?|J\.?D\.?|LL\.?M\.?|LL\.?B\.?|"
-    r"LL\.?D\.?|M\.?A\.?|M\.?Sc\.?|B\.?A\.?|M\.?P\.?H\.?|M\.?P\.?A\.?|MBA|Ed\.?D\.?|S\.?J\.?D\.?|RN|Hon\.?|\(ret\.?\)"
+    _dotted("QC", "KC", "SC", "SAN", "OBE", "MBE", "CBE", "KBE", "DBE", "CMG", "KCMG", "GCMG", "CH", "OM", "PC", "MP",
+            "MEP", "MSP", "MLA", "MPP", "MNA", "TD", "AM", "AO", "AC", "FRS", "FBA", "FRSE", "FRSA", "FRCP", "FRCS", "DL",
+            "JP", "PhD", "MD", "JD", "LLM", "LLB", "LLD", "MA", "MSc", "BA", "MPH", "MPA", "MBA", "EdD", "SJD", "RN",
+            "DPhil", "DSc")
+    + r"|FMedSci|FAcSS|FRHistS|Esq\.?|Hon\.?|\((?:ret\.?|retd\.?|Hon\.?)\)"
 )
 POSTNOMINAL = re.compile(rf"^(?:{_POSTNOMINAL_WORDS})$")
 _TRAILING_POSTNOMINALS = re.compile(rf"(?:(?:,\s*|\s+)(?:{_POSTNOMINAL_WORDS}))+\s*$")
-DEGREE = re.compile(r"^(?:Ph\.?D\.?|M\.?D\.?|J\.?D\.?|Esq\.?|LL\.?M\.?|M\.?A\.?|M\.?P\.?H\.?|D\.?Phil\.?|OBE|CBE|KBE)$")
+DEGREE = re.compile(rf"^(?:{_POSTNOMINAL_WORDS})(?:\s+(?:{_POSTNOMINAL_WORDS}))*$")
 GENERATIONAL = re.compile(r"^(?:Jr\.?|Sr\.?|II|III|IV|V)$")
 FORMER = re.compile(
     r"\s*\((?:former|ret\.?|retd\.?|retired|formerly|emeritus)\)\s*|^\s*(?:former(?:ly)?|ex-|retired)\s*"
@@ -182,6 +192,9 @@ _NOT_ORG_IN_TITLE = {"the", "of", "u.s.", "us", "for", "and", "state", "states",
 def is_title(line: str) -> bool:
     """A position line: a title word among its first words ("Senior Adviser", "Author of …")."""
     s = FORMER.sub(" ", PERSONAL.sub(" ", line)).strip()
+    m = HONORIFIC.match(s)
+    if m and not s[m.end():].strip(" .,()"):
+        return True  # a rank or courtesy title on a line of its own: "Maj. Gen. (ret.)", "Ambassador"
     words = _words(s)[:3]
     qualified = False
     for w in words:
@@ -314,7 +327,8 @@ def _split_title_org(s: str) -> Affiliation:
         return Affiliation(title=title, organization=b.group("org").strip(), former=former)
     if "," in text:
         title, org = text.split(",", 1)
-        if is_title(title) or not is_org(title):
+        org_first = _words(title)[:1] and (_words(title)[0] in ORG_STRONG or _words(title)[0] == "the")
+        if is_title(title) or not is_org(title) or (is_org(org) and not org_first):
             return Affiliation(title=title.strip(), organization=org.strip(), former=former)
         return Affiliation(title=org.strip() if is_title(org) else "", organization=title.strip() if is_title(org) else text,
                            former=former)
@@ -471,6 +485,11 @@ def _split_list(ln: Line, mode: str) -> list[Line] | None:
     return [_sub(ln, a, b, ln.gap_before if k == 0 else 0) for k, (a, b) in enumerate(merged)]
 
 
+_INLINE_INTRO = re.compile(
+    r"^(?:also |further |additionally )?(?:signed|co-?signed|endorsed|supported|joined)(?: by)?(?: the following)?"
+    r"(?: (?:organi[sz]ations|groups|individuals))?\s*:\s*(?=\S)", re.I)
+
+
 @dataclass
 class _Item:
     line: Line
@@ -482,6 +501,14 @@ def _items(lines: list[Line]) -> list[_Item]:
     out: list[_Item] = []
     lines = _columns([_debullet(ln) for ln in lines])
     for ln in lines:
+        m = _INLINE_INTRO.match(ln.text)
+        if m:
+            # "Also endorsed by: A, B and C": the introduction and its list on one line
+            rest = _sub(ln, m.end(), len(ln.text), 0)
+            mode = "organization" if not SIG_HEADING_PEOPLE.search(m.group(0)) else "person"
+            for piece in _split_list(rest, mode) or [rest]:
+                out.append(_Item(piece, mode))
+            continue
         if SIG_INTRO.match(ln.text) or re.fullmatch(r"(?i)(?:signed|endorsed|supported)(?: by)?[:,]?", ln.text):
             if SIG_HEADING_ORGS.search(ln.text):
                 mode = "organization"
@@ -532,6 +559,11 @@ def _starts_person(items: list[_Item], k: int, in_block: bool) -> bool:
     return bool(nxt) and (is_title(nxt) or ("," in nxt and is_title(nxt.split(",")[0]))) and not is_org(text)
 
 
+def _strong(it: _Item) -> bool:
+    """A line that starts a person even inside another person's block."""
+    return _one_line(it.line.text) is not None or _evidence(it.line.text) == 2 and not is_org(it.line.text)
+
+
 def _person(sid: int, name_line: str, affs: list[Affiliation], start: int, end: int) -> Signatory:
     written = name_line
     s, former = _strip_former(name_line)
@@ -573,7 +605,7 @@ def parse(lines: list[Line]) -> list[Signatory]:
             it = block[k]
             if _starts_person(block, k, True):
                 j = k + 1
-                while j < len(block) and not (_starts_person(block, j, True) and not by_gaps):
+                while j < len(block) and not (_starts_person(block, j, True) and (not by_gaps or _strong(block[j]))):
                     if not by_gaps and j - k >= 4 and is_org(block[j].line.text) and not is_title(block[j].line.text):
                         break  # without blank lines, at most title, unit and organization follow a name
                     j += 1
