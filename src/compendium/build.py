@@ -21,6 +21,7 @@ nbconvert` subprocess per notebook):
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import itertools
 import html
@@ -43,8 +44,8 @@ REPORTS = ("timeline", "coalition")  # notebooks/<name>.ipynb → reports/<lette
 CORPUS = "corpus"  # notebooks/corpus.ipynb → reports/corpus.html, once two letters are registered
 TITLES = {"timeline": "Timeline", "coalition": "Coalition composition", "corpus": "Corpus"}
 # Modules whose code decides the processed tables (a change reprocesses every letter).
-PROCESS_MODULES = ("annotate", "atomic", "brat", "clean", "codebook", "dates", "errors", "patterns",
-                   "process", "rawdata", "schemas", "signatories", "spreadsheet", "structure", "timeline")
+PROCESS_MODULES = ("annotate", "atomic", "brat", "clean", "codebook", "dates", "errors", "outputs",
+                   "patterns", "process", "rawdata", "schemas", "signatories", "spreadsheet", "structure", "timeline")
 _print_lock = threading.Lock()
 _kernel_numbers = itertools.count()
 _LOCK_FD = [-1]  # the build lock's file descriptor, closed in worker processes
@@ -148,10 +149,64 @@ class Job:
 
     def title(self) -> str:
         if not self.letter_id:
-            n = sum(1 for p in paths.processed_dir().iterdir() if (p / "letter.json").exists())
+            n = len(_registered_folders())
             return f"Corpus: {n} letters"
         meta = json.loads((paths.processed_dir() / self.letter_id / "letter.json").read_text(encoding="utf-8"))
         return f"{TITLES[self.name]}: {meta.get('subject') or self.letter_id} ({meta['date']})"
+
+
+def _registered_folders() -> list[Path]:
+    """The processed folders of the registered letters (what the corpus report reads)."""
+    folders = (paths.processed_dir() / lid for lid, _ in rawdata.registered_letters())
+    return [p for p in folders if (p / "letter.json").exists()]
+
+
+def _drop_unregistered(letter_ids: list[str], stamps: Stamps) -> list[str]:
+    """Remove the outputs of letters no longer registered (`compendium remove`, or a
+    folder copied into data/processed by hand): the build reads registered letters
+    only. A folder the compendium did not write is left alone (and never read)."""
+    from .outputs import not_ours
+
+    keep, dropped = set(letter_ids), []
+
+    def drop(target: Path) -> None:
+        if target.is_dir():  # set aside first: a killed build leaves a leftover (removed next time), not half a folder
+            aside = target.with_name(f".{target.name}.dropped.tmp")
+            os.replace(target, aside)
+            shutil.rmtree(aside)
+        else:
+            target.unlink()
+        stamps.data.pop(target.relative_to(paths.root()).as_posix(), None)
+        dropped.append(target.relative_to(paths.root()).as_posix())
+
+    for folder in sorted(paths.processed_dir().iterdir()) if paths.processed_dir().is_dir() else []:
+        if folder.name.startswith(".") or folder.name in keep or not folder.is_dir():
+            continue
+        why = not_ours(folder)
+        if why:
+            say(f"warning: {folder.relative_to(paths.root())}: not a registered letter and {why}: "
+                "left alone, never read (move it out of data/processed)")
+        else:
+            drop(folder)
+    for folder in sorted(paths.reports_dir().iterdir()) if paths.reports_dir().is_dir() else []:
+        if folder.is_dir() and not folder.name.startswith(".") and folder.name not in keep:
+            if all(p.is_file() and p.name in {f"{n}.html" for n in REPORTS} for p in folder.iterdir()):
+                for report in sorted(folder.iterdir()):
+                    drop(report)
+                folder.rmdir()
+            else:
+                say(f"warning: {folder.relative_to(paths.root())}: reports of no registered letter, with files "
+                    "the build did not write: left alone")
+    corpus = paths.reports_dir() / f"{CORPUS}.html"
+    if len(letter_ids) < 2 and corpus.is_file():
+        drop(corpus)
+    for folder in sorted((paths.build_dir() / "executed").glob("*/")):
+        if folder.name not in keep:
+            shutil.rmtree(folder, ignore_errors=True)
+    if dropped:
+        atomic.write_text(stamps.path, json.dumps(stamps.data, indent=1, sort_keys=True) + "\n")
+        say(f"dropped the outputs of letters no longer registered: {', '.join(dropped)}")
+    return dropped
 
 
 def _letter_key(raw: Path) -> str:
@@ -162,10 +217,8 @@ def _letter_key(raw: Path) -> str:
 def _report_key(job: Job, code: str) -> str:
     if job.letter_id:
         data = _dir_digest(paths.processed_dir() / job.letter_id)
-    else:  # the corpus reads every processed letter
-        folder = paths.processed_dir()
-        data = _digest(*(p.name.encode() + _dir_digest(p).encode()
-                         for p in sorted(folder.iterdir()) if p.is_dir())) if folder.is_dir() else ""
+    else:  # the corpus reads every registered letter's processed folder
+        data = _digest(*(p.name.encode() + _dir_digest(p).encode() for p in _registered_folders()))
     # The page's colophon names the raw files it was made from (compendium.colophon).
     raw = paths.letters_dir() / f"{job.letter_id}.txt" if job.letter_id else paths.manifest_path()
     return _digest(job.name.encode(), _file(job.notebook), data.encode(), code.encode(),
@@ -204,18 +257,45 @@ def process_all(verbose: bool = False, stamps: Stamps | None = None, force: bool
 
 # --- kernels and notebooks ---------------------------------------------------------
 
-def _start_kernel(root: Path):
+def _runtime_base() -> str:
+    return "/tmp" if os.access("/tmp", os.W_OK) else tempfile.gettempdir()
+
+
+def _runtime_dir() -> str:
+    """A short private folder (mode 0700) for a worker's kernel sockets: a socket
+    path may not exceed 107 bytes, so the sockets cannot live under a deep project."""
+    return tempfile.mkdtemp(prefix=f"cmp-{os.getpid()}-", dir=_runtime_base())
+
+
+def _remove_stale_runtime_dirs() -> None:
+    """Socket folders of workers that were killed (SIGKILL leaves them behind)."""
+    import re
+
+    for folder in Path(_runtime_base()).glob("cmp-*-*"):
+        m = re.fullmatch(r"cmp-(\d+)-\w+", folder.name)
+        try:
+            if not m or folder.stat().st_uid != os.getuid():
+                continue
+            os.kill(int(m.group(1)), 0)
+        except ProcessLookupError:  # its worker is gone
+            shutil.rmtree(folder, ignore_errors=True)
+        except OSError:  # alive (or not ours to check)
+            continue
+
+
+def _kernel_manager(runtime: str):
     from jupyter_client.manager import AsyncKernelManager
+
+    # IPC transport: local sockets in the worker's runtime folder, no TCP port opened on the machine.
+    return AsyncKernelManager(kernel_name=KERNEL, transport="ipc", ip=os.path.join(runtime, f"k{next(_kernel_numbers)}"))
+
+
+def _start_kernel(root: Path, km) -> None:
     from jupyter_core.utils import run_sync
 
-    # IPC transport: local sockets under build/, no TCP port opened on the machine.
-    ipc = paths.build_dir() / "kernels"
-    ipc.mkdir(parents=True, exist_ok=True)
-    km = AsyncKernelManager(kernel_name=KERNEL, transport="ipc", ip=str(ipc / f"k{os.getpid()}-{next(_kernel_numbers)}"))
     env = {**os.environ, "COMPENDIUM_ROOT": str(root), "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
     run_sync(km.start_kernel)(cwd=str(root), env=env,
                               extra_arguments=["--IPKernelApp.exec_lines=import compendium.plots"])
-    return km
 
 
 def _stop_kernel(km) -> None:
@@ -336,12 +416,32 @@ def _die_with_parent() -> None:
 def _worker(root: Path, lock_fd: int, todo, results, stop) -> None:
     """A worker process: one kernel, reused for job after job, and its own
     papermill and nbconvert, so notebook execution overhead and HTML export
-    run on every core instead of queueing behind one driver."""
-    _die_with_parent()
-    os.close(lock_fd)  # the build lock belongs to the build process alone
-    _terminate_as_interrupt()
-    km = _start_kernel(root)  # starts while this process imports
+    run on every core instead of queueing behind one driver.
+
+    An interruption ends a worker quietly: Ctrl-C (which reaches the whole
+    process group) is the build process's to report, once; the build process
+    then stops its workers with SIGTERM, which ends the current job, and any
+    further signal is ignored while the kernel shuts down."""
     try:
+        _die_with_parent()
+        os.close(lock_fd)  # the build lock belongs to the build process alone
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+        def terminate(signum, frame):
+            signal.signal(signal.SIGTERM, signal.SIG_IGN)
+            raise KeyboardInterrupt
+
+        signal.signal(signal.SIGTERM, terminate)
+        _work(root, todo, results, stop)
+    except KeyboardInterrupt:
+        pass
+
+
+def _work(root: Path, todo, results, stop) -> None:
+    runtime = _runtime_dir()
+    km = _kernel_manager(runtime)
+    try:
+        _start_kernel(root, km)  # starts while this process imports
         if not os.environ.get("COMPENDIUM_NO_FASTIMPORT"):  # off only to test it changes nothing
             from . import fastimport
 
@@ -369,10 +469,10 @@ def _worker(root: Path, lock_fd: int, todo, results, stop) -> None:
                 results.put(("failed", job, f"{job.label}: {type(exc).__name__}: {exc}"))
                 stop.set()
             used = True
-    except KeyboardInterrupt:
-        pass
     finally:
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
         _stop_kernel(km)
+        shutil.rmtree(runtime, ignore_errors=True)
 
 
 # --- the index ---------------------------------------------------------------------
@@ -475,6 +575,7 @@ def _build(jobs: int | None, force: bool) -> None:
         atomic.recover(paths.processed_dir() / letter_id)
     if not letters:
         raise CompendiumError(f"no letters registered in {paths.manifest_path()} (use `compendium add`)")
+    dropped = _drop_unregistered([lid for lid, _ in letters], stamps)
     names = notebooks()
     stale_letters = [lid for lid, raw in letters
                      if force or not stamps.fresh(paths.processed_dir() / lid, _letter_key(raw))]
@@ -488,12 +589,13 @@ def _build(jobs: int | None, force: bool) -> None:
 
     todo = [j for j in planned if stale_job(j)]
     index = paths.reports_dir() / "index.html"
-    if not stale_letters and not todo and index.exists():
+    if not stale_letters and not todo and not dropped and index.exists():
         say(f"reports are up to date ({len(letters)} letters, {len(planned)} reports; {time.perf_counter() - t0:.2f} s)")
         return
 
     jobs = max(1, jobs or os.cpu_count() or 1)
     n_workers = min(jobs, len(todo)) if names else 0
+    _remove_stale_runtime_dirs()
     ctx = multiprocessing.get_context("fork")
     queue_, results, stop = ctx.Queue(), ctx.Queue(), ctx.Event()
     # Workers (and their kernels) start first, before this process imports
@@ -510,9 +612,10 @@ def _build(jobs: int | None, force: bool) -> None:
         todo_labels = {j.label for j in todo}
 
         def send_jobs(letter_id: str) -> None:
-            # A letter's reports are queued as soon as the letter is processed.
+            # A letter's reports are queued as soon as the letter is processed; the
+            # corpus report's staleness is decided once every letter is processed.
             for j in planned:
-                if j.letter_id == letter_id and j.label in todo_labels:
+                if j.letter_id == letter_id and (j.label in todo_labels or not letter_id):
                     key = _report_key(j, code)
                     if force or not stamps.fresh(j.html, key):
                         sent[j.label] = (j, key)
@@ -523,7 +626,8 @@ def _build(jobs: int | None, force: bool) -> None:
         if not names:
             say("no report notebooks exist yet (notebooks/*.ipynb); processed data is up to date")
             return
-        send_jobs("")  # the corpus report, once every letter is processed
+        if workers:
+            send_jobs("")  # the corpus report, once every letter is processed
         for _ in workers:
             queue_.put(None)
         failures: list[str] = []
@@ -566,10 +670,43 @@ def _build(jobs: int | None, force: bool) -> None:
 # --- verify --------------------------------------------------------------------------
 
 def _tree(folder: Path) -> dict[str, bytes]:
+    from .outputs import MARKER
+
     if not folder.exists():
         return {}
     return {p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file() and not p.name.startswith(".")}
+            for p in sorted(folder.rglob("*")) if p.is_file() and (not p.name.startswith(".") or p.name == MARKER)}
+
+
+VERIFY_LOCK = ".verify.lock"  # held by a running verify in its temporary copy
+
+
+@contextlib.contextmanager
+def _held(lock_path: Path):
+    import fcntl
+
+    with open(lock_path, "w") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        yield
+
+
+def remove_stale_verify_copies() -> None:
+    """Temporary copies of verify runs that were killed (their lock is free)."""
+    import fcntl
+
+    for folder in Path(tempfile.gettempdir()).glob("compendium-verify-*"):
+        try:
+            if folder.is_symlink() or not folder.is_dir() or folder.stat().st_uid != os.getuid():
+                continue
+            if not (folder / VERIFY_LOCK).exists():  # being created this instant, or from before the lock
+                if time.time() - folder.stat().st_mtime > 3600:
+                    shutil.rmtree(folder, ignore_errors=True)
+                continue
+            with open(folder / VERIFY_LOCK, "a") as fh:
+                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                shutil.rmtree(folder, ignore_errors=True)
+        except OSError:  # its verify is running, or it vanished meanwhile
+            continue
 
 
 def verify() -> None:
@@ -578,7 +715,8 @@ def verify() -> None:
     from . import differ
 
     root = paths.root()
-    with tempfile.TemporaryDirectory(prefix="compendium-verify-") as tmp:
+    remove_stale_verify_copies()
+    with tempfile.TemporaryDirectory(prefix="compendium-verify-") as tmp, _held(Path(tmp) / VERIFY_LOCK):
         copy = Path(tmp)
         shutil.copytree(root / "data" / "raw", copy / "data" / "raw")
         shutil.copytree(root / "notebooks", copy / "notebooks")

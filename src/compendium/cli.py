@@ -1,4 +1,4 @@
-"""Command line: `compendium process|process-all|add|build|verify`.
+"""Command line: `compendium process|process-all|add|remove|build|verify`.
 
 Errors of the project's own become one line on stderr and exit code 2;
 `--debug` shows the traceback instead.
@@ -31,6 +31,10 @@ def _parser() -> argparse.ArgumentParser:
     ad.add_argument("path", type=Path)
     ad.add_argument("--id", dest="letter_id", help="letter id (default: the file name without .txt)")
 
+    rm = sub.add_parser("remove", help="unregister a letter: move it to data/removed, update the manifest; "
+                                       "the next build drops its outputs")
+    rm.add_argument("letter_id", metavar="ID")
+
     bd = sub.add_parser("build", help="process every letter and build the HTML reports (incremental)")
     bd.add_argument("--jobs", type=int, default=None, help="notebooks run at once (default: cores)")
     bd.add_argument("--force", action="store_true", help="rebuild everything")
@@ -55,6 +59,12 @@ def main(argv: list[str] | None = None) -> int:
             from .rawdata import add
 
             print(f"added {add(args.path, args.letter_id)}")
+        elif args.command == "remove":
+            from .rawdata import remove
+
+            moved = remove(args.letter_id)
+            print(f"removed {args.letter_id} from the manifest; its file is now {moved}; "
+                  "the next `make reports` drops its processed data and reports")
         elif args.command == "build":
             from .build import build
 
@@ -69,6 +79,25 @@ def main(argv: list[str] | None = None) -> int:
         print(f"compendium: error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("compendium: interrupted; finished outputs are in place, nothing half-written", file=sys.stderr)
+        print(INTERRUPTED, file=sys.stderr)
         return 130
+    except Exception as exc:
+        # Ctrl-C or SIGTERM during an import may come back wrapped (numpy turns it into an ImportError).
+        if _interrupted(exc) and not args.debug:
+            print(INTERRUPTED, file=sys.stderr)
+            return 130
+        raise
     return 0
+
+
+INTERRUPTED = "compendium: interrupted; finished outputs are in place, nothing half-written"
+
+
+def _interrupted(exc: BaseException) -> bool:
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        if isinstance(exc, KeyboardInterrupt):
+            return True
+        seen.add(id(exc))
+        exc = exc.__cause__ or exc.__context__
+    return False

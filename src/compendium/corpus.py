@@ -18,19 +18,28 @@ import pandas as pd
 from . import paths
 from .codebook import normalise_name
 from .errors import InputError
+from .rawdata import registered_letters
 from .report import Letter, load
 
 _GENERIC = {"inc", "llc", "ltd", "usa", "us", "u s", "the", "of", "for", "and", "foundation", "fund"}
 
 
 def load_corpus(processed_root: str | Path | None = None) -> list[Letter]:
-    """Every processed letter under `processed_root` (default data/processed), by date then id."""
+    """Every processed letter under `processed_root` (default data/processed), by date then id.
+
+    In the project's own data/processed only the letters registered in
+    data/raw/SHA256SUMS are read (a folder copied there by hand is not a letter
+    of the compendium)."""
     root = Path(processed_root) if processed_root not in (None, "") else paths.processed_dir()
     if not root.is_absolute() and not root.exists():
         root = paths.root() / root
     if not root.is_dir():
         raise InputError("processed_root", f"{processed_root}: no such folder")
-    letters = [load(p) for p in sorted(root.iterdir()) if p.is_dir() and (p / "letter.json").exists()]
+    registered = None
+    if root.resolve() == paths.processed_dir().resolve():
+        registered = {letter_id for letter_id, _ in registered_letters()}
+    letters = [load(p) for p in sorted(root.iterdir())
+               if p.is_dir() and (p / "letter.json").exists() and (registered is None or p.name in registered)]
     return sorted(letters, key=lambda lt: (lt.date, lt.letter_id))
 
 

@@ -105,7 +105,10 @@ _FUTURE = re.compile(
     re.I,
 )
 _PAST = re.compile(
-    r"\b(?:was|were|had|did|spoke|said|met|held|took|gave|made|wrote|began|saw|"
+    r"\b(?:was|were|had|did|spoke|said|met|held|took|gave|made|wrote|began|saw|sought|brought|thought|told|found|"
+    r"left|sent|went|came|became|fled|led|kept|rose|fell|struck|stood|won|lost|paid|built|chose|broke|got|fought|"
+    r"caught|taught|bought|felt|heard|meant|ran|sat|sold|spent|threw|understood|withdrew|arose|drew|grew|knew|flew|"
+    r"froze|hid|shook|forgot|sank|ago|(?:has|have) (?:been|\w+ed)|"
     # a lowercase verb in -ed ("United" is no past tense)
     r"(?!(?:need|interest|prepar|concern|schedul|expect)ed\b)(?-i:[a-z]{3,}ed))\b",
     re.I,
@@ -118,11 +121,13 @@ def tense(text: str, start: int, end: int, sents: SentenceIndex | None = None) -
     if sent[0] < 0:
         sent = _line_of(text, start)
     c0, c1 = clause(text, sent, start)
-    for span in (text[c0:c1], text[sent[0] : sent[1]]):
-        if _FUTURE.search(span):
-            return "future"
-        if _PAST.search(span):
-            return "past"
+    for a, b in ((c0, c1), sent):
+        # The tense marker nearest the expression decides ("On September 5, the
+        # Administration announced that it would end …" is past).
+        near = [(abs(m.start() - start), "future") for m in _FUTURE.finditer(text, a, b)]
+        near += [(abs(m.start() - start), "past") for m in _PAST.finditer(text, a, b)]
+        if near:
+            return min(near)[1]
     return "unknown"
 
 
@@ -217,10 +222,11 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("end_of_unit", re.compile(r"\b(?:(?P<cue>by|before|until|at|towards?|after|in|from)\s+)?(?:the\s+)?(?:very\s+)?(?:end|middle|beginning|start|close) of (?P<rel>the|this|next|last) (?P<u>week|month|year)\b", re.I)),
     ("month_year", re.compile(rf"\b(?P<m>{MONTH})\s+(?:of\s+)?(?P<y>{_YEAR})\b")),
     ("rel_month_day", re.compile(rf"\b(?P<cue>(?i:on|by|until|before|after|since|from|of)) (?P<m>{MONTH})\s+(?P<d>{_DAY})\b(?!,?\s+\d)")),
+    ("month_day", re.compile(rf"(?<![Oo]n )\b(?P<m>{_MONTH_FULL}|{_MONTH_ABBR})\s+(?P<d>{_DAY})\b(?!,?\s+\d|\s*[–-]\s*\d)")),
     ("rel_day_month", re.compile(rf"\b(?:(?P<cue>(?i:on|by|until|before|after|since|from|of|the))\s+)?(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{MONTH}){_POSS}{_NO_YEAR}")),
     ("this_month_name", re.compile(rf"\b(?P<rel>(?i:this|last|next|early|late|mid-|earlier this|later this)) ?(?P<m>{MONTH}){_POSS}(?!\s+\d)")),
     ("cue_month", re.compile(rf"\b(?P<cue>{_MONTH_CUE}) (?:early |late |mid-)?(?P<m>{MONTH}){_POSS}(?!\s+\d)")),
-    ("season", re.compile(rf"\b(?:(?P<rel>this|last|next|early|late|earlier this|later this) )?(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?\b", re.I)),
+    ("season", re.compile(rf"\b(?:(?P<rel>this|last|next|early|late|earlier this|later this|the) )?(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?\b", re.I)),
     ("weekday", re.compile(rf"\b(?P<rel>(?i:last|next|this|on|this coming|this past|coming|past)) (?P<wd>{_WEEKDAY})\b(?!,?\s+(?:\d|{MONTH}))")),
     ("ago", re.compile(rf"\b(?P<n>{_NUM}) (?P<u>days?|weeks?|months?|years?) ago\b", re.I)),
     ("later", re.compile(rf"\b(?P<n>{_NUM}) (?P<u>days?|weeks?|months?|years?) (?P<dir>later|earlier|afterwards|before that)\b", re.I)),
@@ -239,6 +245,14 @@ def _direction(cue: str | None, text: str, m: re.Match, sents) -> str:
     if (cue or "").lower() == "since":
         return "past"
     return d
+
+
+def _nearest_year(month: int, day: int | None, anchor: dt.date) -> int:
+    """With no tense to go by, the occurrence of the month (and day) nearest the letter's date."""
+    def distance(year: int) -> int:
+        d = _date(year, month, day or 15) or dt.date(year, month, 28)
+        return abs((d - anchor).days)
+    return min((anchor.year - 1, anchor.year, anchor.year + 1), key=distance)
 
 
 def _date(year: int, month: int, day: int) -> dt.date | None:
@@ -263,14 +277,20 @@ def _resolve(rule: str, m: re.Match, text: str, anchor: dt.date, sents=None) -> 
         if g.get("y"):
             year = int(g["y"])
         else:
-            year = _year_for(m1, d1, anchor, _direction(g.get("cue"), text, m, sents))
+            direction = _direction(g.get("cue"), text, m, sents)
+            if direction == "unknown":
+                year = _nearest_year(m1, d1, anchor)
+            elif direction == "future":  # a range still running on the letter's date is this year's
+                year = _year_for(m2, d2, anchor, "future") - (m2 < m1)
+            else:
+                year = _year_for(m1, d1, anchor, direction)
         first, last = _date(year, m1, d1), _date(year + (m2 < m1), m2, d2)
         if not first or not last or last <= first:
             return None
         return f"{first.isoformat()}/{last.isoformat()}", "range"
     if rule in ("month_year", "end_of_month") and g.get("y"):
         return f"{int(g['y']):04d}-{month_number(g['m']):02d}", "month"
-    if rule in ("end_of_month", "cue_month", "rel_month_day", "rel_day_month"):
+    if rule in ("end_of_month", "cue_month", "rel_month_day", "rel_day_month", "month_day"):
         cue = (g.get("cue") or "").lower()
         if rule == "rel_day_month" and not cue and not re.match(r"\s*(?:,|\.|;|\)|$|and\b|to\b)", text[m.end():]):
             pass  # "3 April" without a cue is still a date; the pattern already excludes a year after it
@@ -279,7 +299,7 @@ def _resolve(rule: str, m: re.Match, text: str, anchor: dt.date, sents=None) -> 
         # A deadline ("by the end of June") looks ahead; otherwise the clause's tense decides.
         deadline = rule == "end_of_month" and cue in _DEADLINE_CUES
         direction = "future" if deadline else _direction(cue, text, m, sents)
-        year = _year_for(month, day, anchor, direction)
+        year = _nearest_year(month, day, anchor) if direction == "unknown" and day else _year_for(month, day, anchor, direction)
         if day:
             d = _date(year, month, day)
             return (d.isoformat(), "day") if d else None
@@ -303,6 +323,13 @@ def _resolve(rule: str, m: re.Match, text: str, anchor: dt.date, sents=None) -> 
         if not rel:
             return None  # "spring" alone is too vague to be a date
         year = anchor.year
+        if rel == "the":
+            direction = tense(text, m.start(), m.end(), sents)
+            if direction == "future":
+                return f"{year + (SEASON_START[code] + 2 < anchor.month)}-{code}", "season"
+            if direction == "past":
+                return f"{year - (SEASON_START[code] > anchor.month)}-{code}", "season"
+            return None  # "the summer" with no tense to place it
         if rel == "last":
             year -= 1 if SEASON_START[code] >= anchor.month else 0
         elif rel == "next":

@@ -80,7 +80,7 @@ def _locate(text: str, gold_mentions: list[dict]) -> list[tuple[int, int, str] |
             out.append(None)
             continue
         out.append((i, i + len(g["text"]), g["value"]))
-        pos = i + 1
+        pos = i + len(g["text"])
     return out
 
 

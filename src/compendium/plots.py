@@ -26,6 +26,9 @@ COLORS = {"letter": "#1f5fa8", "context": "#9a9a9a", "followed": "#c2571a", "mar
 plt.rcParams.update({
     "svg.hashsalt": "compendium",
     "svg.fonttype": "none",
+    # Text from a letter is drawn as written: "$x_1$" or "Cost $5 # and $10" is not mathtext.
+    "text.parse_math": False,
+    "text.usetex": False,
     "font.family": "DejaVu Sans",
     "font.size": 9,
     "axes.spines.top": False,

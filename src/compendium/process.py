@@ -26,6 +26,7 @@ from . import timeline as timeline_mod
 from .annotate import annotate
 from .clean import clean
 from .errors import InputError
+from .outputs import MARKER, MARKER_TEXT, OUTPUT_FILES, not_ours
 from .schemas import TABLES
 
 
@@ -156,36 +157,6 @@ def build_tables(p: Parsed, data: bytes, cb: codebook_mod.Codebook, context: lis
     return files, unclassified
 
 
-# Every folder `process` writes holds this marker: only such a folder (holding
-# nothing but the compendium's own files) is ever replaced.
-MARKER = ".compendium-processed"
-FORMAT = 1
-MARKER_TEXT = f"compendium processed letter, format {FORMAT}\n"
-OUTPUT_FILES = ("clean.txt", "letter.json", "paragraphs.csv", "signatories.csv", "affiliations.csv",
-                "mentions.csv", "timeline.csv", "clean.ann")
-
-
-def not_ours(folder: Path, names=OUTPUT_FILES) -> str:
-    """Why `folder` is not provably a processed letter written by the compendium ('' if it is).
-
-    It may hold only the compendium's own files, and the marker; a folder from
-    before the marker existed is accepted if its letter.json is the compendium's."""
-    foreign = sorted(p.name + ("/" if p.is_dir() else "") for p in folder.iterdir()
-                     if p.name not in (*names, MARKER) or p.is_symlink() or not p.is_file())
-    if foreign:
-        shown = ", ".join(foreign[:3]) + (f" and {len(foreign) - 3} more" if len(foreign) > 3 else "")
-        return f"it holds {shown}, not written by the compendium"
-    if (folder / MARKER).is_file():
-        return ""
-    try:
-        meta = json.loads((folder / "letter.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        meta = None
-    if not (isinstance(meta, dict) and {"letter_id", "source_sha256", "signatory_count"} <= set(meta)):
-        return f"it has no {MARKER} marker and no letter.json written by the compendium"
-    return ""
-
-
 def _check_out(out: Path, names=OUTPUT_FILES) -> None:
     """The output folder is replaced whole: refuse anything that is not a processed letter."""
     if out.exists() and not out.is_dir():
@@ -239,13 +210,13 @@ def process(raw: Path, out: Path | None = None, letter_id: str | None = None,
     ctx = timeline_mod.load_context(letter_id, context)
     parsed = parse_letter(data, letter_id, raw)
     files, unclassified = build_tables(parsed, data, cb, ctx)
+    out = _destination(raw, letter_id, Path(out) if out not in (None, "") else None)
+    files[MARKER] = MARKER_TEXT
+    _check_out(out, tuple(files))
     warn = warn or (lambda msg: print(msg, file=sys.stderr))
     for org in unclassified:
         warn(f"warning: {raw}: organization {org!r} is not in the codebook; sector 'unclassified' "
              f"(add it to {codebook or paths.codebook_path()})")
-    out = _destination(raw, letter_id, Path(out) if out not in (None, "") else None)
-    files[MARKER] = MARKER_TEXT
-    _check_out(out, tuple(files))
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp"))

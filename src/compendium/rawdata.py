@@ -8,13 +8,17 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import os
 import re
+import stat
 from pathlib import Path
 
 from . import atomic, paths
 from .errors import ChecksumError, InputError
 
 MAX_BYTES = 1_000_000  # a letter is a few kB; anything near 1 MB is not a letter
+MAX_ID_LENGTH = 100  # ids become file and folder names; file systems allow 255 bytes
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 LETTER_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
@@ -33,6 +37,9 @@ def read_curated_csv(path: Path, columns: tuple[str, ...]) -> "csv.DictReader":
 
 
 def check_letter_id(letter_id: str, where: str = "letter id") -> str:
+    if isinstance(letter_id, str) and len(letter_id) > MAX_ID_LENGTH:
+        raise InputError(where, f"invalid letter id {letter_id[:20]!r}… ({len(letter_id)} characters): "
+                                f"over the {MAX_ID_LENGTH}-character limit")
     if not isinstance(letter_id, str) or not LETTER_ID.fullmatch(letter_id):
         raise InputError(
             where,
@@ -45,23 +52,48 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def read_raw(path: Path) -> bytes:
-    """Read a raw letter file, refusing anything that cannot be a letter."""
-    path = Path(path)
-    if not path.exists():
-        raise InputError(path, "no such file")
-    if path.is_dir():
+def _regular(path: Path, st: os.stat_result) -> None:
+    if stat.S_ISDIR(st.st_mode):
         raise InputError(path, "is a directory, not a letter file")
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise InputError(path, f"file is {size} bytes, over the {MAX_BYTES}-byte limit for a letter")
-    data = path.read_bytes()
-    if not data.strip():
+    if not stat.S_ISREG(st.st_mode):
+        raise InputError(path, "not a regular file (a FIFO, device or socket): save the letter to a file")
+    if st.st_size > MAX_BYTES:
+        raise InputError(path, f"file is {st.st_size} bytes, over the {MAX_BYTES}-byte limit for a letter")
+
+
+def read_raw(path: Path) -> bytes:
+    """Read a raw letter file, refusing anything that cannot be a letter.
+
+    Only a regular file is opened (a FIFO would block, a device never end), and
+    at most MAX_BYTES + 1 bytes are read whatever its size on disk says (0 for
+    /proc files)."""
+    path = Path(path)
+    try:
+        _regular(path, os.stat(path))  # follows a symlink: what it points to must be a file
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    except FileNotFoundError:
+        raise InputError(path, "no such file") from None
+    except OSError as exc:
+        raise InputError(path, f"cannot read the file ({exc.strerror})") from None
+    with os.fdopen(fd, "rb") as fh:
+        _regular(path, os.fstat(fh.fileno()))  # the file opened is the file checked
+        data = fh.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise InputError(path, f"file holds more than {MAX_BYTES} bytes, over the {MAX_BYTES}-byte limit for a letter")
+    probe = data
+    if data.startswith(UTF16_BOMS):  # UTF-16 with a byte-order mark is decoded (clean.decode): check its text
+        try:
+            probe = data.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise InputError(path, f"starts with a UTF-16 byte-order mark but holds undecodable bytes at offset "
+                                   f"{exc.start + 2}: re-save it as UTF-8") from None
+    if not probe.strip():
         raise InputError(path, "file is empty or holds only white space")
-    if b"\x00" in data:
-        raise InputError(path, "file holds NUL bytes: binary, not a text letter")
-    controls = sum(1 for b in data if b < 32 and b not in (9, 10, 12, 13))
-    if controls > max(4, len(data) // 100):
+    if b"\x00" in probe:
+        hint = " (UTF-16 without a byte-order mark? re-save it as UTF-8)" if probe.count(b"\x00") * 3 > len(probe) else ""
+        raise InputError(path, f"file holds NUL bytes: binary, not a text letter{hint}")
+    controls = sum(1 for b in probe if b < 32 and b not in (9, 10, 12, 13))
+    if controls > max(4, len(probe) // 100):
         raise InputError(path, f"file looks binary ({controls} control bytes)")
     return data
 
@@ -96,7 +128,7 @@ def registered_letters() -> list[tuple[str, Path]]:
     return out
 
 
-def _relative_to_raw(path: Path) -> str | None:
+def relative_to_raw(path: Path) -> str | None:
     try:
         return Path(path).resolve().relative_to(paths.raw_dir().resolve()).as_posix()
     except ValueError:
@@ -105,7 +137,7 @@ def _relative_to_raw(path: Path) -> str | None:
 
 def verify(path: Path, data: bytes) -> None:
     """Refuse a registered raw file whose bytes no longer match the manifest."""
-    rel = _relative_to_raw(path)
+    rel = relative_to_raw(path)
     if rel is None:
         return  # a letter outside data/raw is being tried out, not registered
     expected = read_manifest().get(rel)
@@ -161,4 +193,32 @@ def add(path: Path, letter_id: str | None = None) -> Path:
     atomic.write_bytes(target, data)
     entries[rel] = digest
     atomic.write_text(paths.manifest_path(), manifest_text(entries))
+    return target
+
+
+def removed_dir() -> Path:
+    """Where `compendium remove` moves a letter (outside data/raw: no longer read)."""
+    return paths.root() / "data" / "removed"
+
+
+def remove(letter_id: str) -> Path:
+    """Unregister a letter: drop it from the manifest, move its file to data/removed/.
+
+    The manifest is rewritten first: if the move is interrupted, the file left
+    in data/raw is unregistered, which every command refuses to read. The next
+    build drops the letter's processed folder and reports.
+    """
+    check_letter_id(letter_id)
+    rel = f"letters/{letter_id}.txt"
+    entries = read_manifest()
+    if rel not in entries:
+        raise InputError(letter_id, f"not registered in {paths.manifest_path()}: nothing to remove")
+    source, target = paths.letters_dir() / f"{letter_id}.txt", removed_dir() / f"{letter_id}.txt"
+    if target.exists():
+        raise InputError(letter_id, f"{target} already exists: move it away first")
+    del entries[rel]
+    atomic.write_text(paths.manifest_path(), manifest_text(entries))
+    if source.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(source, target)
     return target

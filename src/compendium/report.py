@@ -8,8 +8,10 @@ report.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import json
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +24,10 @@ from .rawdata import check_letter_id
 
 FILES = ("clean.txt", "letter.json", "paragraphs.csv", "signatories.csv", "affiliations.csv",
          "mentions.csv", "timeline.csv")
+# Bounds on what a report reads: far above what a letter of at most 1 MB
+# (rawdata.MAX_BYTES) gives, low enough that a report never runs for minutes.
+MAX_FILE_BYTES = 32_000_000
+MAX_ROWS = 100_000
 
 
 @dataclass
@@ -53,6 +59,8 @@ class Letter:
 def resolve_dir(processed_dir: str | Path | None, letter_id: str | None) -> Path:
     """The processed folder a notebook was given, checked; relative paths are
     tried from the working directory, then from the project root."""
+    if processed_dir is not None and not isinstance(processed_dir, (str, os.PathLike)):
+        raise InputError("processed_dir", f"must be a folder path (text), not {processed_dir!r}")
     if processed_dir in (None, ""):
         if not letter_id:
             raise InputError("processed_dir", "give processed_dir (a folder written by `compendium process`) or letter_id")
@@ -79,19 +87,136 @@ def check_flag(name: str, value) -> bool:
     return value
 
 
-def load(processed_dir: str | Path | None = None, letter_id: str | None = None) -> Letter:
-    """Load a processed letter; this is the notebooks' parameter check."""
-    p = resolve_dir(processed_dir, letter_id)
+def _read_text(path: Path) -> str:
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise InputError(path, f"{size} bytes, over the {MAX_FILE_BYTES}-byte limit of a processed file: "
+                               "not what `compendium process` writes")
     try:
-        meta = json.loads((p / "letter.json").read_text(encoding="utf-8"))
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(path, f"not UTF-8 (undecodable byte at offset {exc.start})") from None
+
+
+def _meta(path: Path) -> dict:
+    try:
+        meta = json.loads(_read_text(path))
     except ValueError as exc:
-        raise InputError(p / "letter.json", f"not valid JSON ({exc})") from None
+        raise InputError(path, f"not valid JSON ({exc})") from None
+    if not isinstance(meta, dict):
+        raise InputError(path, "not a JSON object")
+    missing = [k for k in ("letter_id", "date", "signatory_count") if k not in meta]
+    if missing:
+        raise InputError(path, f"missing key(s) {', '.join(missing)}")
+    check_letter_id(meta["letter_id"], f"{path}: letter_id")
+    try:
+        dt.date.fromisoformat(meta["date"])
+    except (TypeError, ValueError):
+        raise InputError(path, f"date {meta['date']!r} is not an ISO date (YYYY-MM-DD)") from None
+    if not isinstance(meta["signatory_count"], int) or meta["signatory_count"] < 0:
+        raise InputError(path, f"signatory_count {meta['signatory_count']!r} is not a count")
+    for key in ("addressee", "unclassified_organizations"):
+        if not isinstance(meta.get(key, []), list) or not all(isinstance(v, str) for v in meta.get(key, [])):
+            raise InputError(path, f"{key} is not a list of texts")
+    for key in ("subject", "salutation", "closing"):
+        if not isinstance(meta.get(key, ""), str):
+            raise InputError(path, f"{key} is not a text")
+    return meta
+
+
+def _schema_problem(exc) -> str:
+    """One short line for a pandera error: the first failing cell and the check it fails."""
+    cases = getattr(exc, "failure_cases", None)
+    if isinstance(cases, pd.DataFrame) and len(cases) and "failure_case" in cases:
+        first = cases.iloc[0]
+        column = first.get("column", getattr(exc, "column_name", None))
+        check = first.get("check", getattr(exc, "check", None))
+        check = getattr(check, "error", None) or getattr(check, "name", None) or check
+        value = first["failure_case"]
+        value = value.item() if hasattr(value, "item") else value
+        index = first.get("index")
+        where = f"line {int(index) + 2}: " if index is not None and pd.notna(index) else ""
+        return f"{where}column {column}: {value!r} fails the schema check {check}"
+    return "fails its schema: " + " ".join(str(exc).split())[:200]
+
+
+def _validate(p: Path, frames: dict[str, pd.DataFrame], text: str) -> None:
+    """The tables as `compendium process` writes them (compendium.schemas), and consistent
+    with each other and with clean.txt; one message for the first problem found."""
+    import pandera.errors
+
+    from .schemas import TABLES
+
+    for name, df in frames.items():
+        schema = TABLES[name]
+        typed = df.copy()
+        for col, spec in schema.columns.items():
+            if str(spec.dtype) in ("int64", "int"):
+                if typed[col].isna().any():
+                    row = int(typed[col].isna().to_numpy().nonzero()[0][0]) + 2
+                    raise InputError(p / name, f"line {row}: column {col} is empty")
+                typed[col] = typed[col].astype("int64")
+        try:
+            schema.validate(typed)
+        except (pandera.errors.SchemaError, pandera.errors.SchemaErrors) as exc:
+            raise InputError(p / name, _schema_problem(exc)) from None
+    for name, cols in (("paragraphs.csv", ("start", "end")), ("signatories.csv", ("start", "end")),
+                       ("mentions.csv", ("start", "end", "sentence_start", "sentence_end"))):
+        df = frames[name]
+        for col in cols:
+            over = df[col].dropna()
+            over = over[(over < 0) | (over > len(text))]
+            if len(over):
+                raise InputError(p / name, f"line {int(over.index[0]) + 2}: {col} {int(over.iloc[0])} is "
+                                           f"beyond the end of clean.txt ({len(text)} characters)")
+        if (df["start"] > df["end"]).any():
+            raise InputError(p / name, f"line {int((df['start'] > df['end']).idxmax()) + 2}: start after end")
+    timeline = frames["timeline.csv"]
+    for col in ("start", "end"):
+        for i, value in timeline[col].items():
+            try:
+                dt.date.fromisoformat(value)
+            except ValueError:
+                raise InputError(p / "timeline.csv", f"line {i + 2}: {col} {value!r} is not a date") from None
+    if (timeline["start"] > timeline["end"]).any():
+        raise InputError(p / "timeline.csv", f"line {int((timeline['start'] > timeline['end']).idxmax()) + 2}: "
+                                             "start after end")
+    known = set(frames["mentions.csv"]["mention_id"].dropna())
+    unknown = timeline["mention_id"].dropna()
+    unknown = unknown[~unknown.isin(known)]
+    if len(unknown):
+        raise InputError(p / "timeline.csv", f"line {int(unknown.index[0]) + 2}: mention_id {int(unknown.iloc[0])} "
+                                             "is not in mentions.csv")
+
+
+def load(processed_dir: str | Path | None = None, letter_id: str | None = None) -> Letter:
+    """Load a processed letter; this is the notebooks' parameter check. Every file is
+    checked (size, encoding, columns, the schemas, offsets into clean.txt): a hand-edited
+    or foreign folder stops with one message naming the file and the problem."""
+    p = resolve_dir(processed_dir, letter_id)
+    meta = _meta(p / "letter.json")
     if letter_id not in (None, "") and letter_id != meta.get("letter_id"):
         check_letter_id(letter_id, "letter_id")
         raise InputError("letter_id", f"{letter_id!r} is not the letter in {processed_dir} ({meta.get('letter_id')!r})")
 
     def csv(name: str) -> pd.DataFrame:
-        return pd.read_csv(p / name, dtype=str, keep_default_na=False, na_values=[""])
+        import io
+
+        from .schemas import TABLES
+
+        try:
+            df = pd.read_csv(io.StringIO(_read_text(p / name)), dtype=str, keep_default_na=False, na_values=[""])
+        except (ValueError, pd.errors.ParserError) as exc:  # EmptyDataError is a ValueError
+            raise InputError(p / name, f"not a CSV table ({' '.join(str(exc).split())})") from None
+        if len(df) > MAX_ROWS:
+            raise InputError(p / name, f"{len(df)} rows, over the {MAX_ROWS}-row limit of a report")
+        missing = [c for c in TABLES[name].columns if c not in df.columns]
+        if missing:
+            raise InputError(p / name, f"missing column(s) {', '.join(missing)}")
+        extra = [c for c in df.columns if c not in TABLES[name].columns]
+        if extra:
+            raise InputError(p / name, f"unexpected column(s) {', '.join(map(str, extra))}")
+        return df
 
     ints = {"mentions.csv": ["mention_id", "start", "end", "paragraph_id", "sentence_start", "sentence_end", "ask_number"],
             "timeline.csv": ["event_id", "mention_id", "answers_ask"],
@@ -101,9 +226,15 @@ def load(processed_dir: str | Path | None = None, letter_id: str | None = None) 
     for name, cols in ints.items():
         df = csv(name)
         for c in cols:
-            df[c] = pd.to_numeric(df[c]).astype("Int64")
+            try:
+                df[c] = pd.to_numeric(df[c]).astype("Int64")
+            except (ValueError, TypeError):
+                bad = next(v for v in df[c].dropna() if not re.fullmatch(r"[+-]?\d+", v.strip()))
+                raise InputError(p / name, f"column {c}: {bad!r} is not an integer") from None
         frames[name] = df.fillna({c: "" for c in df.columns if c not in cols})
-    return Letter(meta["letter_id"], meta, (p / "clean.txt").read_text(encoding="utf-8"),
+    text = _read_text(p / "clean.txt")
+    _validate(p, frames, text)
+    return Letter(meta["letter_id"], meta, text,
                   frames["paragraphs.csv"], frames["signatories.csv"], frames["affiliations.csv"],
                   frames["mentions.csv"], frames["timeline.csv"])
 

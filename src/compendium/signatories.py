@@ -184,7 +184,9 @@ def is_given_name(word: str) -> bool:
 
 # Title words that also name units ("Program Officer", "Board Member" but "Asia
 # Program"): a title only with another title word after them.
-MODIFIERS = {"program", "programme", "board", "high", "permanent", "vice", "ranking"}
+MODIFIERS = {"program", "programme", "board", "high", "permanent", "vice", "ranking", "research", "policy", "advocacy",
+             "communications", "legal", "campaigns", "campaign", "media", "finance", "development", "project",
+             "field", "country", "regional", "international", "foreign", "human", "rights", "law", "justice"}
 _NOT_ORG_IN_TITLE = {"the", "of", "u.s.", "us", "for", "and", "state", "states", "united", "national", "human",
                      "north", "korea", "global", "world", "nations"}
 
@@ -247,6 +249,9 @@ def _name_tokens_ok(toks: list[str]) -> bool:
 def _evidence(line: str) -> int:
     """How sure we are that `line` is a person's name: 0 no, 1 name-shaped, 2 yes."""
     s = FORMER.sub(" ", line).strip()
+    m = HONORIFIC.match(s)
+    if m and not s[m.end():].strip(" .,()"):
+        return 0  # a rank alone ("Maj. Gen. (ret.)") is a position, not a name
     if not s or re.search(r"\d|[:;/@&()]", PERSONAL.sub(" ", s).replace("(ret.)", "").replace("(Ret.)", "")) \
             or len(s) > 70:
         return 0
@@ -329,7 +334,12 @@ def _split_title_org(s: str) -> Affiliation:
         title, org = text.split(",", 1)
         org_first = _words(title)[:1] and (_words(title)[0] in ORG_STRONG or _words(title)[0] == "the")
         if is_title(title) or not is_org(title) or (is_org(org) and not org_first):
-            return Affiliation(title=title.strip(), organization=org.strip(), former=former)
+            unit, last = "", org.strip()
+            if "," in last:
+                head, tail = last.rsplit(",", 1)
+                if is_org(tail) and is_org(head):  # "Clinical Professor, Immigrant Rights Clinic, NYU School of Law"
+                    unit, last = head.strip(), tail.strip()
+            return Affiliation(title=title.strip(), unit=unit, organization=last, former=former)
         return Affiliation(title=org.strip() if is_title(org) else "", organization=title.strip() if is_title(org) else text,
                            former=former)
     m = _AT.match(text)
@@ -606,6 +616,8 @@ def parse(lines: list[Line]) -> list[Signatory]:
             if _starts_person(block, k, True):
                 j = k + 1
                 while j < len(block) and not (_starts_person(block, j, True) and (not by_gaps or _strong(block[j]))):
+                    if block[j].mode != it.mode:
+                        break  # a list under another heading ("Also endorsed by: …")
                     if not by_gaps and j - k >= 4 and is_org(block[j].line.text) and not is_title(block[j].line.text):
                         break  # without blank lines, at most title, unit and organization follow a name
                     j += 1
