@@ -1,0 +1,40 @@
+"""What a processed-letter folder holds, and how to tell one the compendium wrote.
+
+Light on purpose (no pandas): the build checks folders before it imports
+anything heavy. Every folder `compendium process` writes holds MARKER; only a
+folder that provably is the compendium's (the marker, and nothing but the
+compendium's own files) is ever replaced or removed.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+MARKER = ".compendium-processed"
+FORMAT = 1
+MARKER_TEXT = f"compendium processed letter, format {FORMAT}\n"
+OUTPUT_FILES = ("clean.txt", "letter.json", "paragraphs.csv", "signatories.csv", "affiliations.csv",
+                "mentions.csv", "timeline.csv", "clean.ann", "tables.xlsx")
+
+
+def not_ours(folder: Path, names=OUTPUT_FILES) -> str:
+    """Why `folder` is not provably a processed letter written by the compendium ('' if it is).
+
+    It may hold only the compendium's own files and the marker. A folder from
+    before the marker existed (format 0) is accepted once, for migration, if its
+    letter.json is the compendium's; the next write adds the marker."""
+    foreign = sorted(p.name + ("/" if p.is_dir() else "") for p in Path(folder).iterdir()
+                     if p.name not in (*names, MARKER) or p.is_symlink() or not p.is_file())
+    if foreign:
+        shown = ", ".join(foreign[:3]) + (f" and {len(foreign) - 3} more" if len(foreign) > 3 else "")
+        return f"it holds {shown}, not written by the compendium"
+    if (Path(folder) / MARKER).is_file():
+        return ""
+    try:
+        meta = json.loads((Path(folder) / "letter.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        meta = None
+    if not (isinstance(meta, dict) and {"letter_id", "source_sha256", "signatory_count"} <= set(meta)):
+        return f"it has no {MARKER} marker and no letter.json written by the compendium"
+    return ""
