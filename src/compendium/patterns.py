@@ -9,7 +9,8 @@ CLOSING = re.compile(
     r"^(?:(?:With )?(?:Sincerely|Respectfully|Faithfully|Cordially|Gratefully)(?: yours| submitted)?"
     r"|Yours (?:sincerely|faithfully|truly|respectfully|very truly)|Very truly yours|Yours"
     r"|(?:With )?(?:Best|Kind|Warm|Warmest)? ?[Rr]egards|With (?:respect|gratitude|thanks|appreciation)"
-    r"|(?:Best|All best|In solidarity|Signed|Thank you)|(?:SINCERELY|RESPECTFULLY|SIGNED))[,.]?\s*$"
+    r"|(?:Best|All best|In solidarity|Signed|Thank you))[,.]?\s*$",
+    re.I,
 )
 # The list of signatures announced without a closing ("Signatories:", "Signed by:",
 # "Organisations" / "Individuals" headings, "Signed (in a personal capacity)*").

@@ -128,8 +128,8 @@ def parse(text: str, where: str | Path = "<text>") -> Structure:
         body_end = (last + 1) if last is not None else top + 1
     else:
         body_end = min(x for x in (closing_i, intro_i) if x is not None)
-    if date_i is None:
-        date_i = next((i for i in range(body_end, n) if parse_date_line(lines[i].text)), None)
+    if date_i is None:  # dated at the end, before or after the signatures ("Nairobi, 12 April 2016")
+        date_i = next((i for i in range(top, n) if parse_date_line(lines[i].text)), None)
     if date_i is None:
         raise InputError(where, "no date line found in the cleaned letter")
     date = parse_date_line(lines[date_i].text)
