@@ -32,6 +32,21 @@ def main() -> None:
                 page.screenshot(path=str(out / f"{name}-{label}.png"))
                 page.close()
                 print(f"wrote docs/screenshots/{name}-{label}.png")
+        # For reviewers: one cell's code unfolded (desktop) and the colophon (phone).
+        for label, width, what in (("desktop", 1280, "code"), ("phone", 390, "colophon")):
+            page = ctx.new_page()
+            page.set_viewport_size({"width": width, "height": 900})
+            page.goto((ROOT / "reports" / letter / "timeline.html").as_uri())
+            if what == "code":
+                details = page.locator("details.code", has_text="timeline_figure").first
+                details.locator("summary").click()
+                details.scroll_into_view_if_needed()
+                page.evaluate("window.scrollBy(0, -120)")
+                page.screenshot(path=str(out / f"timeline-code-{label}.png"))
+            else:
+                page.locator("footer.colophon").screenshot(path=str(out / f"timeline-colophon-{label}.png"))
+            page.close()
+            print(f"wrote docs/screenshots/timeline-{what}-{label}.png")
         ctx.close()
 
 
