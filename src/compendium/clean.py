@@ -16,7 +16,7 @@ import ftfy
 
 from .dates import parse_date_line
 from .errors import InputError
-from .patterns import (BULLET, CC, CLOSING, FOOTNOTE, MEMO, MEMO_TITLE, SALUTATION, SIG_INTRO, chrome_reason,
+from .patterns import (BULLET, CC, CLOSING, FOOTNOTE, MEMO, MEMO_TITLE, SALUTATION, SIG_INTRO, SUBJECT, chrome_reason,
                        strict_chrome_reason)
 from .signatories import is_title
 
@@ -83,7 +83,7 @@ def _is_footer_sentence(line: str) -> bool:
 def is_prose(line: str) -> bool:
     """A line of running text: several words, lowercase among them, ending a sentence or running on."""
     words = line.split()
-    if len(words) < 8 or BULLET.match(line) and len(words) < 6:
+    if len(words) < 8 or BULLET.match(line) and len(words) < 6 or MEMO.match(line.strip()) or SUBJECT.match(line.strip()):
         return False
     lower = sum(1 for w in words if w[:1].islower())
     return lower >= len(words) // 3
@@ -188,7 +188,8 @@ def find_span(lines: list[str], where: str | Path) -> Span:
         sig_from = min(x for x in (closing, intro) if x is not None) + 1
 
     end = _signature_end(lines, sig_from)
-    if not any(lines[i].strip() and not SIG_INTRO.match(lines[i].strip()) for i in range(sig_from, end)):
+    memo_from = any((m := MEMO.match(lines[i].strip())) and m.group("label").lower() == "from" for i in range(body_top))
+    if not memo_from and not any(lines[i].strip() and not SIG_INTRO.match(lines[i].strip()) for i in range(sig_from, end)):
         raise InputError(where, "no signature block found (nothing but page chrome after the closing"
                                 f"{' on line ' + str(sig_from) if sig_from else ''})")
     if date_i is None:
@@ -203,7 +204,7 @@ def find_span(lines: list[str], where: str | Path) -> Span:
         start = date_i
         # A memo header or one title line right above the date belongs to the letter.
         j = _prev(lines, date_i)
-        while j is not None and (MEMO.match(lines[j].strip()) or MEMO_TITLE.match(lines[j].strip())):
+        while j is not None and (MEMO.match(lines[j].strip()) or MEMO_TITLE.match(lines[j].strip()) or _continues_memo(lines, j)):
             start, j = j, _prev(lines, j)
         if j is not None and start == date_i and _is_title_line(lines[j]) and not MEMO.match(lines[j].strip()) \
                 and (date_i - j) <= 3:
@@ -214,6 +215,14 @@ def find_span(lines: list[str], where: str | Path) -> Span:
         if reason:
             inside[i] = reason
     return Span(start, end, inside, date_i)
+
+
+def _continues_memo(lines: list[str], j: int) -> bool:
+    """An indented line right under a memo header line ("From: A" / "      B")."""
+    k = j
+    while k > 0 and lines[k][:1].isspace() and lines[k].strip():
+        k -= 1
+    return k < j and bool(MEMO.match(lines[k].strip()))
 
 
 def _next(lines: list[str], i: int) -> int | None:

@@ -110,7 +110,8 @@ _PAST = re.compile(
     r"caught|taught|bought|felt|heard|meant|ran|sat|sold|spent|threw|understood|withdrew|arose|drew|grew|knew|flew|"
     r"froze|hid|shook|forgot|sank|ago|(?:has|have) (?:been|\w+ed)|"
     # a lowercase verb in -ed ("United" is no past tense)
-    r"(?!(?:need|interest|prepar|concern|schedul|expect)ed\b)(?-i:[a-z]{3,}ed))\b",
+    r"(?<!\bbe )(?<!\bbeing )(?!(?:need|interest|prepar|concern|schedul|expect|pleas|delight|honou?r|alarm|trouble|dismay|encourag"
+    r"|disappoint|sadden|shock|convinc|determin|commit|deepl|united|indebt|involv|appall)ed\b)(?-i:[a-z]{3,}ed))\b",
     re.I,
 )
 
@@ -377,6 +378,10 @@ def _resolve(rule: str, m: re.Match, text: str, anchor: dt.date, sents=None) -> 
     if rule == "bare_year":
         # "resolution 2334 (2016)", "S/RES/1718 (2006)": the year of a document's number, not a date
         if re.search(r"\d\s*\($", text[max(0, m.start() - 12) : m.start()]):
+            return None
+        # "the Human Rights Act 1998": the year names a law, it is no date of the letter's
+        if re.search(r"\b(?:Act|Acts|Bill|Order|Regulations|Code|Statute|Convention|Protocol|Charter)\s+(?:of\s+)?$",
+                     text[max(0, m.start() - 20) : m.start()]):
             return None
         return s, "year"
     return None

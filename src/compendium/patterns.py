@@ -60,7 +60,7 @@ CHROME = STRICT_CHROME + [
     (re.compile(r"^(?:\w+\s*/\s*)?(?:region|country|countries|topics?|tags?|themes?|issues?|filed under|categor(?:y|ies)|keywords?)"
                 r"(?:\s*/\s*(?:country|topic|theme))?\s*(?::.*)?$", re.I), "topic navigation"),
     (re.compile(r"^most (?:viewed|read|popular)\b", re.I), "popular-pages widget"),
-    (re.compile(r"^(?:related(?: (?:content|news|reports?|articles?|stories|publications|resources|letters))?|more reading|read more"
+    (re.compile(r"^(?:related(?: [a-z]+)?|more reading|read more"
                 r"|see also|you may also (?:like|be interested in)|more (?:from|on|news|like this)\b.*|latest news|further reading)$", re.I),
      "related-content links"),
     (re.compile(r"^(?:subscribe|sign up|follow us|newsletter|get (?:our|the) (?:latest|newsletter)|stay (?:informed|up to date)|join (?:us|our mailing))\b", re.I),
@@ -90,10 +90,16 @@ CHROME = STRICT_CHROME + [
 _STRICT = STRICT_CHROME
 
 
+def _bilingual(s: str) -> list[str]:
+    """'Compartir / Share this', 'Relacionado / Related': a label in two languages."""
+    parts = [p.strip() for p in s.split(" / ")]
+    return parts if len(parts) == 2 and all(len(p.split()) <= 4 for p in parts) else [s]
+
+
 def chrome_reason(line: str) -> str | None:
     s = line.strip()
     for pattern, reason in CHROME:
-        if pattern.search(s):
+        if pattern.search(s) or any(pattern.search(p) for p in _bilingual(s)[1:]):
             return reason
     # Widgets run together on one line: "Share this | Print | Download the PDF".
     parts = [p.strip() for p in re.split(r"\s[|·•]\s|\s{3,}", s) if p.strip()]
@@ -106,6 +112,6 @@ def strict_chrome_reason(line: str) -> str | None:
     """A navigation widget that may be cut even inside the letter (reported as a warning)."""
     s = line.strip()
     for pattern, reason in _STRICT:
-        if pattern.search(s):
+        if pattern.search(s) or any(pattern.search(p) for p in _bilingual(s)[1:]):
             return reason
     return None

@@ -61,7 +61,7 @@ TITLE_WORDS = {
 }
 # Words that make a line an organization: the strong ones are enough on their own.
 ORG_STRONG = {
-    "division", "section", "directorate", "faculty", "chambers", "secretariat", "forces", "army", "navy", "police",
+    "diocese", "archdiocese", "parish", "synod", "congregation", "division", "section", "directorate", "faculty", "chambers", "secretariat", "forces", "army", "navy", "police",
     "foundation", "foundations", "university", "universidad", "université", "universität", "institute",
     "institut", "instituto", "institution", "center", "centre", "centro", "council", "committee", "department",
     "watch", "society", "association", "asociación", "associação", "international", "internacional",
@@ -252,10 +252,11 @@ def _evidence(line: str) -> int:
     m = HONORIFIC.match(s)
     if m and not s[m.end():].strip(" .,()"):
         return 0  # a rank alone ("Maj. Gen. (ret.)") is a position, not a name
-    if not s or re.search(r"\d|[:;/@&()]", PERSONAL.sub(" ", s).replace("(ret.)", "").replace("(Ret.)", "")) \
-            or len(s) > 70:
+    if not s or len(s) > 70:
         return 0
     hon, bare, post = _strip_name(s)
+    if re.search(r"\d|[:;/@&()]", bare):
+        return 0
     parts = [p.strip() for p in bare.split(",")]
     head, tail = parts[0], parts[1:]
     if any(not (DEGREE.match(t) or GENERATIONAL.match(t) or POSTNOMINAL.match(t)) for t in tail):
@@ -621,8 +622,10 @@ def parse(lines: list[Line]) -> list[Signatory]:
                     if not by_gaps and j - k >= 4 and is_org(block[j].line.text) and not is_title(block[j].line.text):
                         break  # without blank lines, at most title, unit and organization follow a name
                     j += 1
-                group = block[k:j]
                 one = _one_line(it.line.text)
+                if one and not by_gaps:
+                    j = k + 1  # a one-line signature is whole: the next line is someone else
+                group = block[k:j]
                 if one and len(group) == 1:
                     name, pieces = one
                     affs = _affiliations_from_pieces(pieces)

@@ -61,7 +61,7 @@ def lines_of(text: str) -> list[Line]:
 _PARAGRAPH_END = re.compile(r"[.!?:][”\"’')]*$")
 
 
-def paragraphs(lines: list[Line], text: str) -> list[Span]:
+def paragraphs(lines: list[Line], text: str, breaks: frozenset[int] = frozenset()) -> list[Span]:
     """Group lines into paragraphs at blank lines; with no blank line at all, a
     paragraph ends at a line that ends a sentence (so a hard-wrapped paragraph
     stays one paragraph, and unwrapped paragraphs are one per line). A bullet
@@ -75,7 +75,7 @@ def paragraphs(lines: list[Line], text: str) -> list[Span]:
             new = not groups or bool(_PARAGRAPH_END.search(groups[-1][-1].text))
         else:
             new = not groups or line.gap_before > 0
-        new = new or bool(BULLET.match(line.text))
+        new = new or bool(BULLET.match(line.text)) or line.start in breaks
         if new:
             groups.append([line])
         else:
@@ -99,6 +99,30 @@ def _is_heading(lines: list[Line], i: int, end: int) -> bool:
     prev_ends = i == 0 or ln.gap_before > 0 or bool(_PARAGRAPH_END.search(lines[i - 1].text))
     nxt = lines[i + 1]
     return prev_ends and (nxt.gap_before > 0 or len(nxt.text.split()) > len(words) + 3)
+
+
+def _memo_senders(lines: list[Line], header: list[int]) -> list[Line]:
+    """The value of a memo's "From:" line and the lines that continue it."""
+    out: list[Line] = []
+    for i in header:
+        m = MEMO.match(lines[i].text)
+        if m and m.group("label").lower() == "from" and m.group("value").strip():
+            ln = lines[i]
+            a = ln.start + m.start("value")
+            out.append(Line(a, ln.end, ln.text[m.start("value"):], 0))
+            j = i + 1
+            while j in header and lines[j].gap_before == 0 and not MEMO.match(lines[j].text):
+                out.append(Line(lines[j].start, lines[j].end, lines[j].text, 0))
+                j += 1
+    return out
+
+
+def _is_subject_heading(lines: list[Line], i: int, end: int) -> bool:
+    """A longer unlabelled heading right after the salutation ("Protect the Dreamers: a letter
+    from scholars of …"): no sentence end, on its own between blank lines."""
+    ln = lines[i]
+    return (i + 1 < end and len(ln.text.split()) <= 16 and not re.search(r"[.!?,;][”\"’)]*$", ln.text)
+            and ln.text[:1].isupper() and lines[i + 1].gap_before > 0 and ln.gap_before > 0)
 
 
 def parse(text: str, where: str | Path = "<text>") -> Structure:
@@ -157,7 +181,9 @@ def parse(text: str, where: str | Path = "<text>") -> Structure:
         st.subject = Span(sub_start, ln.end, text[sub_start : ln.end])
         j = subject_i + 1
         # A subject may run on over following lines of the same block.
-        while j < top and j in header and lines[j].gap_before == 0 and not MEMO.match(lines[j].text):
+        while (j < top and j in header and lines[j].gap_before == 0 and not MEMO.match(lines[j].text)
+               and re.search(r"[^\W\d_]", lines[j].text) and not (j + 1 < n and is_sentence(lines[j + 1].text)
+                                                                  and not lines[j].text[:1].islower())):
             st.subject_line = Span(st.subject_line.start, lines[j].end, text[st.subject_line.start : lines[j].end])
             st.subject = Span(st.subject.start, lines[j].end, text[st.subject.start : lines[j].end])
             j += 1
@@ -198,7 +224,8 @@ def parse(text: str, where: str | Path = "<text>") -> Structure:
     body_idx = list(range(b0, body_end))
     if not date_at_top:
         body_idx = [i for i in body_idx if i != date_i]
-    if st.subject is None and body_idx and _is_heading(lines, body_idx[0], body_end) and sal_i is not None:
+    if st.subject is None and body_idx and sal_i is not None and (
+            _is_heading(lines, body_idx[0], body_end) or _is_subject_heading(lines, body_idx[0], body_end)):
         # An unlabelled heading right after the salutation is the letter's subject.
         ln = lines[body_idx[0]]
         st.subject = st.subject_line = _span(ln)
@@ -206,15 +233,18 @@ def parse(text: str, where: str | Path = "<text>") -> Structure:
     if st.subject is None and st.title is not None:
         st.subject = st.title
     kept: list[Line] = []
+    breaks = set()
+    after_heading = False
     for k, i in enumerate(body_idx):
         if _is_heading(lines, i, body_end) and k + 1 < len(body_idx):
             st.headings.append(_span(lines[i]))
+            after_heading = True
             continue
-        ln = lines[i]
-        if st.headings and st.headings[-1].end < ln.start and kept and kept[-1].start < st.headings[-1].start:
-            ln = Line(ln.start, ln.end, ln.text, max(ln.gap_before, 1))  # a heading ends the paragraph before it
-        kept.append(ln)
-    st.body = paragraphs(kept, text)
+        if after_heading:
+            breaks.add(lines[i].start)  # a heading ends the paragraph before it
+            after_heading = False
+        kept.append(lines[i])
+    st.body = paragraphs(kept, text, frozenset(breaks))
     if not st.body:
         raise InputError(where, "no body paragraph found (a letter needs running text between its header and signatures)")
 
@@ -240,6 +270,8 @@ def parse(text: str, where: str | Path = "<text>") -> Structure:
             st.notes.append(_span(ln))
             continue
         sig.append(ln)
+    if not sig and not st.cc:
+        sig = _memo_senders(lines, header)  # a memo signed only by its "From:" line
     st.signature_lines = sig
     st.cc = [_span(ln) for ln in rest[cc_j:]]
     if not any(not SIG_INTRO.match(ln.text) for ln in st.signature_lines):
