@@ -36,6 +36,11 @@ _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
 class Cleaned:
     text: str
     removed: list[dict] = field(default_factory=list)
+    raw_lines: list[int] = field(default_factory=list)  # the raw file's line number of each clean line
+
+    def raw_line(self, offset: int) -> int:
+        """The raw file's line number (1-based) of a character offset into the clean text."""
+        return self.raw_lines[min(self.text.count("\n", 0, offset), len(self.raw_lines) - 1)]
 
 
 def decode(data: bytes, where: str | Path = "<bytes>") -> str:
@@ -141,7 +146,7 @@ def letter_span(lines: list[str], where: str | Path) -> tuple[int, int, dict[int
     return sp.start, sp.end, sp.inside
 
 
-def find_span(lines: list[str], where: str | Path) -> Span:
+def find_span(lines: list[str], where: str | Path, signature_lines: tuple[int, int] | None = None) -> Span:
     """The letter's lines in a scraped page.
 
     Anchors are the salutation (or the first running text), the date line
@@ -178,7 +183,10 @@ def find_span(lines: list[str], where: str | Path) -> Span:
     intro = next((i for i in range(body_top + 1, n) if SIG_INTRO.match(lines[i].strip())), None)
     if closing is not None and intro is not None and intro < closing and _prose_between(lines, intro, closing):
         intro = None  # a heading in the body
-    if closing is None and intro is None:
+    if signature_lines is not None:  # an analyst's correction: the block is exactly these lines
+        closing, intro = None, None
+        sig_from = signature_lines[0]
+    elif closing is None and intro is None:
         last = _last_prose(lines, body_top, n)
         if last is None:
             raise InputError(where, "no signature block found (no closing such as 'Sincerely,', no list such as "
@@ -187,7 +195,7 @@ def find_span(lines: list[str], where: str | Path) -> Span:
     else:
         sig_from = min(x for x in (closing, intro) if x is not None) + 1
 
-    end = _signature_end(lines, sig_from)
+    end = _signature_end(lines, sig_from) if signature_lines is None else signature_lines[1] + 1
     memo_from = any((m := MEMO.match(lines[i].strip())) and m.group("label").lower() == "from" for i in range(body_top))
     if not memo_from and not any(lines[i].strip() and not SIG_INTRO.match(lines[i].strip()) for i in range(sig_from, end)):
         raise InputError(where, "no signature block found (nothing but page chrome after the closing"
@@ -284,10 +292,21 @@ def _signature_end(lines: list[str], lo: int) -> int:
     return end
 
 
-def clean(data: bytes | str, where: str | Path = "<text>") -> Cleaned:
+def clean(data: bytes | str, where: str | Path = "<text>", chrome_lines: set[int] = frozenset(),
+          signature_lines: tuple[int, int] | None = None) -> Cleaned:
+    """The letter's text. `chrome_lines` (0-based) are cut as chrome and `signature_lines`
+    (first, last; 0-based) is the signature block, when an analyst's corrections say so."""
     text = data if isinstance(data, str) else decode(data, where)
     lines = normalise(text).split("\n")
-    sp = find_span(lines, where)
+    original = list(lines)
+    for i in chrome_lines:
+        if 0 <= i < len(lines):
+            lines[i] = ""
+    sp = find_span(lines, where, signature_lines)
+    for i in chrome_lines:
+        if 0 <= i < len(lines) and original[i].strip():
+            sp.inside[i] = "marked as page chrome by a correction"
+    lines = original
     start, end, inside = sp.start, sp.end, sp.inside
     where_header = "before the date line" if start == sp.date_line else "before the letter"
     removed = []
@@ -303,5 +322,10 @@ def clean(data: bytes | str, where: str | Path = "<text>") -> Cleaned:
         else:
             continue
         removed.append({"line": i + 1, "text": line, "reason": reason})
-    kept = [line for i, line in enumerate(lines[start:end], start) if i not in inside]
-    return Cleaned(text="\n".join(kept).strip("\n") + "\n", removed=removed)
+    kept = [(i, line) for i, line in enumerate(lines[start:end], start) if i not in inside]
+    while kept and not kept[0][1].strip():
+        kept.pop(0)
+    while kept and not kept[-1][1].strip():
+        kept.pop()
+    return Cleaned(text="\n".join(line for _, line in kept) + "\n", removed=removed,
+                   raw_lines=[i + 1 for i, _ in kept])

@@ -49,7 +49,12 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "process":
             from .process import process
 
+            from .rawdata import letter_id_for
+
             out = process(args.raw, args.out, args.letter_id, args.codebook, args.context)
+            derived = letter_id_for(args.raw, args.letter_id)
+            if args.letter_id is None and derived != args.raw.stem:
+                print(f"letter id {derived!r} (derived from the file name {args.raw.name!r}; --id sets another)")
             print(f"wrote {out}")
         elif args.command == "process-all":
             from .build import process_all

@@ -12,7 +12,7 @@ import os
 import shutil
 import sys
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -37,13 +37,14 @@ class Parsed:
     removed: list[dict]
     structure: structure_mod.Structure
     signatories: list[signatories_mod.Signatory]
+    raw_lines: list[int] = field(default_factory=list)  # raw line number of each clean line
 
 
 def parse_letter(data: bytes, letter_id: str, where: str | Path) -> Parsed:
     cleaned = clean(data, where)
     st = structure_mod.parse(cleaned.text, where)
     sigs = signatories_mod.parse(st.signature_lines)
-    return Parsed(letter_id, cleaned.text, cleaned.removed, st, sigs)
+    return Parsed(letter_id, cleaned.text, cleaned.removed, st, sigs, cleaned.raw_lines)
 
 
 def _paragraph_rows(p: Parsed) -> list[dict]:

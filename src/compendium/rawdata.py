@@ -166,7 +166,20 @@ def letter_id_for(path: Path, given: str | None = None) -> str:
             return check_letter_id(given, str(path))
         except InputError as exc:
             raise InputError(path, f"--id: {exc.problem}") from None
-    return check_letter_id(Path(path).stem, str(path))
+    stem = Path(path).stem
+    if LETTER_ID.fullmatch(stem) and len(stem) <= MAX_ID_LENGTH:
+        return stem
+    return derive_letter_id(stem)
+
+
+def derive_letter_id(stem: str) -> str:
+    """A valid id from any file name: '000_D01407f7be71f976' → '000-d01407f7be71f976'
+    (accents dropped, runs of other characters become one hyphen, at most MAX_ID_LENGTH)."""
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode().lower()
+    derived = re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:MAX_ID_LENGTH].strip("-")
+    return derived or "letter"
 
 
 def add(path: Path, letter_id: str | None = None) -> Path:

@@ -125,7 +125,9 @@ def _is_subject_heading(lines: list[Line], i: int, end: int) -> bool:
             and ln.text[:1].isupper() and lines[i + 1].gap_before > 0 and ln.gap_before > 0)
 
 
-def parse(text: str, where: str | Path = "<text>") -> Structure:
+def parse(text: str, where: str | Path = "<text>", signature_from: int | None = None) -> Structure:
+    """The parts of a cleaned letter. `signature_from` (an offset, from an analyst's
+    correction) says where the signature block starts."""
     from .clean import is_sentence  # the same notion of running text as the span finder
 
     lines = lines_of(text)
@@ -147,7 +149,16 @@ def parse(text: str, where: str | Path = "<text>") -> Structure:
     if intro_i is not None and closing_i is not None and (
             closing_i < intro_i or any(is_sentence(x.text) for x in lines[intro_i + 1 : closing_i])):
         intro_i = None
-    if closing_i is None and intro_i is None:
+    if signature_from is not None:
+        first_sig = next((i for i, ln in enumerate(lines) if ln.start >= signature_from), n)
+        if closing_i is not None and closing_i >= first_sig:
+            closing_i = None
+        if intro_i is not None and intro_i >= first_sig:
+            intro_i = None
+        if closing_i is not None and closing_i + 1 != first_sig:
+            closing_i = None
+        body_end = closing_i if closing_i is not None else first_sig
+    elif closing_i is None and intro_i is None:
         last = max((i for i in range(top, n) if is_sentence(lines[i].text)), default=None)
         body_end = (last + 1) if last is not None else top + 1
     else:
