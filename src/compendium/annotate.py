@@ -66,6 +66,7 @@ class Mention:
     sentence_start: int = -1
     sentence_end: int = -1
     ask_number: int | None = None
+    source: str = "parser"  # or "correction N"
 
 
 def _sentence_of(pos: int, sents: SentenceIndex) -> tuple[int, int]:
@@ -163,7 +164,7 @@ def annotate(text: str, st: Structure, sigs: list[Signatory], codebook: Codebook
     header = [*([st.title] if st.title and st.title != st.subject_line else []), st.date_line, *st.addressee,
               *([st.subject_line] if st.subject_line else []), *([st.salutation] if st.salutation else []),
               *st.headings]
-    header = sorted(set(header), key=lambda s: s.start)
+    header = sorted({h for h in header if h.text}, key=lambda s: s.start)
     body = list(st.body)
     sent_list = sentences(text, body)
     sents = SentenceIndex(sent_list)

@@ -44,8 +44,31 @@ REPORTS = ("timeline", "coalition")  # notebooks/<name>.ipynb → reports/<lette
 CORPUS = "corpus"  # notebooks/corpus.ipynb → reports/corpus.html, once two letters are registered
 TITLES = {"timeline": "Timeline", "coalition": "Coalition composition", "corpus": "Corpus"}
 # Modules whose code decides the processed tables (a change reprocesses every letter).
-PROCESS_MODULES = ("annotate", "atomic", "brat", "clean", "codebook", "dates", "errors", "outputs",
-                   "patterns", "process", "rawdata", "schemas", "signatories", "spreadsheet", "structure", "timeline")
+
+
+def import_closure(module: str) -> tuple[str, ...]:
+    """The package's own modules that `module` imports, directly or not (itself included),
+    read from the source: the processing key follows the code, no list to keep by hand."""
+    import ast
+
+    pkg = Path(__file__).resolve().parent
+    seen: set[str] = set()
+    todo = [module]
+    while todo:
+        name = todo.pop()
+        if name in seen or not (pkg / f"{name}.py").is_file():
+            continue
+        seen.add(name)
+        for node in ast.walk(ast.parse((pkg / f"{name}.py").read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.level == 1:
+                if node.module:
+                    todo.append(node.module.split(".")[0])
+                else:
+                    todo += [a.name for a in node.names]
+    return tuple(sorted(seen))
+
+
+PROCESS_MODULES = import_closure("process")
 _print_lock = threading.Lock()
 _kernel_numbers = itertools.count()
 _LOCK_FD = [-1]  # the build lock's file descriptor, closed in worker processes
@@ -211,7 +234,7 @@ def _drop_unregistered(letter_ids: list[str], stamps: Stamps) -> list[str]:
 
 def _letter_key(raw: Path) -> str:
     return _digest(raw.name.encode(), _file(raw), _file(paths.codebook_path()), _file(paths.context_path()),
-                   _code_digest(PROCESS_MODULES).encode())
+                   _code_digest(PROCESS_MODULES).encode(), _file(paths.raw_dir() / "corrections" / f"{raw.stem}.csv"))
 
 
 def _report_key(job: Job, code: str) -> str:

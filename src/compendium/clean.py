@@ -146,7 +146,8 @@ def letter_span(lines: list[str], where: str | Path) -> tuple[int, int, dict[int
     return sp.start, sp.end, sp.inside
 
 
-def find_span(lines: list[str], where: str | Path, signature_lines: tuple[int, int] | None = None) -> Span:
+def find_span(lines: list[str], where: str | Path, signature_lines: tuple[int, int] | None = None,
+              date_given: bool = False) -> Span:
     """The letter's lines in a scraped page.
 
     Anchors are the salutation (or the first running text), the date line
@@ -202,11 +203,12 @@ def find_span(lines: list[str], where: str | Path, signature_lines: tuple[int, i
                                 f"{' on line ' + str(sig_from) if sig_from else ''})")
     if date_i is None:
         late = [d for d in dates if body_top < d < end]
-        if not late:
+        if not late and not date_given:
             cands = ", ".join(str(d + 1) for d in dates) or "none"
             raise InputError(where, f"no date line found (a line such as 'September 10, 2014', 'Oslo, 4 May 2017' or "
-                                    f"'Date: 2014-09-10'; date lines elsewhere in the page: {cands})")
-        date_i = late[-1]
+                                    f"'Date: 2014-09-10'; lines holding a date elsewhere in the page: {cands}; "
+                                    "a correction 'set_letter date' dates a letter that gives no date)")
+        date_i = late[-1] if late else -1
         start = _header_top(lines, body_top)
     else:
         start = date_i
@@ -267,8 +269,8 @@ def _header_top(lines: list[str], below: int) -> int:
     j = _prev(lines, below)
     while j is not None:
         line = lines[j].strip()
-        if chrome_reason(line) or is_prose(line) or parse_date_line(line) and j < below - 1 and False:
-            break
+        if chrome_reason(line) or is_prose(line) and re.search(r"[.!?:][”\"’)]*$", line):
+            break  # page chrome, or the page's lead paragraph above the letter
         top = j
         j = _prev(lines, j)
     return top
@@ -293,7 +295,7 @@ def _signature_end(lines: list[str], lo: int) -> int:
 
 
 def clean(data: bytes | str, where: str | Path = "<text>", chrome_lines: set[int] = frozenset(),
-          signature_lines: tuple[int, int] | None = None) -> Cleaned:
+          signature_lines: tuple[int, int] | None = None, date_given: bool = False) -> Cleaned:
     """The letter's text. `chrome_lines` (0-based) are cut as chrome and `signature_lines`
     (first, last; 0-based) is the signature block, when an analyst's corrections say so."""
     text = data if isinstance(data, str) else decode(data, where)
@@ -302,7 +304,7 @@ def clean(data: bytes | str, where: str | Path = "<text>", chrome_lines: set[int
     for i in chrome_lines:
         if 0 <= i < len(lines):
             lines[i] = ""
-    sp = find_span(lines, where, signature_lines)
+    sp = find_span(lines, where, signature_lines, date_given)
     for i in chrome_lines:
         if 0 <= i < len(lines) and original[i].strip():
             sp.inside[i] = "marked as page chrome by a correction"

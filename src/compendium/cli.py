@@ -24,12 +24,22 @@ def _parser() -> argparse.ArgumentParser:
     pr.add_argument("--id", dest="letter_id", help="letter id (default: the file name without .txt)")
     pr.add_argument("--codebook", type=Path, help="organization codebook CSV (default: data/raw/codebook.csv)")
     pr.add_argument("--context", type=Path, help="context events CSV (default: data/raw/context_events.csv)")
+    pr.add_argument("--corrections", type=Path,
+                    help="an analyst's corrections CSV (default for a registered letter: data/raw/corrections/<id>.csv)")
+    pr.add_argument("--explain", action="store_true",
+                    help="print what was understood, line by line, and write nothing")
+
+    ck = sub.add_parser("check", help="print what was understood of a letter (same as process --explain)")
+    ck.add_argument("raw", type=Path, help="the raw letter (text file)")
+    ck.add_argument("--id", dest="letter_id", help="letter id")
+    ck.add_argument("--corrections", type=Path, help="an analyst's corrections CSV")
 
     sub.add_parser("process-all", help="verify checksums and process every registered letter")
 
     ad = sub.add_parser("add", help="register a new letter: copy into data/raw/letters, update the manifest")
     ad.add_argument("path", type=Path)
     ad.add_argument("--id", dest="letter_id", help="letter id (default: the file name without .txt)")
+    ad.add_argument("--corrections", type=Path, help="register this corrections CSV with the letter")
 
     rm = sub.add_parser("remove", help="unregister a letter: move it to data/removed, update the manifest; "
                                        "the next build drops its outputs")
@@ -51,7 +61,13 @@ def main(argv: list[str] | None = None) -> int:
 
             from .rawdata import letter_id_for
 
-            out = process(args.raw, args.out, args.letter_id, args.codebook, args.context)
+            if args.explain:
+                from .explain import explain
+
+                print(explain(args.raw, args.letter_id, args.corrections), end="")
+                return 0
+            out = process(args.raw, args.out, args.letter_id, args.codebook, args.context,
+                          corrections=args.corrections)
             derived = letter_id_for(args.raw, args.letter_id)
             if args.letter_id is None and derived != args.raw.stem:
                 print(f"letter id {derived!r} (derived from the file name {args.raw.name!r}; --id sets another)")
@@ -63,7 +79,11 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "add":
             from .rawdata import add
 
-            print(f"added {add(args.path, args.letter_id)}")
+            print(f"added {add(args.path, args.letter_id, args.corrections)}")
+        elif args.command == "check":
+            from .explain import explain
+
+            print(explain(args.raw, args.letter_id, args.corrections), end="")
         elif args.command == "remove":
             from .rawdata import remove
 

@@ -15,7 +15,7 @@ CLOSING = re.compile(
 # The list of signatures announced without a closing ("Signatories:", "Signed by:",
 # "Organisations" / "Individuals" headings, "Signed (in a personal capacity)*").
 SIG_INTRO = re.compile(
-    r"^(?:(?:List of |The )?(?:signatories|signatory organi[sz]ations|co-?signatories|undersigned)"
+    r"^(?:(?:List of |The )?(?:signatories|signatures|signatory organi[sz]ations|co-?signatories|undersigned)"
     r"|(?:Signed|Co-?signed|Endorsed|Supported)(?: by)?(?: the following)?(?: (?:organi[sz]ations|individuals))?"
     r"(?: \(in (?:a |their )?(?:personal|individual) capacit(?:y|ies)\)\*?)?"
     r"|(?:Signed )?\(in (?:a |their )?personal capacit(?:y|ies)\)\*?"

@@ -7,6 +7,8 @@ only then written to a staging folder that replaces the output folder whole.
 
 from __future__ import annotations
 
+import bisect
+import datetime as dt
 import json
 import os
 import shutil
@@ -20,11 +22,12 @@ import pandera.errors
 
 from . import atomic, brat, paths, rawdata, spreadsheet
 from . import codebook as codebook_mod
+from . import corrections as corrections_mod
 from . import signatories as signatories_mod
 from . import structure as structure_mod
 from . import timeline as timeline_mod
-from .annotate import annotate
-from .clean import clean
+from .annotate import KINDS, annotate
+from .clean import clean, decode, normalise
 from .errors import InputError
 from .outputs import MARKER, MARKER_TEXT, OUTPUT_FILES, not_ours
 from .schemas import TABLES
@@ -38,18 +41,50 @@ class Parsed:
     structure: structure_mod.Structure
     signatories: list[signatories_mod.Signatory]
     raw_lines: list[int] = field(default_factory=list)  # raw line number of each clean line
+    corrections: list = field(default_factory=list)
+    corrections_path: Path | None = None
+    letter_fields: dict = field(default_factory=dict)  # letter fields set by corrections
 
 
-def parse_letter(data: bytes, letter_id: str, where: str | Path) -> Parsed:
-    cleaned = clean(data, where)
-    st = structure_mod.parse(cleaned.text, where)
+def parse_letter(data: bytes, letter_id: str, where: str | Path, corrections: Path | None = None) -> Parsed:
+    """Clean, structure and signatories of one letter, with an analyst's corrections applied."""
+    fixes = corrections_mod.load(corrections) if corrections else []
+    chrome, sig_lines = corrections_mod.line_actions(fixes, corrections)
+    if fixes:
+        text = decode(data, where)
+        corrections_mod.check_line_ranges(fixes, corrections, len(normalise(text).split("\n")))
+    date_fix = next((c.value for c in fixes if c.action == "set_letter" and c.target == "date"), None)
+    cleaned = clean(data, where, chrome_lines=chrome, signature_lines=sig_lines, date_given=date_fix is not None)
+    sig_from = None
+    if sig_lines is not None:
+        first = next((k for k, n in enumerate(cleaned.raw_lines) if n - 1 >= sig_lines[0]), None)
+        sig_from = sum(len(x) + 1 for x in cleaned.text.split("\n")[:first]) if first is not None else None
+    st = structure_mod.parse(cleaned.text, where, signature_from=sig_from,
+                             date=dt.date.fromisoformat(date_fix) if date_fix else None)
+    fields = {}
+    for c in fixes:
+        if c.action == "set_letter":
+            fields[c.target] = c.value
+            if c.target == "date":
+                st.date = dt.date.fromisoformat(c.value)
     sigs = signatories_mod.parse(st.signature_lines)
-    return Parsed(letter_id, cleaned.text, cleaned.removed, st, sigs, cleaned.raw_lines)
+    sigs = corrections_mod.apply_signatories(cleaned.text, sigs, fixes, corrections)
+    if not sigs:
+        raise InputError(where, "no signatory found in the signature block (lines "
+                                f"{_raw_range(cleaned, st.signature_lines)}); mark the block with a correction "
+                                "(signature_lines) if it is elsewhere")
+    return Parsed(letter_id, cleaned.text, cleaned.removed, st, sigs, cleaned.raw_lines, fixes, corrections, fields)
+
+
+def _raw_range(cleaned, lines) -> str:
+    if not lines:
+        return "none"
+    return f"{cleaned.raw_line(lines[0].start)}-{cleaned.raw_line(lines[-1].end)}"
 
 
 def _paragraph_rows(p: Parsed) -> list[dict]:
     st = p.structure
-    rows = [("header", st.date_line)]
+    rows = [("header", st.date_line)] if st.date_line.text else []
     if st.title and st.title != st.subject_line:
         rows.append(("header", st.title))
     if st.addressee:
@@ -105,7 +140,7 @@ def build_tables(p: Parsed, data: bytes, cb: codebook_mod.Codebook, context: lis
         sig_rows.append({"signatory_id": s.signatory_id, "signatory_type": s.signatory_type, "name": s.name,
                          "honorific": s.honorific, "given_name": s.given_name, "middle_name": s.middle_name,
                          "family_name": s.family_name, "suffix": s.suffix, "written": s.written,
-                         "start": s.start, "end": s.end})
+                         "start": s.start, "end": s.end, "source": s.source})
         for a in s.affiliations:
             canonical, sector = cb.classify(a.unit, a.organization)
             if sector == codebook_mod.UNCLASSIFIED and canonical not in unclassified:
@@ -113,17 +148,27 @@ def build_tables(p: Parsed, data: bytes, cb: codebook_mod.Codebook, context: lis
             aff_rows.append({"signatory_id": s.signatory_id, "signatory_type": s.signatory_type, "name": s.name,
                              "title": a.title, "unit": a.unit, "organization": a.organization,
                              "former": "true" if a.former else "false", "sector": sector,
-                             "canonical_organization": canonical})
+                             "canonical_organization": canonical,
+                             "source": a.source if a.source != "parser" else s.source})
 
     mentions = annotate(text, st, p.signatories, cb)
+    if p.corrections:
+        header_body = [st.date_line, *st.addressee, *st.body]
+        mentions = corrections_mod.apply_dates(text, mentions, p.corrections, p.corrections_path, header_body)
+        order = {k: i for i, k in enumerate(KINDS)}
+        mentions.sort(key=lambda m: (m.start, order[m.kind], m.end))
+    # Each mention's paragraph, by bisection over the paragraphs' starts (sorted, non-overlapping).
+    para_starts = [r["start"] for r in paragraphs]
     mention_rows = []
     for i, m in enumerate(mentions, 1):
-        para = next((r["paragraph_id"] for r in paragraphs if r["start"] <= m.start < max(r["end"], r["start"] + 1)), None)
+        k = bisect.bisect_right(para_starts, m.start) - 1
+        r = paragraphs[k] if k >= 0 else None
+        para = r["paragraph_id"] if r and r["start"] <= m.start < max(r["end"], r["start"] + 1) else None
         mention_rows.append({"mention_id": i, "kind": m.kind, "start": m.start, "end": m.end, "text": m.text,
                              "value": m.value, "paragraph_id": para, "precision": m.precision, "rule": m.rule,
                              "sentence_start": m.sentence_start if m.sentence_start >= 0 else None,
                              "sentence_end": m.sentence_end if m.sentence_end >= 0 else None,
-                             "ask_number": m.ask_number})
+                             "ask_number": m.ask_number, "source": m.source})
     addressee = st.addressee[0].text if st.addressee else ""
     evs = timeline_mod.events(text, mentions, {i: i + 1 for i in range(len(mentions))}, addressee, context)
     event_rows = [{"event_id": e.event_id, "date": e.date, "start": e.start, "end": e.end, "precision": e.precision,
@@ -134,14 +179,15 @@ def build_tables(p: Parsed, data: bytes, cb: codebook_mod.Codebook, context: lis
         "letter_id": p.letter_id,
         "date": st.date.isoformat(),
         "addressee": [a.text for a in st.addressee],
-        "subject": st.subject.text if st.subject else "",
-        "salutation": st.salutation.text if st.salutation else "",
-        "closing": st.closing_text,
+        "subject": p.letter_fields.get("subject", st.subject.text if st.subject else ""),
+        "salutation": p.letter_fields.get("salutation", st.salutation.text if st.salutation else ""),
+        "closing": p.letter_fields.get("closing", st.closing_text),
         "paragraph_count": len(st.body),
         "signatory_count": len(p.signatories),
         "source_sha256": rawdata.sha256(data),
         "removed": p.removed,
         "unclassified_organizations": unclassified,
+        "corrections": corrections_mod.summary(p.corrections),
     }
     files = {
         "clean.txt": text,
@@ -197,8 +243,26 @@ def _destination(raw: Path, letter_id: str, out: Path | None) -> Path:
     return Path(out)
 
 
+def corrections_for(raw: Path, letter_id: str, given: Path | None = None) -> Path | None:
+    """The corrections file of a letter: the one given, or data/raw/corrections/<id>.csv for a
+    registered letter (checked against the manifest like the letter itself)."""
+    if given is not None:
+        given = Path(given)
+        if not given.is_file():
+            raise InputError(given, "--corrections: no such file" if not given.exists() else "--corrections: not a file")
+        rawdata.verify(given, given.read_bytes())
+        return given
+    if rawdata.is_registered_path(raw):
+        path = paths.raw_dir() / "corrections" / f"{letter_id}.csv"
+        if path.is_file():
+            rawdata.verify(path, path.read_bytes())
+            return path
+    return None
+
+
 def process(raw: Path, out: Path | None = None, letter_id: str | None = None,
-            codebook: Path | None = None, context: Path | None = None, warn=None) -> Path:
+            codebook: Path | None = None, context: Path | None = None, warn=None,
+            corrections: Path | None = None) -> Path:
     """Process one raw letter into `out` (default data/processed/<letter id>/). Returns `out`."""
     raw = Path(raw)
     letter_id = rawdata.letter_id_for(raw, letter_id)
@@ -209,7 +273,7 @@ def process(raw: Path, out: Path | None = None, letter_id: str | None = None,
             raise InputError(given, f"{what}: no such file" if not Path(given).exists() else f"{what}: not a file")
     cb = codebook_mod.load(codebook)
     ctx = timeline_mod.load_context(letter_id, context)
-    parsed = parse_letter(data, letter_id, raw)
+    parsed = parse_letter(data, letter_id, raw, corrections_for(raw, letter_id, corrections))
     files, unclassified = build_tables(parsed, data, cb, ctx)
     out = _destination(raw, letter_id, Path(out) if out not in (None, "") else None)
     files[MARKER] = MARKER_TEXT

@@ -182,18 +182,31 @@ def derive_letter_id(stem: str) -> str:
     return derived or "letter"
 
 
-def add(path: Path, letter_id: str | None = None) -> Path:
+def is_registered_path(path: Path) -> bool:
+    rel = relative_to_raw(path)
+    return rel is not None and rel.startswith("letters/")
+
+
+def corrections_path(letter_id: str) -> Path:
+    return paths.raw_dir() / "corrections" / f"{letter_id}.csv"
+
+
+def add(path: Path, letter_id: str | None = None, corrections: Path | None = None) -> Path:
     """Register a new letter: copy it byte for byte into data/raw/letters, update the manifest.
 
     The letter must parse (date line, signature block) before it is added, so
-    nothing that the pipeline would refuse ever enters data/raw.
+    nothing that the pipeline would refuse ever enters data/raw; with
+    `corrections`, it must parse with them, and they are registered beside it
+    (data/raw/corrections/<id>.csv, in the manifest like the letter).
     """
     from .process import parse_letter  # late import: parsing needs the heavier modules
 
     path = Path(path)
     letter_id = letter_id_for(path, letter_id)
     data = read_raw(path)
-    parse_letter(data, letter_id, where=path)
+    if corrections is not None and not Path(corrections).is_file():
+        raise InputError(corrections, "--corrections: no such file")
+    parse_letter(data, letter_id, where=path, corrections=corrections)
     target = paths.letters_dir() / f"{letter_id}.txt"
     entries = read_manifest()
     rel = f"letters/{letter_id}.txt"
@@ -203,8 +216,16 @@ def add(path: Path, letter_id: str | None = None) -> Path:
     for other, other_digest in entries.items():
         if other_digest == digest:
             raise InputError(path, f"same content is already registered as {other}")
+    fixes_target = corrections_path(letter_id)
+    if corrections is not None and fixes_target.exists():
+        raise InputError(path, f"{fixes_target} already exists: remove it or choose another --id")
     atomic.write_bytes(target, data)
     entries[rel] = digest
+    if corrections is not None:
+        fixes = Path(corrections).read_bytes()
+        fixes_target.parent.mkdir(parents=True, exist_ok=True)
+        atomic.write_bytes(fixes_target, fixes)
+        entries[f"corrections/{letter_id}.csv"] = sha256(fixes)
     atomic.write_text(paths.manifest_path(), manifest_text(entries))
     return target
 
@@ -230,8 +251,14 @@ def remove(letter_id: str) -> Path:
     if target.exists():
         raise InputError(letter_id, f"{target} already exists: move it away first")
     del entries[rel]
+    fixes_rel = f"corrections/{letter_id}.csv"
+    entries.pop(fixes_rel, None)
     atomic.write_text(paths.manifest_path(), manifest_text(entries))
     if source.exists():
         target.parent.mkdir(parents=True, exist_ok=True)
         os.replace(source, target)
+    fixes = corrections_path(letter_id)
+    if fixes.exists():
+        (removed_dir() / "corrections").mkdir(parents=True, exist_ok=True)
+        os.replace(fixes, removed_dir() / "corrections" / fixes.name)
     return target

@@ -260,7 +260,17 @@ def heading(letter: Letter, report: str) -> str:
     return (f'<header class="letter-head"><p class="kicker">{esc(report)}</p>'
             f'<h1>{esc(m.get("subject") or letter.letter_id)}</h1>'
             f"<p>Letter of <strong>{esc(m['date'])}</strong> to {esc(addressee)}, "
-            f"signed by {int(m['signatory_count'])} signatories. Letter id <code>{esc(letter.letter_id)}</code>.</p></header>")
+            f"signed by {int(m['signatory_count'])} signatories. Letter id <code>{esc(letter.letter_id)}</code>."
+            f"{_corrections_note(m)}</p></header>")
+
+
+def _corrections_note(meta: dict) -> str:
+    """An analyst's corrections are part of the result: the page says how many were applied."""
+    n = len(meta.get("corrections") or [])
+    if not n:
+        return ""
+    return (f" {n} correction{'s' if n != 1 else ''} applied (data/raw/corrections/"
+            f"{esc(meta['letter_id'])}.csv; rows they changed say so in their <code>source</code> column).")
 
 
 def paragraph(text: str) -> str:

@@ -38,6 +38,7 @@ SIGNATORIES = _schema({
     "written": Column(str, Check.str_length(min_value=1)),
     "start": Column(int, Check.ge(0)),
     "end": Column(int, Check.ge(0)),
+    "source": Column(str, Check.str_matches(r"^(?:parser|correction \d+)$")),
 }, "signatories")
 
 AFFILIATIONS = _schema({
@@ -50,6 +51,7 @@ AFFILIATIONS = _schema({
     "former": Column(str, Check.isin(("true", "false"))),
     "sector": Column(str, Check.isin((*SECTORS, UNCLASSIFIED))),
     "canonical_organization": Column(str, **_TEXT),
+    "source": Column(str, Check.str_matches(r"^(?:parser|correction \d+)$")),
 }, "affiliations")
 
 MENTIONS = _schema({
@@ -65,6 +67,7 @@ MENTIONS = _schema({
     "sentence_start": Column("Int64", nullable=True),
     "sentence_end": Column("Int64", nullable=True),
     "ask_number": Column("Int64", Check.ge(1), nullable=True),
+    "source": Column(str, Check.str_matches(r"^(?:parser|correction \d+)$")),
 }, "mentions")
 
 TIMELINE = _schema({

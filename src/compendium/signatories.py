@@ -135,6 +135,7 @@ class Affiliation:
     unit: str = ""
     organization: str = ""
     former: bool = False
+    source: str = "parser"  # or "correction N"
 
 
 @dataclass
@@ -151,6 +152,7 @@ class Signatory:
     affiliations: list[Affiliation] = field(default_factory=list)
     start: int = 0
     end: int = 0
+    source: str = "parser"  # or "correction N"
 
 
 def _tokens(s: str) -> list[str]:

@@ -125,10 +125,11 @@ def _is_subject_heading(lines: list[Line], i: int, end: int) -> bool:
             and ln.text[:1].isupper() and lines[i + 1].gap_before > 0 and ln.gap_before > 0)
 
 
-def parse(text: str, where: str | Path = "<text>", signature_from: int | None = None) -> Structure:
+def parse(text: str, where: str | Path = "<text>", signature_from: int | None = None,
+          date: dt.date | None = None) -> Structure:
     """The parts of a cleaned letter. `signature_from` (an offset, from an analyst's
     correction) says where the signature block starts."""
-    from .clean import is_sentence  # the same notion of running text as the span finder
+    from .clean import _is_title_line, is_sentence  # the same notions as the span finder
 
     lines = lines_of(text)
     if not lines:
@@ -165,11 +166,14 @@ def parse(text: str, where: str | Path = "<text>", signature_from: int | None = 
         body_end = min(x for x in (closing_i, intro_i) if x is not None)
     if date_i is None:  # dated at the end, before or after the signatures ("Nairobi, 12 April 2016")
         date_i = next((i for i in range(top, n) if parse_date_line(lines[i].text)), None)
-    if date_i is None:
+    if date_i is None and date is None:
         raise InputError(where, "no date line found in the cleaned letter")
-    date = parse_date_line(lines[date_i].text)
-    st = Structure(date=date, date_line=_span(lines[date_i]))
-    date_at_top = date_i < top
+    if date_i is None:  # dated by an analyst's correction: no line of the letter holds its date
+        st = Structure(date=date, date_line=Span(0, 0, ""))
+        date_i = -1
+    else:
+        st = Structure(date=date or parse_date_line(lines[date_i].text), date_line=_span(lines[date_i]))
+    date_at_top = 0 <= date_i < top
 
     # --- header: title, memo lines, addressee, subject ---------------------------------
     header = list(range(0, top))
@@ -178,6 +182,9 @@ def parse(text: str, where: str | Path = "<text>", signature_from: int | None = 
         st.title = _span(lines[0])
         header = [i for i in header if i != 0]
     header = [i for i in header if i != date_i]
+    if not date_at_top and len(header) >= 2 and lines[header[1]].gap_before > 0 and _is_title_line(lines[header[0]].text):
+        st.title = _span(lines[header[0]])  # a letter dated at its end may still open with its title
+        header = header[1:]
     memo_to = []
     subject_i = None
     for i in header:
