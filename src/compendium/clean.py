@@ -45,7 +45,9 @@ class Cleaned:
 
 def decode(data: bytes, where: str | Path = "<bytes>") -> str:
     """UTF-8 (with or without BOM), UTF-16 with a BOM, else cp1252; anything else is refused."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 (as Windows "Unicode" saves): its BOM says which
+    # UTF-16 as Windows "Unicode" saves it: a BOM says which, and its NUL bytes tell it from
+    # cp1252 text that happens to start with "ÿþ" or "þÿ" (cp1252 or UTF-8 text holds no NUL).
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) and b"\x00" in data:
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError as exc:

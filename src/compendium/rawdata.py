@@ -81,7 +81,7 @@ def read_raw(path: Path) -> bytes:
     if len(data) > MAX_BYTES:
         raise InputError(path, f"file holds more than {MAX_BYTES} bytes, over the {MAX_BYTES}-byte limit for a letter")
     probe = data
-    if data.startswith(UTF16_BOMS):  # UTF-16 with a byte-order mark is decoded (clean.decode): check its text
+    if data.startswith(UTF16_BOMS) and b"\x00" in data:  # UTF-16 with a BOM is decoded (clean.decode): check its text
         try:
             probe = data.decode("utf-16").encode("utf-8")
         except UnicodeDecodeError as exc:
