@@ -7,6 +7,8 @@ copy of data/raw in a temporary folder (the `project` fixture).
 
 from __future__ import annotations
 
+import json
+
 from pathlib import Path
 
 import pytest
@@ -77,7 +79,7 @@ BAD_FILES = [
     ("over-size", b"a" * (rawdata.MAX_BYTES + 1), [f"{rawdata.MAX_BYTES + 1} bytes", "limit"]),
     ("undecodable", GOOD[:100] + b"\x81\x8d" + GOOD[100:], ["undecodable bytes at offset 100"]),
     ("no-date-line", without_line(GOOD, b"March 3, 2015"), ["no date line"]),
-    ("no-closing", without_line(GOOD, b"Sincerely,"), ["no signature block"]),
+    ("no-signatures", GOOD.split(b"Sincerely,")[0], ["no signature block"]),
     ("only-chrome-after-closing", GOOD.split(b"Amara Whitfield")[0] + b"Share this\nMost Viewed\n",
      ["no signature block"]),
 ]
@@ -123,11 +125,18 @@ def test_invalid_letter_id(project, inputs, check_nothing_written, bad_id):
         assert repr(bad_id) in problem
 
 
-def test_invalid_letter_id_from_the_file_name(project, inputs, check_nothing_written):
+def test_a_file_name_that_is_no_letter_id_gives_a_derived_one(project, inputs, tmp_path):
+    # Any file name works (a scraped file is often '000_d01407f7be71f976.txt'): the id is
+    # derived from it, said on stdout, and written into letter.json.
     path = bad_file(inputs, "Caldora_Letter.txt", GOOD)
-    process, add = run_cli_together([("process", path, "--out", check_nothing_written), ("add", path)], root=project)
-    assert_refused(process, path, "invalid letter id 'Caldora_Letter'")
-    assert_refused(add, path, "invalid letter id 'Caldora_Letter'")
+    out = tmp_path / "out"
+    proc = run_cli("process", path, "--out", out, root=project)
+    assert proc.returncode == 0, proc.stderr
+    assert "letter id 'caldora-letter' (derived from the file name 'Caldora_Letter.txt'" in proc.stdout
+    assert json.loads((out / "letter.json").read_text(encoding="utf-8"))["letter_id"] == "caldora-letter"
+    added = run_cli("add", path, root=project)
+    assert added.returncode == 0, added.stderr
+    assert (project / "data" / "raw" / "letters" / "caldora-letter.txt").read_bytes() == GOOD
 
 
 # --- add: a letter added twice ------------------------------------------------------

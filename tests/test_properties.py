@@ -130,7 +130,8 @@ def test_clean_structure_signatories_raise_only_compendium_errors(text):
     sigs = signatories.parse(st_.signature_lines)
     for s in sigs:
         assert cleaned.text[s.start : s.end].startswith(s.written)
-    for span in [st_.date_line, *st_.addressee, *st_.body, st_.closing, *st_.signature_lines, *st_.cc]:
+    for span in [st_.date_line, *st_.addressee, *st_.body, *([st_.closing] if st_.closing else []),
+                 *st_.signature_lines, *st_.cc]:
         assert cleaned.text[span.start : span.end] == span.text
 
 

@@ -93,7 +93,8 @@ def is_prose(line: str) -> bool:
     if len(words) < 8 or BULLET.match(line) and len(words) < 6 or MEMO.match(line.strip()) or SUBJECT.match(line.strip()):
         return False
     lower = sum(1 for w in words if w[:1].islower())
-    return lower >= len(words) // 3
+    wordy = sum(1 for w in words if sum(c.isalpha() for c in w) >= 2)
+    return lower >= len(words) // 3 and wordy >= 6
 
 
 def is_sentence(line: str) -> bool:
