@@ -264,10 +264,11 @@ def test_long_ids_and_out_dot_are_one_line_errors(project, letter_file, tmp_path
 
 
 @pytest.fixture
-def edited(tmp_path) -> Path:
-    """A copy of the committed processed letter, to edit by hand."""
+def edited(real, tmp_path) -> Path:
+    """A copy of the real letter processed by this code, to edit by hand."""
     folder = tmp_path / REAL_ID
-    shutil.copytree(ROOT / "data" / "processed" / REAL_ID, folder)
+    shutil.copytree(real.out, folder)
+    report.load(folder)  # as written, it loads
     return folder
 
 
