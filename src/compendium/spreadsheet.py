@@ -103,6 +103,8 @@ def _cell(ref: str, value: str, numeric: bool, style: int) -> str:
 
 
 def sheet_xml(csv_text: str, numeric: set[str]) -> str:
+    # A paragraph may be longer than the csv module's default field limit (128 KiB).
+    csv.field_size_limit(max(csv.field_size_limit(), len(csv_text) + 1))
     rows = list(csv.reader(io.StringIO(csv_text, newline="")))
     header = rows[0] if rows else []
     out = []

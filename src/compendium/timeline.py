@@ -3,6 +3,7 @@ kept in data/raw/context_events.csv."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -55,12 +56,19 @@ def _clause(text: str, m: Mention) -> tuple[int, int]:
     return clause(text, (m.sentence_start, m.sentence_end), m.start)
 
 
-def _label(text: str, m: Mention, noun: str, hit: re.Match, c0: int, c1: int, entities: list[Mention]) -> str:
+def _within(items: list[Mention], starts: list[int], c0: int, c1: int) -> list[Mention]:
+    """The mentions (sorted by start) that start inside [c0, c1), by bisection."""
+    return items[bisect.bisect_left(starts, c0) : bisect.bisect_left(starts, c1)]
+
+
+def _label(text: str, m: Mention, noun: str, hit: re.Match, c0: int, c1: int, entities: list[Mention],
+           starts: list[int]) -> str:
+    inside = _within(entities, starts, c0, c1)
     if noun == "statement":
-        people = [e for e in entities if e.kind == "person" and c0 <= e.start < c1]
+        people = [e for e in inside if e.kind == "person"]
         return " ".join(f"{people[0].text}'s statement".split()) if people else "statement"
     words = text[hit.start() : hit.end()]
-    orgs = [e for e in entities if e.kind == "organization" and c0 <= e.start < c1]
+    orgs = [e for e in inside if e.kind == "organization"]
     # An organization named right before the noun owns it: "the Office of the High
     # Commissioner for Human Rights report".
     adjacent = [e for e in orgs if 0 <= hit.start() - e.end <= 1]
@@ -88,8 +96,10 @@ def _label(text: str, m: Mention, noun: str, hit: re.Match, c0: int, c1: int, en
 
 def letter_events(text: str, mentions: list[Mention], mention_ids: dict[int, int], addressee: str) -> list[Event]:
     """One event per distinct (date value, event noun); the first mention names it."""
-    entities = [m for m in mentions if m.kind in ("person", "organization")]
-    asks = [m for m in mentions if m.kind == "ask"]
+    entities = sorted((m for m in mentions if m.kind in ("person", "organization")), key=lambda e: e.start)
+    starts = [e.start for e in entities]
+    asks = sorted((m for m in mentions if m.kind == "ask"), key=lambda a: a.start)
+    ask_starts = [a.start for a in asks]
     groups: dict[tuple[str, str], dict] = {}
     for i, m in enumerate(mentions):
         if m.kind != "date" or value_bounds(m.value) is None:
@@ -112,14 +122,15 @@ def letter_events(text: str, mentions: list[Mention], mention_ids: dict[int, int
             if found:
                 noun, hit = found
                 key = (m.value, noun)
-                label = _label(text, m, noun, hit, c0, c1, entities)
+                label = _label(text, m, noun, hit, c0, c1, entities, starts)
             else:
                 # No event noun: the clause itself says what the date is about.
                 clause = " ".join(text[c0:c1].split()).strip(" ,.;—")
                 clause = re.sub(r"[\s,]*\b(?:and that|and|but|which|while)$", "", clause)  # the clause break
                 label = clause if len(clause) <= 80 else clause[:79].rsplit(" ", 1)[0] + "…"
                 key = (m.value, "clause:" + label)
-            if any(a.start <= m.start < a.end for a in asks):
+            k = bisect.bisect_right(ask_starts, m.start) - 1
+            if k >= 0 and asks[k].start <= m.start < asks[k].end:  # asks are sentences: they do not overlap
                 label = f"{label} (requested by the letter)"
         if key not in groups:
             groups[key] = {"label": label, "mention": i, "value": m.value}
