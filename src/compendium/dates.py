@@ -209,10 +209,15 @@ def _day_of(g: dict, key: str) -> int:
 # Cue words may open a sentence ("In April, …"); the month itself stays capitalised.
 _MONTH_CUE = r"(?i:in|on|during|since|until|by|before|after|from|through|throughout|of)"
 _DEADLINE_CUES = ("by", "before", "until")
+# Words that may open a sentence right before a bare year ("Since 2009", "In 2014", "By 2020").
+_YEAR_CUES = {"in", "since", "by", "until", "from", "during", "before", "after", "of", "through", "throughout",
+              "early", "late", "mid", "spring", "summer", "autumn", "fall", "winter", "between", "and", "to", "or",
+              "around", "circa", "c", "as", "for", "on", "at", "until", "till"}
 _RANGE_SEP = r"(?:\s*[–—-]\s*|\s+(?i:to|and|through|until)\s+)"
 _NO_YEAR = rf"(?!,?\s+{_YEAR})(?!\d)"
 RULES: list[tuple[str, re.Pattern]] = [
     ("weekday_date", re.compile(rf"\b{_WEEKDAY},?\s+(?:the\s+)?(?P<d>{MONTH}\s+{_DAY},?\s+{_YEAR}|{_DAY}\s+(?:of\s+)?{MONTH},?\s+{_YEAR})\b")),
+    ("weekday_day", re.compile(rf"\b(?P<wd>{_WEEKDAY}),?\s+(?:the\s+)?(?:(?P<m>{MONTH})\s+(?P<d>{_DAY})|(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m2>{MONTH})){_NO_YEAR}")),
     ("iso_date", re.compile(rf"\b{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b")),
     ("month_day_year", re.compile(rf"\b{MONTH}\s+{_DAY},?\s+{_YEAR}\b")),
     ("day_month_year", re.compile(rf"\b{_DAY}\s+{MONTH},?\s+{_YEAR}\b")),
@@ -221,6 +226,7 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("month_day_range", re.compile(rf"\b(?:(?P<cue>(?i:from|between|on))\s+)?(?P<m>{MONTH})\s+(?P<d1>{_DAY}){_RANGE_SEP}(?:(?P<m2>{MONTH})\s+)?(?P<d2>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?\b(?!\s*\d)")),
     ("end_of_month", re.compile(rf"\b(?P<cue>(?i:by|before|until|at|towards?|after)) (?i:the (?:end|middle|beginning|start) of) (?P<m>{MONTH})(?:\s+(?P<y>{_YEAR}))?\b")),
     ("end_of_unit", re.compile(r"\b(?:(?P<cue>by|before|until|at|towards?|after|in|from)\s+)?(?:the\s+)?(?:very\s+)?(?:end|middle|beginning|start|close) of (?P<rel>the|this|next|last) (?P<u>week|month|year)\b", re.I)),
+    ("month_rel_year", re.compile(rf"\b(?P<m>{MONTH})\s+(?:of\s+)?(?P<rel>(?i:last|next|this)) year\b")),
     ("month_year", re.compile(rf"\b(?P<m>{MONTH})\s+(?:of\s+)?(?P<y>{_YEAR})\b")),
     ("rel_month_day", re.compile(rf"\b(?P<cue>(?i:on|by|until|before|after|since|from|of)) (?P<m>{MONTH})\s+(?P<d>{_DAY})\b(?!,?\s+\d)")),
     ("month_day", re.compile(rf"(?<![Oo]n )\b(?P<m>{_MONTH_FULL}|{_MONTH_ABBR})\s+(?P<d>{_DAY})\b(?!,?\s+\d|\s*[–-]\s*\d)")),
@@ -241,8 +247,12 @@ RULES: list[tuple[str, re.Pattern]] = [
 
 def _direction(cue: str | None, text: str, m: re.Match, sents) -> str:
     d = tense(text, m.start(), m.end(), sents)
-    if d == "unknown" and (cue or "").lower() in _DEADLINE_CUES:
-        return "future"
+    if (cue or "").lower() in _DEADLINE_CUES:
+        # A deadline looks ahead, unless the clause before it is told in the past ("had … by May").
+        sent = sents.at(m.start()) if sents else _line_of(text, m.start())
+        c0, _ = clause(text, sent if sent[0] >= 0 else _line_of(text, m.start()), m.start())
+        if d == "unknown" or not _PAST.search(text, c0, m.start()):
+            return "future"
     if (cue or "").lower() == "since":
         return "past"
     return d
@@ -269,6 +279,16 @@ def _resolve(rule: str, m: re.Match, text: str, anchor: dt.date, sents=None) -> 
     if rule in ("iso_date", "month_day_year", "day_month_year", "weekday_date"):
         d = parse_absolute(g["d"] if rule == "weekday_date" else s)
         return (d.isoformat(), "day") if d else None
+    if rule == "weekday_day":
+        # "Thursday, November 16": the weekday says which year
+        month = month_number(g["m"] or g["m2"])
+        day = _day_of(g, "d" if g.get("d") else "d2")
+        wd = WEEKDAYS.index(g["wd"].lower())
+        fits = [d for y in (anchor.year - 1, anchor.year, anchor.year + 1)
+                if (d := _date(y, month, day)) and d.weekday() == wd]
+        if not fits:
+            return None
+        return min(fits, key=lambda d: abs((d - anchor).days)).isoformat(), "day"
     if rule in ("day_range", "month_day_range"):
         m2 = month_number(g["m"])
         m1 = month_number(g.get("m1") or g.get("m")) if rule == "day_range" else m2
@@ -289,6 +309,9 @@ def _resolve(rule: str, m: re.Match, text: str, anchor: dt.date, sents=None) -> 
         if not first or not last or last <= first:
             return None
         return f"{first.isoformat()}/{last.isoformat()}", "range"
+    if rule == "month_rel_year":
+        delta = {"last": -1, "next": 1}.get(g["rel"].lower(), 0)
+        return f"{anchor.year + delta:04d}-{month_number(g['m']):02d}", "month"
     if rule in ("month_year", "end_of_month") and g.get("y"):
         return f"{int(g['y']):04d}-{month_number(g['m']):02d}", "month"
     if rule in ("end_of_month", "cue_month", "rel_month_day", "rel_day_month", "month_day"):
@@ -300,7 +323,9 @@ def _resolve(rule: str, m: re.Match, text: str, anchor: dt.date, sents=None) -> 
         # A deadline ("by the end of June") looks ahead; otherwise the clause's tense decides.
         deadline = rule == "end_of_month" and cue in _DEADLINE_CUES
         direction = "future" if deadline else _direction(cue, text, m, sents)
-        year = _nearest_year(month, day, anchor) if direction == "unknown" and day else _year_for(month, day, anchor, direction)
+        # A day and month with no tense to go by: something that happened (letters date what
+        # happened to the day; what is to come comes with "will", "by", "next").
+        year = _year_for(month, day, anchor, "past" if direction == "unknown" and day else direction)
         if day:
             d = _date(year, month, day)
             return (d.isoformat(), "day") if d else None
@@ -378,6 +403,11 @@ def _resolve(rule: str, m: re.Match, text: str, anchor: dt.date, sents=None) -> 
     if rule == "bare_year":
         # "resolution 2334 (2016)", "S/RES/1718 (2006)": the year of a document's number, not a date
         if re.search(r"\d\s*\($", text[max(0, m.start() - 12) : m.start()]):
+            return None
+        # "Horizon 2020", "Agenda 2030": a capitalised name right before the year makes it a name
+        before = re.search(r"([A-Z][\w'’-]*)\s+$", text[max(0, m.start() - 30) : m.start()])
+        if before and before.group(1).lower() not in _YEAR_CUES and before.group(1).lower().rstrip(".") not in MONTHS \
+                and before.group(1).lower().rstrip(".") not in MONTH_ABBR:
             return None
         # "the Human Rights Act 1998": the year names a law, it is no date of the letter's
         if re.search(r"\b(?:Act|Acts|Bill|Order|Regulations|Code|Statute|Convention|Protocol|Charter)\s+(?:of\s+)?$",

@@ -51,6 +51,7 @@ FOOTNOTE = re.compile(
 # the letter (a body sentence about donations is letter text).
 STRICT_CHROME = [
     (re.compile(r"^skip to (?:main )?(?:content|navigation|search)$", re.I), "navigation link"),
+    (re.compile(r"^(?:share|follow)\b.{0,30}\b(?:facebook|twitter|linkedin|whatsapp|bluesky|mastodon)\b", re.I), "share buttons"),
     (re.compile(r"^(?:share|print|email|tweet|share (?:this )?(?:via|on) [\w ]+|share this(?: (?:page|article|letter|post|story))?|print this(?: (?:page|article))?"
                 r"|download (?:the )?(?:pdf|letter|full (?:letter|text|report))(?:\s*\(.*\))?|download pdf|back to top"
                 r"|advertisement|facebook|twitter|linkedin|whatsapp|x \(twitter\)|copy link)[:.]?$", re.I), "share buttons"),

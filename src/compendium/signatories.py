@@ -55,7 +55,7 @@ TITLE_WORDS = {
     "spokesman", "spokeswoman", "sheriff", "mayor", "councillor", "councilmember", "diplomat",
     "investigator", "monitor", "expert", "physician", "doctor", "nurse", "surgeon", "engineer", "archbishop",
     "imam", "priest", "lord", "baroness", "baron", "emerit", "instructor", "teacher", "secretary-general",
-    "critic", "minister", "shadow", "clerk", "registrar", "ombudsman", "ombudsperson", "attaché", "consul",
+    "critic", "barrister", "solicitor", "notary", "practitioner", "minister", "shadow", "clerk", "registrar", "ombudsman", "ombudsperson", "attaché", "consul",
     "commander", "officer", "general", "colonel", "captain", "lieutenant", "admiral", "major", "brigadier",
     "under-secretary-general", "high", "permanent", "ranking", "vice-chancellor", "pro-vice-chancellor",
 }
@@ -232,6 +232,8 @@ def _strip_name(s: str) -> tuple[str, str, str]:
 def _name_tokens_ok(toks: list[str]) -> bool:
     if not 2 <= len(toks) <= 5:
         return False
+    if re.fullmatch(r"[A-Z]{2,}", toks[0]) and not all(t.isupper() for t in toks):
+        return False  # an acronym first: "PEN Eastern Africa", "CIVICUS Alliance"
     for t in toks:
         low = t.lower().strip(",.")
         if low in ORG_STRONG or low in TITLE_WORDS and low not in ("rabbi", "bishop", "lord"):
@@ -393,6 +395,9 @@ def _affiliations(lines: list[str]) -> list[Affiliation]:
         if not rest and ("," in title or BEHALF.match(title) or _AT.match(title)):
             a = _split_title_org(g[0])
             out.append(a)
+            continue
+        if not title and len(rest) == 1 and ("," in rest[0] or BEHALF.match(rest[0])):
+            out.append(_split_title_org(g[0]))  # "Barrister, Fleetwood Court Chambers": a title we do not know
             continue
         org = rest[-1] if rest else ""
         unit = ", ".join(rest[:-1])
