@@ -249,6 +249,20 @@ def test_build_in_a_deep_project_path(tmp_path):
     assert (root / "reports" / REAL_ID / "timeline.html").exists()
 
 
+def test_a_worker_whose_build_already_died_exits_at_once(monkeypatch):
+    """A build killed right after forking a worker, before the worker asked to die with it:
+    the worker must not live on (an orphan waiting forever, with its kernel)."""
+    monkeypatch.setattr(build, "_BUILD_PID", [1])  # "the build" is not this child's parent
+    pid = os.fork()
+    if pid == 0:
+        try:
+            build._die_with_parent()
+        finally:
+            os._exit(3)  # still alive after the check: the fault
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
+
+
 # --- 10. tracebacks where one line is promised -----------------------------------------------
 
 def test_long_ids_and_out_dot_are_one_line_errors(project, letter_file, tmp_path):

@@ -72,6 +72,7 @@ PROCESS_MODULES = import_closure("process")
 _print_lock = threading.Lock()
 _kernel_numbers = itertools.count()
 _LOCK_FD = [-1]  # the build lock's file descriptor, closed in worker processes
+_BUILD_PID = [0]  # the build process (holding the lock), parent of the workers
 # Seconds spent per phase in the last build (execute and export summed over workers).
 PHASES: dict[str, float] = {"process": 0.0, "execute": 0.0, "export": 0.0}
 
@@ -434,6 +435,8 @@ def _die_with_parent() -> None:
         ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
     except (OSError, AttributeError):
         pass
+    if _BUILD_PID[0] and os.getppid() != _BUILD_PID[0]:  # the build died before the line above took effect
+        os._exit(0)
 
 
 def _worker(root: Path, lock_fd: int, todo, results, stop) -> None:
@@ -574,6 +577,7 @@ def _exclusive() -> object:
         fh.close()
         raise CompendiumError(f"{paths.build_dir() / 'build.lock'}: another build of this project is running") from None
     _LOCK_FD[0] = fh.fileno()
+    _BUILD_PID[0] = os.getpid()
     return fh
 
 
