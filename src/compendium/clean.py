@@ -29,7 +29,12 @@ _FTFY = ftfy.TextFixerConfig(
     explain=False,
 )
 _SPACES = re.compile(r"[\u00a0\u2007\u202f\u2000-\u200a\u3000]")
-_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
+# Invisible characters that carry no wording. Zero-width joiners and non-joiners
+# (U+200D, U+200C) are spelling in Persian, Indic scripts and emoji: they stay.
+_INVISIBLE = re.compile(r"[\u200b\u2060\ufeff]")
+# Bidirectional embeddings, overrides and isolates would show a name reversed in
+# the reports ("\u202eRoth" displays as "htoR"): removed, and logged.
+BIDI_CONTROLS = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
 
 
 @dataclass
@@ -71,7 +76,20 @@ def normalise(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _SPACES.sub(" ", text)
     text = _INVISIBLE.sub("", text)
+    text = BIDI_CONTROLS.sub("", text)
     return "\n".join(line.rstrip() for line in text.split("\n"))
+
+
+def bidi_log(text: str) -> list[dict]:
+    """Cleaning-log entries for the lines whose bidi controls `normalise` removes."""
+    out = []
+    for n, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1):
+        found = sorted(set(BIDI_CONTROLS.findall(line)))
+        if found:
+            codes = ", ".join(f"U+{ord(c):04X}" for c in found)
+            out.append({"line": n, "text": BIDI_CONTROLS.sub("", line).strip(),
+                        "reason": f"bidirectional control characters removed ({codes}); the line is kept"})
+    return out
 
 
 _ABBREVIATION_END = re.compile(r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:Inc|Ltd|Jr|Sr|Co|Corp|Esq|St|Ave|Dept|Univ)\.)$")
@@ -303,6 +321,7 @@ def clean(data: bytes | str, where: str | Path = "<text>", chrome_lines: set[int
     (first, last; 0-based) is the signature block, when an analyst's corrections say so."""
     text = data if isinstance(data, str) else decode(data, where)
     lines = normalise(text).split("\n")
+    bidi = bidi_log(text) if BIDI_CONTROLS.search(text) else []
     original = list(lines)
     for i in chrome_lines:
         if 0 <= i < len(lines):
@@ -332,5 +351,6 @@ def clean(data: bytes | str, where: str | Path = "<text>", chrome_lines: set[int
         kept.pop(0)
     while kept and not kept[-1][1].strip():
         kept.pop()
+    removed = sorted(removed + bidi, key=lambda r: r["line"])
     return Cleaned(text="\n".join(line for _, line in kept) + "\n", removed=removed,
                    raw_lines=[i + 1 for i, _ in kept])

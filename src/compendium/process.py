@@ -76,6 +76,20 @@ def parse_letter(data: bytes, letter_id: str, where: str | Path, corrections: Pa
     return Parsed(letter_id, cleaned.text, cleaned.removed, st, sigs, cleaned.raw_lines, fixes, corrections, fields)
 
 
+def cut_warnings(p: Parsed) -> list[str]:
+    """Lines cut as page chrome that may be letter text: inside the letter, or a line
+    that reads as a person's name. Each is said on stderr, never cut silently."""
+    out = []
+    for r in p.removed:
+        if r["reason"].startswith("bidirectional"):
+            continue
+        inside = "inside the letter" in r["reason"] and "by a correction" not in r["reason"]
+        if inside or signatories_mod._evidence(r["text"]) == 2:
+            out.append(f"{r['line']}: cut as page chrome ({r['reason']}): {r['text']!r}; if it belongs to the "
+                       "letter, keep it with a correction (docs/corrections.md)")
+    return out
+
+
 def _raw_range(cleaned, lines) -> str:
     if not lines:
         return "none"
@@ -279,6 +293,8 @@ def process(raw: Path, out: Path | None = None, letter_id: str | None = None,
     files[MARKER] = MARKER_TEXT
     _check_out(out, tuple(files))
     warn = warn or (lambda msg: print(msg, file=sys.stderr))
+    for msg in cut_warnings(parsed):
+        warn(f"warning: {raw}:{msg}")
     for org in unclassified:
         warn(f"warning: {raw}: organization {org!r} is not in the codebook; sector 'unclassified' "
              f"(add it to {codebook or paths.codebook_path()})")
