@@ -1,0 +1,52 @@
+"""The parser against the gold files of the development fixture letters
+(tests/fixtures/letters/dev, format in GOLD.md): each letter's fields, every
+affiliation and the dated mentions, as a careful reader of the letter gives them.
+
+The held-out letters (tests/fixtures/letters/heldout) are not tested here: they
+are scored by `make accuracy` only, and reported, so that they stay a measure.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from compendium import codebook
+from compendium.evaluate import FIELDS, score_letter, summary
+
+DEV = Path(__file__).resolve().parent / "fixtures" / "letters" / "dev"
+GOLD = sorted(DEV.glob("*.gold.json"))
+
+
+@pytest.fixture(scope="module")
+def scores():
+    cb = codebook.load(None)
+    out = {}
+    for g in GOLD:
+        raw = g.with_name(g.name[: -len(".gold.json")] + ".txt")
+        out[raw.stem] = score_letter(raw, json.loads(g.read_text(encoding="utf-8")), cb)
+    return out
+
+
+def test_there_are_enough_development_letters():
+    assert len(GOLD) >= 30
+    for g in GOLD:
+        assert g.with_name(g.name[: -len(".gold.json")] + ".txt").exists(), g
+
+
+@pytest.mark.parametrize("name", [g.name[: -len(".gold.json")] for g in GOLD])
+def test_letter_fields_and_affiliations(scores, name):
+    s = scores[name]
+    assert not s.refused, s.refused
+    assert all(s.fields[f] for f in FIELDS), s.misses
+    assert s.aff_tp == s.aff_gold == s.aff_pred, s.misses
+    assert s.chrome_left == 0, s.misses
+
+
+def test_dated_mentions_overall(scores):
+    sm = summary(list(scores.values()))
+    assert sm["date_recall"] >= 0.97 and sm["date_precision"] >= 0.97, sm
+    for name, s in scores.items():
+        assert s.date_tp >= s.date_gold - 1 and s.date_pred <= s.date_tp + 1, (name, s.misses)
