@@ -96,3 +96,9 @@ def test_a_row_added_in_the_middle_is_one_row_not_every_later_row_changed():
     new = "id,v\n" + "\n".join(rows[:5] + ["99,inserted"] + rows[5:]) + "\n"
     lines = describe("t.csv", old.encode(), new.encode())
     assert lines == ["committed has 20 rows, built has 21", "built row 6: only in the built table: '99,inserted'"]
+
+
+def test_a_cell_longer_than_the_csv_modules_default_limit():
+    long = "x" * 200_000
+    lines = describe("t.csv", f"id,v\n1,{long}\n".encode(), f"id,v\n1,{long}y\n".encode())
+    assert lines[0] == "1 cell(s) differ in 1 row(s); all:"

@@ -52,6 +52,7 @@ def describe(path: str, committed: bytes, built: bytes, limit: int = LIMIT) -> l
 # --- tables -------------------------------------------------------------------------
 
 def _rows(text: str) -> list[list[str]]:
+    csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))  # a paragraph may exceed 128 KiB
     return list(csv.reader(io.StringIO(text, newline="")))
 
 
