@@ -76,15 +76,18 @@ def clause(text: str, sent: tuple[int, int], pos: int) -> tuple[int, int]:
 
 
 def non_overlapping(cands: Iterable[S]) -> list[S]:
-    """Longest first, then leftmost; the kept spans in text order. O(n log n)."""
-    chosen_starts: list[int] = []
+    """Longest first, then leftmost; the kept spans in text order.
+
+    Taken characters are marked in a byte map, so each candidate costs its own
+    length: linear in the text, whatever the number of candidates."""
+    cands = sorted(cands, key=lambda m: (-(m.end - m.start), m.start))
+    if not cands:
+        return []
+    taken = bytearray(max(c.end for c in cands) + 1)
     chosen: list[S] = []
-    for c in sorted(cands, key=lambda m: (-(m.end - m.start), m.start)):
-        i = bisect.bisect_left(chosen_starts, c.start)
-        if i > 0 and chosen[i - 1].end > c.start:
+    for c in cands:
+        if c.end > c.start and taken.find(1, c.start, c.end) >= 0:
             continue
-        if i < len(chosen) and chosen[i].start < c.end:
-            continue
-        chosen_starts.insert(i, c.start)
-        chosen.insert(i, c)
-    return chosen
+        taken[c.start : c.end] = b"\x01" * (c.end - c.start)
+        chosen.append(c)
+    return sorted(chosen, key=lambda m: m.start)
