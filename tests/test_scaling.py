@@ -1,0 +1,63 @@
+"""Processing time grows linearly with a letter's length, and a letter at the size
+limit (1 MB) is processed in bounded time and memory."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+
+import pytest
+
+from compendium import codebook
+from compendium.process import build_tables, parse_letter
+
+pytestmark = pytest.mark.slow
+
+GIVEN = ["Amara", "Boris", "Chen", "Dalia", "Emil", "Farah", "Goran", "Hana", "Ivo", "Kofi", "Lena", "Mateo"]
+FAMILY = ["Abara", "Berg", "Castillo", "Demir", "Eklund", "Fofana", "Garcia", "Haddad", "Ito", "Jansen", "Kim"]
+HEAD = ("September 10, 2014\n\nDear Minister,\n\nWe write to urge you to act on this matter later this month, "
+        "as we said in April.\n\nSincerely,\n\n")
+
+
+def _signature_lines(n: int) -> bytes:
+    people = (f"{GIVEN[i % 12]} {FAMILY[(i // 12) % 11]}\nDirector\nOrg{i} Foundation\n\n" for i in range(n // 3))
+    return (HEAD + "".join(people)).encode()
+
+
+def _seconds(data: bytes, cb) -> float:
+    best = float("inf")
+    for _ in range(2):
+        t = time.perf_counter()
+        build_tables(parse_letter(data, "x", "x.txt"), data, cb, [])
+        best = min(best, time.perf_counter() - t)
+    return best
+
+
+def test_four_times_the_signature_lines_take_at_most_five_times_as_long():
+    cb = codebook.load(None)
+    _seconds(_signature_lines(300), cb)  # warm: the given-name list and dateparser load once
+    small, large = _seconds(_signature_lines(4000), cb), _seconds(_signature_lines(16000), cb)
+    assert large / small <= 5, (small, large)
+
+
+SCRIPT = """
+import resource, sys, time
+from compendium import codebook
+from compendium.process import build_tables, parse_letter
+body = "We urge the Council to act in April, as the Commission said last year. " * 13500
+data = ("September 10, 2014\\n\\nDear Minister,\\n\\n" + body + "\\n\\nSincerely,\\n\\nAmara Whitfield\\nDirector\\n"
+        "Lantern Rights Network\\n").encode()
+assert 900_000 < len(data) < 1_000_000
+t = time.perf_counter()
+p = parse_letter(data, "x", "x.txt")
+files, _ = build_tables(p, data, codebook.load(None), [])
+print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024, len(p.structure.body))
+"""
+
+
+def test_a_letter_at_the_size_limit_is_processed_in_bounded_time_and_memory():
+    out = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True, timeout=300, check=True)
+    seconds, mib, paragraphs = out.stdout.split()
+    assert int(paragraphs) == 1
+    assert float(seconds) < 120 and int(mib) < 1024, (seconds, mib)
