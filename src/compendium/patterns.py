@@ -9,7 +9,7 @@ CLOSING = re.compile(
     r"^(?:(?:With )?(?:Sincerely|Respectfully|Faithfully|Cordially|Gratefully)(?: yours| submitted)?"
     r"|Yours (?:sincerely|faithfully|truly|respectfully|very truly)|Very truly yours|Yours"
     r"|(?:With )?(?:Best|Kind|Warm|Warmest)? ?[Rr]egards|With (?:respect|gratitude|thanks|appreciation)"
-    r"|(?:Best|All best|In solidarity|Signed|Thank you))[,.]?\s*$",
+    r"|(?:Best|All best|In solidarity|Signed|Thank you|Warmly|Yours ever|Sincerely yours|Respectfully submitted))[,.]?\s*$",
     re.I,
 )
 # The list of signatures announced without a closing ("Signatories:", "Signed by:",
@@ -31,7 +31,9 @@ SIG_HEADING_PEOPLE = re.compile(r"individual|personal capacity|academics|scholar
 SALUTATION = re.compile(
     r"^(?:Dear|To|My dear|Hon(?:ou)?rable|Distinguished|Esteemed)\s+.{2,80}[,:]\s*$"
     r"|^(?:Your |Their )?Excellenc(?:y|ies)[,:]?\s*$|^(?:Dear )?(?:Sir|Madam|Sirs)(?: or Madam)?[,:]\s*$"
-    r"|^(?:Mr\.?|Madam|Madame|Mister) (?:President|Chair(?:man|woman|person)?|Secretary[- ]General|Speaker|Prime Minister|Minister|High Commissioner|Ambassador)[,:]\s*$"
+    r"|^(?:Mr\.?|Mrs\.?|Ms\.?|Madam|Madame|Mister) (?:Vice[- ])?(?:President|Chair(?:man|woman|person)?|Secretary(?:[- ]General| of State)?"
+    r"|Speaker|(?:Prime |Foreign )?Minister|High Commissioner|Ambassador|Special Rapporteur|Rapporteur|Commissioner"
+    r"|Director(?:[- ]General)?|Administrator|Attorney General|Leader|Chief Justice|Mayor|Governor)[,:]\s*$"
     r"|^To whom it may concern[,:]?\s*$",
     re.I,
 )

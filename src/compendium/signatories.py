@@ -418,8 +418,11 @@ def _sub(ln: Line, a: int, b: int, gap: int | None = None) -> Line:
     return Line(ln.start + a + lead, ln.start + a + lead + len(seg), seg, ln.gap_before if gap is None else gap)
 
 
+_E_SIGNATURE = re.compile(r"^\s*/s/\s*", re.I)  # "/s/ Jane Doe": a signature on file (US filings)
+
+
 def _debullet(ln: Line) -> Line:
-    m = BULLET.match(ln.text)
+    m = BULLET.match(ln.text) or _E_SIGNATURE.match(ln.text)
     if m and m.end() < len(ln.text):
         return _sub(ln, m.end(), len(ln.text))
     return ln
