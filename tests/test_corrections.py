@@ -97,7 +97,7 @@ def test_explain_shows_lines_and_corrections(tmp_path):
     assert "2017-05-11   set by a correction" in text
     assert "line   23  person       Amara Whitfield — Director, Meridian Media Institute; Board Member" in text
     assert "'on 3 April' → 2017-04-03 (day, correction)  [correction 5]" in text
-    assert "line    3  'Published on 12 May 2017'  (page header before the letter (publication date))" in text
+    assert "line    3  'Published in May 2017'  (page header before the letter (publication date))" in text
     assert "corrections applied: 4" in text
 
 

@@ -73,3 +73,19 @@ def test_a_file_of_closings_is_not_a_letter():
         clean("Sincerely,\nSincerely,\nSincerely,\n", "x.txt")
     with pytest.raises(InputError, match="no letter text found"):
         clean("September 10, 2014\nSincerely,\nSincerely,\n", "x.txt")
+
+
+def test_a_letter_dated_only_by_its_page_takes_the_publication_date(tmp_path):
+    # A letter with no date line of its own: the page's "Published on" line dates it,
+    # and the cleaning log says so. A date line of the letter always wins over it.
+    text = ("Published on 12 May 2017\nShare this\n\nTo: Member States of the Human Rights Council\n\nExcellencies,\n\n"
+            "We write to urge you to act before the vote in October, as we said in April.\n\nSincerely,\n\n"
+            "Amnesty International\nHuman Rights Watch\n")
+    p = _process(tmp_path, text)
+    assert p.letter["date"] == "2017-05-12"
+    assert p.letter["removed"][0]["reason"].endswith("the letter gives no date of its own: this is its date")
+    dates = p.kind("date")
+    assert list(zip(dates.text, dates.value)) == [("in October", "2017-10"), ("in April", "2017-04")]
+    (tmp_path / "b").mkdir()
+    dated = _process(tmp_path / "b", text.replace("Share this\n", "Share this\n\n3 May 2017\n"))
+    assert dated.letter["date"] == "2017-05-03"

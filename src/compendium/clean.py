@@ -8,6 +8,7 @@ removed line is recorded with its reason. Cleaning is idempotent.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,6 +43,7 @@ class Cleaned:
     text: str
     removed: list[dict] = field(default_factory=list)
     raw_lines: list[int] = field(default_factory=list)  # the raw file's line number of each clean line
+    page_date: tuple[int, dt.date] | None = None  # (raw line, date): the letter gives none, the page does
 
     def raw_line(self, offset: int) -> int:
         """The raw file's line number (1-based) of a character offset into the clean text."""
@@ -160,6 +162,7 @@ class Span:
     end: int
     inside: dict[int, str]
     date_line: int
+    page_date: tuple[int, dt.date] | None = None  # (line, date) when only the page dates the letter
 
 
 def letter_span(lines: list[str], where: str | Path) -> tuple[int, int, dict[int, str]]:
@@ -224,6 +227,9 @@ def find_span(lines: list[str], where: str | Path, signature_lines: tuple[int, i
                                 f"{' on line ' + str(sig_from) if sig_from else ''})")
     if date_i is None:
         late = [d for d in dates if body_top < d < end]
+        page_date = None if late or date_given else _publication_date(lines, body_top)
+        if page_date:
+            date_given = True
         if not late and not date_given:
             cands = ", ".join(str(d + 1) for d in dates) or "none"
             raise InputError(where, f"no date line found (a line such as 'September 10, 2014', 'Oslo, 4 May 2017' or "
@@ -245,7 +251,37 @@ def find_span(lines: list[str], where: str | Path, signature_lines: tuple[int, i
         reason = strict_chrome_reason(lines[i])
         if reason:
             inside[i] = reason
-    return Span(start, end, inside, date_i)
+    return Span(start, end, inside, date_i, page_date if date_i == -1 else None)
+
+
+_PUBLISHED = re.compile(r"^(?:published|posted|date published|first published|issued|released)(?: on| at)?\s*:?\s*(?P<d>.+)$", re.I)
+_DOTTED = re.compile(r"^(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>(?:19|20)\d\d)$")
+
+
+def _publication_date(lines: list[str], above: int) -> tuple[int, dt.date] | None:
+    """A letter that gives no date of its own, on a page that says when it was published:
+    the last publication date above the letter ("Published on 12 May 2017", "05.04.2016")."""
+    for i in range(above - 1, -1, -1):
+        line = lines[i].strip()
+        m = _PUBLISHED.match(line)
+        if m:
+            text = m.group("d").strip()
+            d = parse_date_line(text) or _dotted(text)
+            if d:
+                return i, d
+        if d := _dotted(line):
+            return i, d
+    return None
+
+
+def _dotted(text: str) -> dt.date | None:
+    m = _DOTTED.match(text.strip())
+    if not m:
+        return None
+    try:  # day first, as European pages write it
+        return dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+    except ValueError:
+        return None
 
 
 def _continues_memo(lines: list[str], j: int) -> bool:
@@ -352,5 +388,11 @@ def clean(data: bytes | str, where: str | Path = "<text>", chrome_lines: set[int
     while kept and not kept[-1][1].strip():
         kept.pop()
     removed = sorted(removed + bidi, key=lambda r: r["line"])
+    page_date = None
+    if sp.page_date:
+        page_date = (sp.page_date[0] + 1, sp.page_date[1])
+        for r in removed:
+            if r["line"] == page_date[0]:
+                r["reason"] += "; the letter gives no date of its own: this is its date"
     return Cleaned(text="\n".join(line for _, line in kept) + "\n", removed=removed,
-                   raw_lines=[i + 1 for i, _ in kept])
+                   raw_lines=[i + 1 for i, _ in kept], page_date=page_date)

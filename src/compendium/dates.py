@@ -122,13 +122,23 @@ def tense(text: str, start: int, end: int, sents: SentenceIndex | None = None) -
     if sent[0] < 0:
         sent = _line_of(text, start)
     c0, c1 = clause(text, sent, start)
+    opens = not re.search(r"\w", re.sub(r"(?i)\b(?:in|on|by|since|during|until|from|of|the|early|late|mid)\b", "",
+                                          text[c0:start]))
     for a, b in ((c0, c1), sent):
-        # The tense marker nearest the expression decides ("On September 5, the
-        # Administration announced that it would end …" is past).
-        near = [(abs(m.start() - start), "future") for m in _FUTURE.finditer(text, a, b)]
-        near += [(abs(m.start() - start), "past") for m in _PAST.finditer(text, a, b)]
-        if near:
-            return min(near)[1]
+        # The verb that governs a time expression comes before it ("we will act in
+        # October, as we said") unless the expression opens its clause ("On September
+        # 5, the Administration announced …"): the nearest marker on that side decides.
+        marks = [(m.start(), "future") for m in _FUTURE.finditer(text, a, b)]
+        marks += [(m.start(), "past") for m in _PAST.finditer(text, a, b)]
+        if not marks:
+            continue
+        before = [x for x in marks if x[0] < start]
+        after = [x for x in marks if x[0] >= start]
+        if before and not opens:
+            return max(before)[1]
+        if after:
+            return min(after)[1]
+        return max(before)[1]
     return "unknown"
 
 

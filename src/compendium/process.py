@@ -44,6 +44,7 @@ class Parsed:
     corrections: list = field(default_factory=list)
     corrections_path: Path | None = None
     letter_fields: dict = field(default_factory=dict)  # letter fields set by corrections
+    page_date: tuple | None = None  # (raw line, date) when the page's publication date dates the letter
 
 
 def parse_letter(data: bytes, letter_id: str, where: str | Path, corrections: Path | None = None) -> Parsed:
@@ -59,8 +60,8 @@ def parse_letter(data: bytes, letter_id: str, where: str | Path, corrections: Pa
     if sig_lines is not None:
         first = next((k for k, n in enumerate(cleaned.raw_lines) if n - 1 >= sig_lines[0]), None)
         sig_from = sum(len(x) + 1 for x in cleaned.text.split("\n")[:first]) if first is not None else None
-    st = structure_mod.parse(cleaned.text, where, signature_from=sig_from,
-                             date=dt.date.fromisoformat(date_fix) if date_fix else None)
+    given = dt.date.fromisoformat(date_fix) if date_fix else (cleaned.page_date[1] if cleaned.page_date else None)
+    st = structure_mod.parse(cleaned.text, where, signature_from=sig_from, date=given)
     fields = {}
     for c in fixes:
         if c.action == "set_letter":
@@ -73,7 +74,8 @@ def parse_letter(data: bytes, letter_id: str, where: str | Path, corrections: Pa
         raise InputError(where, "no signatory found in the signature block (lines "
                                 f"{_raw_range(cleaned, st.signature_lines)}); mark the block with a correction "
                                 "(signature_lines) if it is elsewhere")
-    return Parsed(letter_id, cleaned.text, cleaned.removed, st, sigs, cleaned.raw_lines, fixes, corrections, fields)
+    return Parsed(letter_id, cleaned.text, cleaned.removed, st, sigs, cleaned.raw_lines, fixes, corrections,
+                  fields, None if date_fix else cleaned.page_date)
 
 
 def cut_warnings(p: Parsed) -> list[str]:
