@@ -17,7 +17,7 @@ import ftfy
 
 from .dates import parse_date_line
 from .errors import InputError
-from .patterns import (BULLET, CC, CLOSING, FOOTNOTE, MEMO, MEMO_TITLE, SALUTATION, SIG_INTRO, SUBJECT, chrome_reason,
+from .patterns import (BULLET, CC, CLOSING, FOOTNOTE, INLINE_INTRO, MEMO, MEMO_TITLE, SALUTATION, SIG_INTRO, SUBJECT, chrome_reason,
                        strict_chrome_reason)
 from .signatories import is_title
 
@@ -205,7 +205,8 @@ def find_span(lines: list[str], where: str | Path, signature_lines: tuple[int, i
     if closing is not None:
         while closing + 1 < n and (nxt := _next(lines, closing)) is not None and CLOSING.match(lines[nxt].strip()):
             closing = nxt  # "Thank you." ending the body, then "Sincerely,"
-    intro = next((i for i in range(body_top + 1, n) if SIG_INTRO.match(lines[i].strip())), None)
+    intro = next((i for i in range(body_top + 1, n) if SIG_INTRO.match(lines[i].strip())
+                  or INLINE_INTRO.match(lines[i].strip())), None)
     if closing is not None and intro is not None and intro < closing and _prose_between(lines, intro, closing):
         intro = None  # a heading in the body
     if signature_lines is not None:  # an analyst's correction: the block is exactly these lines
@@ -219,6 +220,8 @@ def find_span(lines: list[str], where: str | Path, signature_lines: tuple[int, i
         sig_from = last + 1
     else:
         sig_from = min(x for x in (closing, intro) if x is not None) + 1
+        if intro is not None and sig_from == intro + 1 and INLINE_INTRO.match(lines[intro].strip()):
+            sig_from = intro  # "Signed by: A, B and C": the line is the list
 
     end = _signature_end(lines, sig_from) if signature_lines is None else signature_lines[1] + 1
     memo_from = any((m := MEMO.match(lines[i].strip())) and m.group("label").lower() == "from" for i in range(body_top))
@@ -343,7 +346,7 @@ def _signature_end(lines: list[str], lo: int) -> int:
             continue
         if CC.match(line) and not chrome_reason(line):
             in_cc = True
-        elif FOOTNOTE.match(line) or parse_date_line(line):
+        elif FOOTNOTE.match(line) or parse_date_line(line) or INLINE_INTRO.match(line):
             pass
         elif chrome_reason(line) or (_is_footer_sentence(line) and not in_cc):
             break

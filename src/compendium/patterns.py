@@ -24,6 +24,10 @@ SIG_INTRO = re.compile(
     r")\s*[:.]?\s*\*?\s*$",
     re.I,
 )
+# The introduction and the list on one line: "Signed by: A, B and C", "Also endorsed by: …".
+INLINE_INTRO = re.compile(
+    r"^(?:also |further |additionally )?(?:signed|co-?signed|endorsed|supported|joined|signatories|signatory organi[sz]ations)"
+    r"(?: by)?(?: the following)?(?: (?:organi[sz]ations|groups|individuals))?\s*:\s*(?=\S)", re.I)
 # Headings inside a signature list that say what follows.
 SIG_HEADING_ORGS = re.compile(r"organi[sz]ation|groups|institutions|ngos", re.I)
 SIG_HEADING_PEOPLE = re.compile(r"individual|personal capacity|academics|scholars|experts|members|people", re.I)

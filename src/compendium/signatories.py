@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 
 from nameparser import HumanName
 
-from .patterns import BULLET, SIG_HEADING_ORGS, SIG_HEADING_PEOPLE, SIG_INTRO
+from .patterns import BULLET, INLINE_INTRO as _INLINE_INTRO, SIG_HEADING_ORGS, SIG_HEADING_PEOPLE, SIG_INTRO
 from .structure import Line
 
 TITLE_WORDS = {
@@ -504,11 +504,6 @@ def _split_list(ln: Line, mode: str) -> list[Line] | None:
         if not (orgs == len(segs) or len(segs) >= 4 and orgs >= len(segs) - 1):
             return None
     return [_sub(ln, a, b, ln.gap_before if k == 0 else 0) for k, (a, b) in enumerate(merged)]
-
-
-_INLINE_INTRO = re.compile(
-    r"^(?:also |further |additionally )?(?:signed|co-?signed|endorsed|supported|joined)(?: by)?(?: the following)?"
-    r"(?: (?:organi[sz]ations|groups|individuals))?\s*:\s*(?=\S)", re.I)
 
 
 @dataclass

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .dates import parse_date_line
 from .errors import InputError
-from .patterns import BULLET, CC, CLOSING, FOOTNOTE, MEMO, MEMO_TITLE, SALUTATION, SIG_INTRO, SUBJECT
+from .patterns import BULLET, CC, CLOSING, FOOTNOTE, INLINE_INTRO, MEMO, MEMO_TITLE, SALUTATION, SIG_INTRO, SUBJECT
 
 
 @dataclass(frozen=True)
@@ -146,7 +146,8 @@ def parse(text: str, where: str | Path = "<text>", signature_from: int | None = 
         # "Thank you." ending the body, then "Sincerely,": the last of the run is the closing.
         while closing_i + 1 < n and CLOSING.match(lines[closing_i + 1].text):
             closing_i += 1
-    intro_i = next((i for i in range(top + 1, n) if SIG_INTRO.match(lines[i].text)), None)
+    intro_i = next((i for i in range(top + 1, n) if SIG_INTRO.match(lines[i].text) or INLINE_INTRO.match(lines[i].text)),
+                   None)
     if intro_i is not None and closing_i is not None and (
             closing_i < intro_i or any(is_sentence(x.text) for x in lines[intro_i + 1 : closing_i])):
         intro_i = None
@@ -234,11 +235,16 @@ def parse(text: str, where: str | Path = "<text>", signature_from: int | None = 
                 block.append(i)
             addressee = block
         st.addressee = [_span(lines[i]) for i in addressee]
+    sal_end = sal_i
     if sal_i is not None:
-        st.salutation = _span(lines[sal_i])
+        # "Dear President Michel, / Dear Members of the European Council,": one salutation
+        while sal_end + 1 < n and SALUTATION.match(lines[sal_end + 1].text) and not MEMO.match(lines[sal_end + 1].text):
+            sal_end += 1
+        a, b = lines[sal_i].start, lines[sal_end].end
+        st.salutation = Span(a, b, text[a:b])
 
     # --- body --------------------------------------------------------------------------
-    b0 = (sal_i + 1) if sal_i is not None else top
+    b0 = (sal_end + 1) if sal_i is not None else top
     body_idx = list(range(b0, body_end))
     if not date_at_top:
         body_idx = [i for i in body_idx if i != date_i]
@@ -273,8 +279,11 @@ def parse(text: str, where: str | Path = "<text>", signature_from: int | None = 
         st.closing_text = cl.text
         rest_from = closing_i + 1
     elif intro_i is not None and intro_i == body_end:
-        st.closing = _span(lines[intro_i])
-        rest_from = intro_i + 1
+        if INLINE_INTRO.match(lines[intro_i].text):
+            rest_from = intro_i  # "Signed by: A, B and C": the list is on the introduction's line
+        else:
+            st.closing = _span(lines[intro_i])
+            rest_from = intro_i + 1
     else:
         rest_from = body_end
     rest = lines[rest_from:]

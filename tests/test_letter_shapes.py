@@ -1,0 +1,31 @@
+"""Letter shapes beyond the gold-file fixtures, each checked against its own text."""
+
+from __future__ import annotations
+
+from compendium import signatories, structure
+from compendium.clean import clean
+
+
+def test_signed_by_with_the_list_on_the_same_line_and_two_salutations(letters):
+    p = letters("sig-inline-signed-by-two-salutations.txt")
+    assert p.letter["date"] == "2021-03-14"
+    assert p.letter["subject"] == "Joint letter to the European Council on Belarus"
+    assert p.letter["salutation"] == "Dear President Michel,\nDear Members of the European Council,"
+    assert p.letter["closing"] == "" and p.letter["paragraph_count"] == 3
+    assert list(p.signatories.written) == [
+        "Amnesty International", "Article 19", "CIVICUS", "Front Line Defenders", "Human Rights House Foundation",
+        "Reporters Without Borders", "Viasna Human Rights Centre."]
+    assert list(p.affiliations.organization)[-1] == "Viasna Human Rights Centre"
+    assert set(p.signatories.signatory_type) == {"organization"}
+
+
+def test_e_signatures_and_a_title_salutation():
+    text = ("September 10, 2014\n\nMr. Secretary:\n\nWe urge you to act on this matter before the end of the month, "
+            "as we have said.\n\nSincerely,\n\n/s/ Jane Doe\nDirector\nLantern Rights Network\n\n/s/ John Roe\nChair\n"
+            "Meridian Institute\n")
+    st = structure.parse(clean(text).text)
+    assert st.salutation.text == "Mr. Secretary:"
+    sigs = signatories.parse(st.signature_lines)
+    assert [(s.name, s.written, [(a.title, a.organization) for a in s.affiliations]) for s in sigs] == [
+        ("Jane Doe", "Jane Doe", [("Director", "Lantern Rights Network")]),
+        ("John Roe", "John Roe", [("Chair", "Meridian Institute")])]
