@@ -29,3 +29,15 @@ def test_e_signatures_and_a_title_salutation():
     assert [(s.name, s.written, [(a.title, a.organization) for a in s.affiliations]) for s in sigs] == [
         ("Jane Doe", "Jane Doe", [("Director", "Lantern Rights Network")]),
         ("John Roe", "John Roe", [("Chair", "Meridian Institute")])]
+
+
+def test_table_rows_of_people_and_dashes_between_fields():
+    text = ("September 10, 2014\n\nDear Minister,\n\nWe urge you to act on this matter before the end of the month, "
+            "as we have said.\n\nSincerely,\n\nJane Doe\tDirector\tFree the Slaves\nJohn Roe\tChair\tMeridian Institute\n"
+            "Amara Whitfield     Professor of Law     Riverside University\n"
+            "Priya Raman – Senior Fellow – Meridian Institute\n")
+    sigs = signatories.parse(structure.parse(clean(text).text).signature_lines)
+    assert [(s.name, [(a.title, a.organization) for a in s.affiliations]) for s in sigs] == [
+        ("Jane Doe", [("Director", "Free the Slaves")]), ("John Roe", [("Chair", "Meridian Institute")]),
+        ("Amara Whitfield", [("Professor of Law", "Riverside University")]),
+        ("Priya Raman", [("Senior Fellow", "Meridian Institute")])]

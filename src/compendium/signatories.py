@@ -294,6 +294,8 @@ def is_org(line: str) -> bool:
 def _one_line(line: str) -> tuple[str, list[str]] | None:
     """'Name, Title, Organization[; Title, Organization]' → (name, [affiliation strings])."""
     line = PERSONAL.sub(" ", line).strip()
+    if _COLUMNS.search(line):
+        line = re.sub(r"(?: {3,}|\t+)", " | ", line)  # a table row: cells become fields
     for sep in (",", " – ", " — ", " - ", " | "):
         if sep not in line:
             continue
@@ -313,6 +315,8 @@ def _one_line(line: str) -> tuple[str, list[str]] | None:
         if _evidence(name) == 1 and not (is_title(rest) or is_org(rest) or BEHALF.match(rest)
                                          or re.match(r"(?i)former\b", rest)):
             continue
+        if sep != ",":
+            rest = rest.replace(sep, ", ")  # "Name – Title – Organization", table cells
         return name, [a.strip() for a in re.split(r";|\s+/\s+", rest) if a.strip()]
     m = re.match(r"^(?P<name>[^()]+?)\s*\((?P<org>[^()]+)\)\s*$", line)
     if m and _evidence(m.group("name")) == 2:
@@ -443,6 +447,12 @@ def _columns(lines: list[Line]) -> list[Line]:
             cells = [(m.start(), m.end()) for m in re.finditer(r"\S+(?: {1,2}\S+)*", lines[j].text)]
             rows.append((lines[j], cells))
             j += 1
+        if all(_evidence(ln.text[c[0][0]:c[0][1]]) and not _evidence(ln.text[c[1][0]:c[1][1]]) for ln, c in rows
+               if len(c) >= 2) and any(len(c) >= 2 for _, c in rows):
+            # A table whose rows are people ("Jane Doe    Director    Free the Slaves"): one line each.
+            out.extend(ln for ln, _ in rows)
+            i = j
+            continue
         ncols = max(len(c) for _, c in rows)
         full = [c for _, c in rows if len(c) == ncols]
         col_starts = [min(c[k][0] for c in full) for k in range(ncols)]
