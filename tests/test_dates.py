@@ -259,3 +259,33 @@ def test_letter_event_names_its_addressee(letters):
     p = letters("sig-organizations-only.txt")
     ev = p.timeline[(p.timeline.source == "letter") & (p.timeline.date == "2016-04-14")]
     assert list(ev.label) == ["This letter, to the Members of the UN Security Council"]
+
+
+# --- forms of the letters issue, resolved against a letter of Thursday 4 May 2017 ----------
+
+MAY4 = dt.date(2017, 5, 4)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The talks collapsed three weeks ago.", [("three weeks ago", "2017-W15")]),
+    ("We ask you to act within the next ten days.", [("within the next ten days", "2017-05-04/2017-05-14")]),
+    ("Troops entered on 3 May 2017. Two days later, the radio was shut.", [("3 May 2017", "2017-05-03"),
+                                                                          ("Two days later", "2017-05-05")]),
+    ("They met last Thursday and will meet next Friday.", [("last Thursday", "2017-04-27"), ("next Friday", "2017-05-12")]),
+    ("The vote is this week, and today we write.", [("this week", "2017-W18"), ("today", "2017-05-04")]),
+    ("Elections are due late next year.", [("next year", "2018")]),
+    ("Report back by the end of the month.", [("by the end of the month", "2017-05")]),
+    ("In November the panel met. We hope you will act by August.", [("In November", "2016-11"), ("by August", "2017-08")]),
+    ("On 3 April the court ruled. On 30 November it will sit again.", [("On 3 April", "2017-04-03"),
+                                                                       ("On 30 November", "2017-11-30")]),
+    ("The session ran from 2 to 27 March 2017.", [("from 2 to 27 March 2017", "2017-03-02/2017-03-27")]),
+    ("We will meet on 14 and 15 May.", [("on 14 and 15 May", "2017-05-14/2017-05-15")]),
+    ("The letter closes on Thursday, November 16.", [("Thursday, November 16", "2017-11-16")]),
+    ("Since 2009 the group has worked here.", [("2009", "2009")]),
+    ("Charter 77, H1N1, resolution 2334 (2016), A/HRC/RES/32/2, seven years, Horizon 2020 and the Human Rights "
+     "Act 1998 are not dates.", []),
+    ("We hope you will act soon. In March, the Council met again.", [("In March", "2017-03")]),
+    ("The Council will vote in two weeks.", [("in two weeks", "2017-W20")]),
+])
+def test_letters_issue_forms(text, expected):
+    assert timexes(text, MAY4) == expected

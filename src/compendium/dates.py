@@ -200,8 +200,8 @@ def _weekday(anchor: dt.date, wd: int, direction: str) -> dt.date:
     delta = wd - anchor.weekday()
     if direction == "last":
         return anchor + dt.timedelta(days=delta - 7 if delta >= 0 else delta)
-    if direction == "next":
-        return anchor + dt.timedelta(days=delta + 7 if delta <= 0 else delta)
+    if direction == "next":  # the day of the following week: said on a Thursday, "next Friday" is in 8 days
+        return anchor + dt.timedelta(days=delta + 7)
     if direction == "past":
         return anchor + dt.timedelta(days=delta - 7 if delta > 0 else delta)
     if direction == "future":
@@ -245,6 +245,7 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("cue_month", re.compile(rf"\b(?P<cue>{_MONTH_CUE}) (?:early |late |mid-)?(?P<m>{MONTH}){_POSS}(?!\s+\d)")),
     ("season", re.compile(rf"\b(?:(?P<rel>this|last|next|early|late|earlier this|later this|the) )?(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?\b", re.I)),
     ("weekday", re.compile(rf"\b(?P<rel>(?i:last|next|this|on|this coming|this past|coming|past)) (?P<wd>{_WEEKDAY})\b(?!,?\s+(?:\d|{MONTH}))")),
+    ("in_units", re.compile(rf"\b(?i:in) (?P<n>{_NUM}) (?P<u>(?i:days|weeks|months|years))(?:[’']? time)?\b(?!\s+(?:of|after|before|since|ago))")),
     ("ago", re.compile(rf"\b(?P<n>{_NUM}) (?P<u>days?|weeks?|months?|years?) ago\b", re.I)),
     ("later", re.compile(rf"\b(?P<n>{_NUM}) (?P<u>days?|weeks?|months?|years?) (?P<dir>later|earlier|afterwards|before that)\b", re.I)),
     ("within", re.compile(rf"\b(?:within|in|over|during) the (?:next|coming|following) (?P<n>{_NUM}) (?P<u>days|weeks|months)\b|\bwithin (?P<n2>{_NUM}) (?P<u2>days|weeks|months)\b", re.I)),
@@ -384,6 +385,8 @@ def _resolve(rule: str, m: re.Match, text: str, anchor: dt.date, sents=None) -> 
         return _weekday(anchor, wd, direction).isoformat(), "day"
     if rule == "ago":
         return _shift(anchor, -_number(g["n"]), g["u"])
+    if rule == "in_units":  # "in two weeks": that far after the letter
+        return _shift(anchor, _number(g["n"]), g["u"])
     if rule == "within":
         n, unit = (g["n"], g["u"]) if g.get("n") else (g["n2"], g["u2"])
         unit = unit.lower().rstrip("s")

@@ -41,7 +41,7 @@ SALUTATION = re.compile(
     r"|^To whom it may concern[,:]?\s*$",
     re.I,
 )
-SUBJECT = re.compile(r"^(?:Re|RE|Subject|SUBJECT|Subj\.?|Concerning|Ref|Regarding|Object)\s*:\s*(?P<subject>.+?)\s*$", re.I)
+SUBJECT = re.compile(r"^(?:Re|RE|Subject|SUBJECT|Subj|Concerning|Ref|Regarding|Object|Topic)\.?\s*:\s*(?P<subject>.+?)\s*$", re.I)
 MEMO = re.compile(r"^(?P<label>To|From|Cc|CC|Date|Subject|Re|Via|Attn|Attention)\s*:\s*(?P<value>.*)$", re.I)
 MEMO_TITLE = re.compile(r"^(?:MEMORANDUM|Memorandum|MEMO|Memo)\s*$")
 CC = re.compile(r"^(?:cc|CC|Cc|c\.c\.)\s*[:.]?\s*(?P<rest>.*)$")
