@@ -41,3 +41,14 @@ def test_table_rows_of_people_and_dashes_between_fields():
         ("Jane Doe", [("Director", "Free the Slaves")]), ("John Roe", [("Chair", "Meridian Institute")]),
         ("Amara Whitfield", [("Professor of Law", "Riverside University")]),
         ("Priya Raman", [("Senior Fellow", "Meridian Institute")])]
+
+
+def test_two_columns_with_a_blank_line_after_every_line_read_row_by_row():
+    text = ("September 10, 2014\n\nDear Minister,\n\nWe urge you to act on this matter before the end of the month, "
+            "as we have said.\n\nSincerely,\n\nJane Doe                    John Smith\n\n"
+            "Member of Congress          Member of Congress\n\nAmara Whitfield             Tobias Engel\n\n"
+            "Member of Congress          Member of Congress\n")
+    sigs = signatories.parse(structure.parse(clean(text).text).signature_lines)
+    assert [(s.signatory_id, s.name) for s in sigs] == [(1, "Jane Doe"), (2, "John Smith"), (3, "Amara Whitfield"),
+                                                        (4, "Tobias Engel")]
+    assert {(a.title, a.organization) for s in sigs for a in s.affiliations} == {("Member of Congress", "")}

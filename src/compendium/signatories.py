@@ -443,7 +443,9 @@ def _columns(lines: list[Line]) -> list[Line]:
             continue
         j = i
         rows = []
-        while j < len(lines) and (_COLUMNS.search(lines[j].text)) and (j == i or lines[j].gap_before == 0):
+        # Consecutive lines in columns belong together, blank lines between them or not
+        # (scraped pages often put a blank line after every line).
+        while j < len(lines) and _COLUMNS.search(lines[j].text):
             cells = [(m.start(), m.end()) for m in re.finditer(r"\S+(?: {1,2}\S+)*", lines[j].text)]
             rows.append((lines[j], cells))
             j += 1
@@ -657,6 +659,10 @@ def parse(lines: list[Line]) -> list[Signatory]:
             else:
                 out.append(_organization(len(out) + 1, it.line))
                 k += 1
+    # Reading order: people set side by side in columns are read row by row.
+    out.sort(key=lambda s: s.start)
+    for n, s in enumerate(out, 1):
+        s.signatory_id = n
     return out
 
 
