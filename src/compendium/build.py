@@ -311,7 +311,33 @@ def _kernel_manager(runtime: str):
     from jupyter_client.manager import AsyncKernelManager
 
     # IPC transport: local sockets in the worker's runtime folder, no TCP port opened on the machine.
-    return AsyncKernelManager(kernel_name=KERNEL, transport="ipc", ip=os.path.join(runtime, f"k{next(_kernel_numbers)}"))
+    km = AsyncKernelManager(kernel_name=KERNEL, transport="ipc", ip=os.path.join(runtime, f"k{next(_kernel_numbers)}"))
+    # nbclient opens a new kernel client (five zmq channels and a heartbeat thread) per notebook and,
+    # given a kernel manager it does not own, never closes it: each stale client stays subscribed to
+    # the kernel's output and queues a copy of every later notebook's figures and tables, so a
+    # worker grew by megabytes per notebook (issue 12). The clients are recorded here and closed
+    # after each notebook (_close_clients).
+    made = km._compendium_clients = []
+    client = km.client
+
+    def tracked_client(**kwargs):
+        kc = client(**kwargs)
+        made.append(kc)
+        return kc
+
+    km.client = tracked_client
+    return km
+
+
+def _close_clients(km) -> None:
+    """Stop the channels of the kernel clients opened for the last notebook (see _kernel_manager)."""
+    made = getattr(km, "_compendium_clients", [])
+    while made:
+        kc = made.pop()
+        try:
+            kc.stop_channels()
+        except Exception:  # a client whose channels never started, or a kernel already gone
+            pass
 
 
 def _start_kernel(root: Path, km) -> None:
@@ -409,6 +435,8 @@ def _run(job: Job, km, root: Path, exporter, say=say) -> tuple[float, float]:
             f"{job.notebook.relative_to(root)} failed on {job.letter_id or 'the corpus'}: cell {index} "
             f"(execution {exc.exec_count}): {exc.ename}: {exc.evalue}; executed notebook kept at "
             f"{job.executed.relative_to(root)}; the previous report is unchanged") from None
+    finally:
+        _close_clients(km)
     t_exec = time.perf_counter() - t
     for text in _stable(nb):
         say(f"[warning] {job.label}: " + " ".join(text.split())[:300])
