@@ -83,11 +83,11 @@ def project(tmp: Path, n: int) -> Path:
         shutil.copy2(ROOT / "data" / "raw" / name, raw / name)
     shutil.copytree(ROOT / "notebooks", root / "notebooks")
     shutil.copy2(ROOT / "requirements.lock", root / "requirements.lock")
-    from compendium import rawdata
+    from compendium import register
 
     os.environ["COMPENDIUM_ROOT"] = str(root)
     for path in write_corpus(tmp / "generated", n):
-        rawdata.add(path)
+        register.add(path)
     del os.environ["COMPENDIUM_ROOT"]
     return root
 

@@ -87,7 +87,7 @@ def test_index_links_every_report(browser):
 
 
 def test_hostile_letter_shows_markup_as_text(browser, tmp_path, monkeypatch):
-    from compendium import build, rawdata
+    from compendium import build, register
 
     root = tmp_path / "project"
     (root / "data" / "raw" / "letters").mkdir(parents=True)
@@ -95,7 +95,7 @@ def test_hostile_letter_shows_markup_as_text(browser, tmp_path, monkeypatch):
         shutil.copy2(ROOT / "data" / "raw" / name, root / "data" / "raw" / name)
     shutil.copytree(ROOT / "notebooks", root / "notebooks")
     monkeypatch.setenv("COMPENDIUM_ROOT", str(root))
-    rawdata.add(ROOT / "tests" / "fixtures" / "hostile-letter.txt", "2015-10-02-hostile")
+    register.add(ROOT / "tests" / "fixtures" / "hostile-letter.txt", "2015-10-02-hostile")
     build.build()
     pages = [root / "reports" / "index.html"] + sorted((root / "reports" / "2015-10-02-hostile").glob("*.html"))
     assert len(pages) == 3

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from compendium import build, corpus, rawdata
+from compendium import build, corpus, register
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "corpus"
@@ -20,7 +20,7 @@ def three_letters(tmp_path, monkeypatch):
     shutil.copytree(ROOT / "notebooks", root / "notebooks")
     monkeypatch.setenv("COMPENDIUM_ROOT", str(root))
     for f in sorted(FIXTURES.glob("*.txt")):
-        rawdata.add(f)
+        register.add(f)
     build.process_all()
     return root
 

@@ -77,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
 
             process_all(verbose=True)
         elif args.command == "add":
-            from .rawdata import add
+            from .register import add
 
             print(f"added {add(args.path, args.letter_id, args.corrections)}")
         elif args.command == "check":

@@ -1,6 +1,7 @@
-"""The raw letters: ids, reading with input checks, the checksum manifest, `add`.
+"""The raw letters: ids, reading with input checks, the checksum manifest, `remove`.
 
-`data/raw/` is read-only for everything but `add`, which refuses to overwrite.
+`data/raw/` is read-only for everything but `compendium add` (compendium.register,
+which refuses to overwrite) and `remove`. Nothing of the pipeline is imported here.
 """
 
 from __future__ import annotations
@@ -189,45 +190,6 @@ def is_registered_path(path: Path) -> bool:
 
 def corrections_path(letter_id: str) -> Path:
     return paths.raw_dir() / "corrections" / f"{letter_id}.csv"
-
-
-def add(path: Path, letter_id: str | None = None, corrections: Path | None = None) -> Path:
-    """Register a new letter: copy it byte for byte into data/raw/letters, update the manifest.
-
-    The letter must parse (date line, signature block) before it is added, so
-    nothing that the pipeline would refuse ever enters data/raw; with
-    `corrections`, it must parse with them, and they are registered beside it
-    (data/raw/corrections/<id>.csv, in the manifest like the letter).
-    """
-    from .process import parse_letter  # late import: parsing needs the heavier modules
-
-    path = Path(path)
-    letter_id = letter_id_for(path, letter_id)
-    data = read_raw(path)
-    if corrections is not None and not Path(corrections).is_file():
-        raise InputError(corrections, "--corrections: no such file")
-    parse_letter(data, letter_id, where=path, corrections=corrections)
-    target = paths.letters_dir() / f"{letter_id}.txt"
-    entries = read_manifest()
-    rel = f"letters/{letter_id}.txt"
-    if target.exists() or rel in entries:
-        raise InputError(path, f"letter id {letter_id!r} is already registered ({target}); choose another --id")
-    digest = sha256(data)
-    for other, other_digest in entries.items():
-        if other_digest == digest:
-            raise InputError(path, f"same content is already registered as {other}")
-    fixes_target = corrections_path(letter_id)
-    if corrections is not None and fixes_target.exists():
-        raise InputError(path, f"{fixes_target} already exists: remove it or choose another --id")
-    atomic.write_bytes(target, data)
-    entries[rel] = digest
-    if corrections is not None:
-        fixes = Path(corrections).read_bytes()
-        fixes_target.parent.mkdir(parents=True, exist_ok=True)
-        atomic.write_bytes(fixes_target, fixes)
-        entries[f"corrections/{letter_id}.csv"] = sha256(fixes)
-    atomic.write_text(paths.manifest_path(), manifest_text(entries))
-    return target
 
 
 def removed_dir() -> Path:
