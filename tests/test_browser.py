@@ -123,3 +123,28 @@ def test_code_is_folded_and_opens_without_script(browser, width):
     assert overflow <= 1  # long hashes and code wrap or scroll inside their box on a phone
     assert _offline(seen) == [] and seen["errors"] == []
     page.close()
+
+
+@pytest.mark.parametrize("where", ["committed", "copy"])
+def test_pages_are_styled_by_the_linked_style_sheet(browser, tmp_path, where):
+    """The style sheet is written once (reports/assets/report.css) and linked relatively: the
+    content security policy lets the page load it, from the committed folder and from a copy."""
+    reports = ROOT / "reports"
+    if where == "copy":
+        reports = shutil.copytree(ROOT / "reports", tmp_path / "elsewhere" / "reports")
+    html = (reports / REAL / "coalition.html").read_text(encoding="utf-8")
+    assert '<link href="../assets/report.css" rel="stylesheet"/>' in html
+    figures = sum(len(svg.split("</svg>")[0].encode()) for svg in html.split("<svg")[1:])
+    assert len(html.encode()) - figures < 80_000  # a light page: the style sheet is not inlined
+    page, seen = _open(browser, reports / REAL / "coalition.html", 1280)
+    styled = page.evaluate("""() => {
+        const b = getComputedStyle(document.body);
+        const root = getComputedStyle(document.documentElement);
+        return {maxWidth: b.maxWidth, theme: root.getPropertyValue("--jp-cell-editor-background").trim()};
+    }""")
+    assert styled["maxWidth"] == "1152px"  # body.jp-Notebook { max-width: 72rem } from report.css
+    assert styled["theme"]  # JupyterLab's light theme (in report.css) arrived
+    summary = page.locator("details.code > summary").first
+    assert page.evaluate("e => getComputedStyle(e).cursor", summary.element_handle()) == "pointer"
+    assert _offline(seen) == [] and seen["errors"] == []
+    page.close()

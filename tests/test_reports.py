@@ -161,6 +161,8 @@ def test_built_reports_match_the_committed_ones(project):
     build.build()
     for name in ("timeline.html", "coalition.html"):
         assert (project / "reports" / REAL / name).read_bytes() == (ROOT / "reports" / REAL / name).read_bytes(), name
+    css = "assets/report.css"  # the pages' style sheet, written once
+    assert (project / "reports" / css).read_bytes() == (ROOT / "reports" / css).read_bytes()
     assert _tree(project / "data" / "processed") == _tree(ROOT / "data" / "processed")
 
 
@@ -171,6 +173,8 @@ def test_reports_open_offline():
         assert not re.search(r"<link[^>]*href=\"https?:", html), page
         assert "cdnjs" not in html and "cdn.jsdelivr" not in html and "mathjax" not in html.lower(), page
         assert "Content-Security-Policy" in html
+        for href in re.findall(r"<link[^>]*\bhref=\"([^\"]*)\"", html):  # only the relative style sheet
+            assert href.endswith("assets/report.css") and (page.parent / href).resolve().is_file(), (page, href)
 
 
 def test_failing_notebook_keeps_previous_report(project, capsys):

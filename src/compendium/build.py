@@ -213,7 +213,7 @@ def _drop_unregistered(letter_ids: list[str], stamps: Stamps) -> list[str]:
         else:
             drop(folder)
     for folder in sorted(paths.reports_dir().iterdir()) if paths.reports_dir().is_dir() else []:
-        if folder.is_dir() and not folder.name.startswith(".") and folder.name not in keep:
+        if folder.is_dir() and not folder.name.startswith(".") and folder.name not in keep | {"assets"}:
             if all(p.is_file() and p.name in {f"{n}.html" for n in REPORTS} for p in folder.iterdir()):
                 for report in sorted(folder.iterdir()):
                     drop(report)
@@ -440,13 +440,14 @@ def _run(job: Job, km, root: Path, exporter, say=say) -> tuple[float, float]:
     t_exec = time.perf_counter() - t
     for text in _stable(nb):
         say(f"[warning] {job.label}: " + " ".join(text.split())[:300])
-    from . import colophon
+    from . import assets, colophon
 
     notebook = job.notebook.relative_to(root).as_posix()
     colophon.label_cells(nb, notebook)
     body, _ = exporter.from_notebook_node(nbformat.from_dict(nb), resources={
         "metadata": {"name": job.title()},
-        "colophon": colophon.page_html(notebook, job.parameters, job.letter_id)})
+        "colophon": colophon.page_html(notebook, job.parameters, job.letter_id),
+        "stylesheet": assets.href(job.letter_id)})
     index = "../index.html" if job.letter_id else "index.html"
     body = body.replace("<main>", f'<main><nav class="crumbs"><a href="{index}">All reports</a></nav>', 1)
     atomic.write_text(job.html, body if body.endswith("\n") else body + "\n")
@@ -532,7 +533,9 @@ def _work(root: Path, todo, results, stop) -> None:
 # --- the index ---------------------------------------------------------------------
 
 def write_index(letter_ids: list[str], names: list[str]) -> None:
-    from . import colophon
+    from . import assets, colophon
+
+    assets.write()  # the pages' style sheet, linked from each (reports/assets/report.css)
 
     rows = []
     for lid in letter_ids:
@@ -644,7 +647,8 @@ def _build(jobs: int | None, force: bool) -> None:
 
     todo = [j for j in planned if stale_job(j)]
     index = paths.reports_dir() / "index.html"
-    if not stale_letters and not todo and not dropped and index.exists():
+    if not stale_letters and not todo and not dropped and index.exists() and (
+            paths.reports_dir() / "assets" / "report.css").exists():
         say(f"reports are up to date ({len(letters)} letters, {len(planned)} reports; {time.perf_counter() - t0:.2f} s)")
         return
 
