@@ -63,3 +63,29 @@ def test_build_makes_the_corpus_report_once_two_letters_exist(three_letters):
     page = (three_letters / "reports" / "corpus.html").read_text(encoding="utf-8")
     assert "3 letters" in page and "Mina Park" in page and "Example Rights Alliance, Inc." in page
     assert 'href="corpus.html"' in (three_letters / "reports" / "index.html").read_text(encoding="utf-8")
+
+
+def test_letters_per_month_fill_the_months_between(three_letters):
+    months = corpus.monthly(corpus.load_corpus())
+    assert list(months.Month[:2]) == ["2014-09", "2014-10"] and months.Month.iloc[-1] == "2015-06"
+    assert len(months) == 10 and months.Letters.sum() == 3
+    assert months.set_index("Month").loc["2015-02", "Letters"] == 1
+
+
+def test_organizations_are_listed_by_sector(three_letters):
+    orgs = corpus.organizations(corpus.load_corpus())
+    groups = dict(corpus.organizations_by_sector(orgs))
+    assert sum(len(g) for g in groups.values()) == len(orgs)
+    assert "Human Rights Watch" in set(groups["advocacy"].Organization)
+
+
+def test_cosigning_network_is_cut_at_the_smallest_readable_k():
+    import networkx as nx
+
+    g = nx.complete_graph([f"org {i:02d}" for i in range(40)])  # 780 pairs
+    for a, b in g.edges:
+        g.edges[a, b]["weight"] = 1 + (int(a[4:]) < 8 and int(b[4:]) < 8) * 4  # a core of 8 signs 5 letters together
+    k = corpus.cosigning_threshold(g)
+    h = corpus.cosigning_subgraph(g, k)
+    assert k == 5 and h.number_of_nodes() == 8 and h.number_of_edges() == 28
+    assert corpus.cosigning_threshold(nx.Graph([("a", "b", {"weight": 1})])) == 1  # small: everything drawn

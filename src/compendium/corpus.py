@@ -83,6 +83,55 @@ def cosigning_graph(letters: list[Letter]) -> nx.Graph:
     return g
 
 
+def monthly(letters: list[Letter]) -> pd.DataFrame:
+    """Letters and signatories per calendar month, every month from the first letter's to the last's."""
+    counts: dict[str, list[int]] = {}
+    for lt in letters:
+        c = counts.setdefault(lt.date[:7], [0, 0])
+        c[0] += 1
+        c[1] += int(lt.meta["signatory_count"])
+    if not counts:
+        return pd.DataFrame(columns=["Month", "Letters", "Signatories"])
+    months = pd.period_range(min(counts), max(counts), freq="M").strftime("%Y-%m")
+    return pd.DataFrame([{"Month": m, "Letters": counts.get(m, [0, 0])[0], "Signatories": counts.get(m, [0, 0])[1]}
+                         for m in months], columns=["Month", "Letters", "Signatories"])
+
+
+def organizations_by_sector(orgs: pd.DataFrame) -> list[tuple[str, pd.DataFrame]]:
+    """The organizations table split by codebook sector (the largest sector first), each by letters signed."""
+    groups = []
+    for sector, grp in orgs.groupby(orgs["Sector"].replace("", "(no sector)"), sort=False):
+        grp = grp.drop(columns="Sector").sort_values(["Letters", "Organization"], ascending=[False, True])
+        groups.append((sector, grp.reset_index(drop=True)))
+    return sorted(groups, key=lambda sg: (-len(sg[1]), sg[0]))
+
+
+# The co-signing network is drawn with at most this many organizations and pairs (readable on a page).
+NETWORK_NODES = 25
+NETWORK_EDGES = 60
+
+
+def cosigning_threshold(g: nx.Graph, max_nodes: int = NETWORK_NODES, max_edges: int = NETWORK_EDGES) -> int:
+    """The smallest k for which the pairs that co-signed at least k letters fit the drawing's bounds."""
+    weights = sorted({d["weight"] for _, _, d in g.edges(data=True)})
+    for k in weights:
+        h = cosigning_subgraph(g, k)
+        if h.number_of_nodes() <= max_nodes and h.number_of_edges() <= max_edges:
+            return k
+    return weights[-1] + 1 if weights else 1
+
+
+def cosigning_subgraph(g: nx.Graph, k: int) -> nx.Graph:
+    """The pairs of organizations that co-signed at least k letters, and those organizations."""
+    h = nx.Graph()
+    for a, b, d in g.edges(data=True):
+        if d["weight"] >= k:
+            for n in (a, b):
+                h.add_node(n, **g.nodes[n])
+            h.add_edge(a, b, **d)
+    return h
+
+
 def strongest_pairs(g: nx.Graph, top: int = 15) -> pd.DataFrame:
     rows = [{"Organization": a, "With": b, "Letters together": d["weight"]} for a, b, d in g.edges(data=True)]
     df = pd.DataFrame(rows, columns=["Organization", "With", "Letters together"])

@@ -159,20 +159,25 @@ def network_figure(letter: Letter):
 
 # --- corpus ----------------------------------------------------------------------------
 
-def letters_figure(table: pd.DataFrame):
-    """Letters on a time axis, the stem height their signatory count."""
-    dates = [dt.date.fromisoformat(d) for d in table["Date"]]
-    fig, ax = plt.subplots(figsize=(9, 2.8))
-    ax.vlines(dates, 0, table["Signatories"], color=COLORS["letter"], linewidth=2)
-    ax.plot(dates, table["Signatories"], "o", color=COLORS["letter"])
-    ax.set_ylabel("signatories")
-    ax.set_ylim(0, max(table["Signatories"]) * 1.15 + 1)
-    ax.yaxis.get_major_locator().set_params(integer=True)
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(ax.xaxis.get_major_locator()))
+def monthly_figure(months: pd.DataFrame):
+    """Letters per month (above) and their signatories (below): readable for any number of letters."""
+    x = [dt.date.fromisoformat(m + "-01") for m in months["Month"]]
+    fig, (top, bottom) = plt.subplots(2, 1, figsize=(9, 3.6), sharex=True, gridspec_kw={"hspace": 0.15})
+    width = 24 if len(x) < 120 else 20
+    top.bar(x, months["Letters"], width=width, align="edge", color=COLORS["letter"])
+    top.set_ylabel("letters")
+    bottom.bar(x, months["Signatories"], width=width, align="edge", color="#8fb3dc")
+    bottom.set_ylabel("signatories")
+    for ax in (top, bottom):
+        ax.yaxis.get_major_locator().set_params(integer=True)
+    locator = mdates.AutoDateLocator(minticks=4, maxticks=10)
+    bottom.xaxis.set_major_locator(locator)
+    bottom.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    top.set_title("Per calendar month", fontsize=8, loc="left", color="#555555")
     return fig
 
 
-def organizations_figure(orgs: pd.DataFrame, top: int = 20):
+def organizations_figure(orgs: pd.DataFrame, top: int = 25):
     shown = orgs.head(top).iloc[::-1]
     fig, ax = plt.subplots(figsize=(8, 0.3 * len(shown) + 1))
     ax.barh([_wrap(o, 50) for o in shown["Organization"]], shown["Letters"], color=COLORS["letter"])
@@ -182,20 +187,22 @@ def organizations_figure(orgs: pd.DataFrame, top: int = 20):
     return fig
 
 
-def cosigning_figure(g: nx.Graph, top: int = 30):
-    """The co-signing network of the most frequent organizations; edge width = letters shared."""
-    keep = sorted(g.nodes, key=lambda n: (-g.nodes[n].get("letters", 0), n))[:top]
-    h = g.subgraph(keep).copy()
+def cosigning_figure(h: nx.Graph, k: int):
+    """The co-signing network restricted to pairs that signed at least k letters together (corpus.cosigning_subgraph);
+    edge width = letters shared, node size = letters signed."""
     fig, ax = plt.subplots(figsize=(9, 7))
     if h.number_of_nodes():
         pos = nx.spring_layout(h, seed=7, weight="weight", k=1.2 / max(h.number_of_nodes(), 1) ** 0.5)
-        widths = [0.4 + 0.8 * h.edges[e]["weight"] for e in h.edges]
+        top = max(d["weight"] for _, _, d in h.edges(data=True))
+        widths = [0.5 + 3.5 * h.edges[e]["weight"] / top for e in h.edges]
         nx.draw_networkx_edges(h, pos, ax=ax, width=widths, edge_color="#8fb3dc", alpha=0.7)
-        sizes = [30 + 40 * h.nodes[n].get("letters", 1) for n in h.nodes]
+        most = max(h.nodes[n].get("letters", 1) for n in h.nodes)
+        sizes = [30 + 300 * h.nodes[n].get("letters", 1) / most for n in h.nodes]
         nx.draw_networkx_nodes(h, pos, ax=ax, node_size=sizes, node_color=COLORS["letter"])
         for n, (x, y) in sorted(pos.items()):
             ax.text(x, y + 0.03, _wrap(n, 28), fontsize=6.5, ha="center", va="bottom")
     ax.axis("off")
-    ax.set_title(f"Organizations signing the same letters (top {len(keep)} by letters signed); "
+    ax.set_title(f"Organizations that signed at least {k} letter{'s' if k != 1 else ''} together "
+                 f"({h.number_of_nodes()} organizations, {h.number_of_edges()} pairs); "
                  "thicker lines: more letters together", fontsize=8, loc="left", color="#555555")
     return fig
