@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-TYPES = {"date": "Date", "person": "Person", "organization": "Organization",
-         "ask": "Ask", "quote": "Quote", "crime": "Crime"}
+from .contract import BRAT_TYPES as TYPES
+
 KIND_OF = {v: k for k, v in TYPES.items()}
 
 

@@ -12,11 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import paths
+from .contract import SECTORS, UNCLASSIFIED
 from .errors import InputError
 from .rawdata import read_curated_csv
 
-SECTORS = ("advocacy", "academic", "think tank", "foundation", "government", "intergovernmental", "independent")
-UNCLASSIFIED = "unclassified"
 COLUMNS = ("organization", "aliases", "sector", "parent", "source")
 
 

@@ -28,3 +28,11 @@ class ChecksumError(InputError):
 
 class BuildError(CompendiumError):
     """A report could not be built (a notebook failed)."""
+
+
+class InternalError(CompendiumError):
+    """A check of the compendium's own output failed: a bug in the compendium, not a
+    problem with what the user gave (no file or parameter to fix)."""
+
+    def __init__(self, problem: str):
+        super().__init__(f"internal error (a bug in the compendium, not in the input; --debug shows where): {problem}")

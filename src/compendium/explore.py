@@ -18,10 +18,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from .contract import TABLE_NAMES as TABLES
 from .corpus import load_corpus
 from .report import Letter
-
-TABLES = ("paragraphs", "signatories", "affiliations", "mentions", "timeline")
 
 
 @dataclass

@@ -1,4 +1,4 @@
-"""What a processed-letter folder holds, and how to tell one the compendium wrote.
+"""How to tell a processed-letter folder the compendium wrote (what it holds: compendium.contract).
 
 Light on purpose (no pandas): the build checks folders before it imports
 anything heavy. Every folder `compendium process` writes holds MARKER; only a
@@ -11,11 +11,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from .contract import OUTPUT_FILES
+
 MARKER = ".compendium-processed"
 FORMAT = 1
 MARKER_TEXT = f"compendium processed letter, format {FORMAT}\n"
-OUTPUT_FILES = ("clean.txt", "letter.json", "paragraphs.csv", "signatories.csv", "affiliations.csv",
-                "mentions.csv", "timeline.csv", "clean.ann", "tables.xlsx")
 
 
 def not_ours(folder: Path, names=OUTPUT_FILES) -> str:

@@ -20,16 +20,17 @@ from pathlib import Path
 import pandas as pd
 import pandera.errors
 
-from . import atomic, brat, paths, rawdata, spreadsheet
+from . import atomic, brat, contract, paths, rawdata, spreadsheet
 from . import codebook as codebook_mod
 from . import corrections as corrections_mod
 from . import signatories as signatories_mod
 from . import structure as structure_mod
 from . import timeline as timeline_mod
-from .annotate import KINDS, annotate
+from .annotate import annotate
 from .clean import clean, decode, normalise
-from .errors import InputError
-from .outputs import MARKER, MARKER_TEXT, OUTPUT_FILES, not_ours
+from .contract import KINDS, OUTPUT_FILES
+from .errors import InputError, InternalError
+from .outputs import MARKER, MARKER_TEXT, not_ours
 from .schemas import TABLES
 
 
@@ -127,19 +128,18 @@ def _paragraph_rows(p: Parsed) -> list[dict]:
 
 
 def _frame(rows: list[dict], name: str) -> pd.DataFrame:
-    schema = TABLES[name]
-    df = pd.DataFrame(rows, columns=list(schema.columns))
-    for col, spec in schema.columns.items():
-        if str(spec.dtype) == "Int64":
-            df[col] = df[col].astype("Int64")
-        elif str(spec.dtype) in ("int64", "int"):
-            df[col] = df[col].astype("int64")
+    schema, columns = TABLES[name], contract.TABLES[name]
+    df = pd.DataFrame(rows, columns=list(columns))
+    for col, spec in columns.items():
+        if spec.integer:
+            df[col] = df[col].astype(spec.type)  # "int64", or "Int64" (empty allowed)
         else:
             df[col] = df[col].astype(object).fillna("").astype(str)
     try:
         return schema.validate(df)
-    except pandera.errors.SchemaError as exc:  # a bug or an input the checks above let through
-        raise InputError(name, f"table fails its schema: {str(exc).splitlines()[0]}") from None
+    except pandera.errors.SchemaError as exc:  # the tables are built here from parsed text: a bug
+        raise InternalError(f"the {name} table built for this letter fails its schema: "
+                            f"{str(exc).splitlines()[0]}") from None
 
 
 def _csv(df: pd.DataFrame) -> str:

@@ -18,12 +18,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import paths
+from . import contract, paths
 from .errors import InputError
 from .rawdata import check_letter_id
 
-FILES = ("clean.txt", "letter.json", "paragraphs.csv", "signatories.csv", "affiliations.csv",
-         "mentions.csv", "timeline.csv")
+FILES = contract.REPORT_FILES
 # Bounds on what a report reads: far above what a letter of at most 1 MB
 # (rawdata.MAX_BYTES) gives, low enough that a report never runs for minutes.
 MAX_FILE_BYTES = 32_000_000
@@ -150,8 +149,8 @@ def _validate(p: Path, frames: dict[str, pd.DataFrame], text: str) -> None:
     for name, df in frames.items():
         schema = TABLES[name]
         typed = df.copy()
-        for col, spec in schema.columns.items():
-            if str(spec.dtype) in ("int64", "int"):
+        for col, spec in contract.TABLES[name].items():
+            if spec.type == contract.INT:
                 if typed[col].isna().any():
                     row = int(typed[col].isna().to_numpy().nonzero()[0][0]) + 2
                     raise InputError(p / name, f"line {row}: column {col} is empty")
@@ -202,29 +201,23 @@ def load(processed_dir: str | Path | None = None, letter_id: str | None = None) 
     def csv(name: str) -> pd.DataFrame:
         import io
 
-        from .schemas import TABLES
-
         try:
             df = pd.read_csv(io.StringIO(_read_text(p / name)), dtype=str, keep_default_na=False, na_values=[""])
         except (ValueError, pd.errors.ParserError) as exc:  # EmptyDataError is a ValueError
             raise InputError(p / name, f"not a CSV table ({' '.join(str(exc).split())})") from None
         if len(df) > MAX_ROWS:
             raise InputError(p / name, f"{len(df)} rows, over the {MAX_ROWS}-row limit of a report")
-        missing = [c for c in TABLES[name].columns if c not in df.columns]
+        missing = [c for c in contract.TABLES[name] if c not in df.columns]
         if missing:
             raise InputError(p / name, f"missing column(s) {', '.join(missing)}")
-        extra = [c for c in df.columns if c not in TABLES[name].columns]
+        extra = [c for c in df.columns if c not in contract.TABLES[name]]
         if extra:
             raise InputError(p / name, f"unexpected column(s) {', '.join(map(str, extra))}")
         return df
 
-    ints = {"mentions.csv": ["mention_id", "start", "end", "paragraph_id", "sentence_start", "sentence_end", "ask_number"],
-            "timeline.csv": ["event_id", "mention_id", "answers_ask"],
-            "affiliations.csv": ["signatory_id"], "signatories.csv": ["signatory_id", "start", "end"],
-            "paragraphs.csv": ["paragraph_id", "start", "end"]}
     frames = {}
-    for name, cols in ints.items():
-        df = csv(name)
+    for name in contract.TABLES:
+        df, cols = csv(name), contract.integer_columns(name)
         for c in cols:
             try:
                 df[c] = pd.to_numeric(df[c]).astype("Int64")

@@ -21,15 +21,11 @@ import re
 import zipfile
 from xml.sax.saxutils import escape
 
-SHEETS = ("paragraphs", "signatories", "affiliations", "mentions", "timeline")
-# Integer columns (schemas.py): stored as numbers. Everything else is text.
-NUMERIC = {
-    "paragraphs": {"paragraph_id", "start", "end"},
-    "signatories": {"signatory_id", "start", "end"},
-    "affiliations": {"signatory_id"},
-    "mentions": {"mention_id", "start", "end", "paragraph_id", "sentence_start", "sentence_end", "ask_number"},
-    "timeline": {"event_id", "mention_id", "answers_ask"},
-}
+from .contract import TABLE_NAMES as SHEETS
+from .contract import integer_columns
+
+# Integer columns (compendium.contract): stored as numbers. Everything else is text.
+NUMERIC = {name: set(integer_columns(name)) for name in SHEETS}
 _INT = re.compile(r"-?\d{1,15}")
 # Characters XML 1.0 cannot hold at all; a letter's text never has them after cleaning,
 # but a table must not make an unreadable workbook: written as _xHHHH_ (the OOXML escape).

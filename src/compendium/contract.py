@@ -1,0 +1,141 @@
+"""The contract of a processed-letter folder: its files, its tables, their columns and
+the closed vocabularies of those columns, stated once.
+
+`compendium process` writes to it, the reports and `explore` read from it, and
+docs/data-dictionary.md explains it in words (tests/test_contract.py checks that
+every column of every table is documented there). Everything else derives from
+this module: the pandera schemas (compendium.schemas), the dtypes `report.load`
+gives the columns, the integer cells of tables.xlsx, the brat types of clean.ann.
+
+Light on purpose: the standard library only (no pandas, no pandera), so the
+build and the report kernels can read it before or without anything heavy.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# --- closed vocabularies --------------------------------------------------------------
+
+SECTIONS = ("header", "body", "heading", "closing", "signatures", "note", "cc")  # paragraphs.section
+PRECISIONS = ("day", "week", "month", "season", "year", "range")  # a date's precision
+KINDS = ("date", "person", "organization", "ask", "quote", "crime")  # mentions.kind, in order at equal offsets
+SIGNATORY_TYPES = ("person", "organization")
+# The codebook's sectors (data/raw/codebook.csv); an organization not in it is UNCLASSIFIED.
+SECTORS = ("advocacy", "academic", "think tank", "foundation", "government", "intergovernmental", "independent")
+UNCLASSIFIED = "unclassified"
+EVENT_SOURCES = ("letter", "context")  # timeline.source
+# Who wrote a row: the parser, or line N of the letter's corrections file.
+SOURCE_PATTERN = r"^(?:parser|correction \d+)$"
+# brat standoff (clean.ann): the annotation type of each mention kind.
+BRAT_TYPES = {"date": "Date", "person": "Person", "organization": "Organization",
+              "ask": "Ask", "quote": "Quote", "crime": "Crime"}
+
+# --- the tables -----------------------------------------------------------------------
+
+INT = "int64"  # an integer in every row
+OPTIONAL_INT = "Int64"  # an integer or empty
+TEXT = "str"  # text; "" when empty
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: its type and what every value must satisfy."""
+
+    type: str = TEXT
+    values: tuple[str, ...] | None = None  # the closed vocabulary
+    pattern: str | None = None  # a regular expression every value matches
+    minimum: int | None = None  # integers: the least value
+    unique: bool = False
+    nonempty: bool = False  # text: never ""
+
+    @property
+    def integer(self) -> bool:
+        return self.type in (INT, OPTIONAL_INT)
+
+
+_ID = Column(INT, minimum=1, unique=True)
+_OFFSET = Column(INT, minimum=0)
+_SOURCE = Column(pattern=SOURCE_PATTERN)
+_DAY = Column(pattern=r"^\d{4}-\d{2}-\d{2}$")
+_TIMEX = (r"^\d{4}(-\d{2}(-\d{2})?|-W\d{2}|-(SP|SU|FA|WI))?$"  # a day, month, year, week or season
+          r"|^\d{4}-\d{2}-\d{2}/\d{4}-\d{2}-\d{2}$")  # an interval of days
+
+TABLES: dict[str, dict[str, Column]] = {
+    "paragraphs.csv": {
+        "paragraph_id": _ID,
+        "section": Column(values=SECTIONS),
+        "start": _OFFSET,
+        "end": _OFFSET,
+        "text": Column(nonempty=True),
+    },
+    "signatories.csv": {
+        "signatory_id": _ID,
+        "signatory_type": Column(values=SIGNATORY_TYPES),
+        "name": Column(),
+        "honorific": Column(),
+        "given_name": Column(),
+        "middle_name": Column(),
+        "family_name": Column(),
+        "suffix": Column(),
+        "written": Column(nonempty=True),
+        "start": _OFFSET,
+        "end": _OFFSET,
+        "source": _SOURCE,
+    },
+    "affiliations.csv": {
+        "signatory_id": Column(INT, minimum=1),
+        "signatory_type": Column(values=SIGNATORY_TYPES),
+        "name": Column(),
+        "title": Column(),
+        "unit": Column(),
+        "organization": Column(),
+        "former": Column(values=("true", "false")),
+        "sector": Column(values=(*SECTORS, UNCLASSIFIED)),
+        "canonical_organization": Column(),
+        "source": _SOURCE,
+    },
+    "mentions.csv": {
+        "mention_id": _ID,
+        "kind": Column(values=KINDS),
+        "start": _OFFSET,
+        "end": _OFFSET,
+        "text": Column(nonempty=True),
+        "value": Column(),
+        "paragraph_id": Column(OPTIONAL_INT, minimum=1),
+        "precision": Column(values=("", "ref", *PRECISIONS)),
+        "rule": Column(),
+        "sentence_start": Column(OPTIONAL_INT),
+        "sentence_end": Column(OPTIONAL_INT),
+        "ask_number": Column(OPTIONAL_INT, minimum=1),
+        "source": _SOURCE,
+    },
+    "timeline.csv": {
+        "event_id": _ID,
+        "date": Column(pattern=_TIMEX),
+        "start": _DAY,
+        "end": _DAY,
+        "precision": Column(values=PRECISIONS),
+        "label": Column(nonempty=True),
+        "source": Column(values=EVENT_SOURCES),
+        "mention_id": Column(OPTIONAL_INT),
+        "citation": Column(),
+        "answers_ask": Column(OPTIONAL_INT, minimum=1),
+    },
+}
+TABLE_NAMES = tuple(name[: -len(".csv")] for name in TABLES)  # "paragraphs", …: sheets, explore's tables
+
+
+def integer_columns(table: str) -> tuple[str, ...]:
+    """The integer columns of a table ("mentions.csv" or "mentions"), in order."""
+    name = table if table.endswith(".csv") else f"{table}.csv"
+    return tuple(c for c, spec in TABLES[name].items() if spec.integer)
+
+
+# --- the files ------------------------------------------------------------------------
+
+LETTER_KEYS = ("letter_id", "date", "addressee", "subject", "salutation", "closing", "paragraph_count",
+               "signatory_count", "source_sha256", "removed", "unclassified_organizations", "corrections")
+# What a report needs (compendium.report), and everything `compendium process` writes.
+REPORT_FILES = ("clean.txt", "letter.json", *TABLES)
+OUTPUT_FILES = (*REPORT_FILES, "clean.ann", "tables.xlsx")

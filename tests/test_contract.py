@@ -1,0 +1,126 @@
+"""The contract of a processed folder (compendium.contract) is stated once, and the data
+dictionary, the schemas, the reports and the committed outputs all agree with it."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from compendium import brat, codebook, contract, outputs, report, schemas, spreadsheet
+
+ROOT = Path(__file__).resolve().parents[1]
+DICTIONARY = ROOT / "docs" / "data-dictionary.md"
+
+
+def _sections() -> dict[str, str]:
+    """The data dictionary's sections by file name ('## mentions.csv — …' → 'mentions.csv')."""
+    text = DICTIONARY.read_text(encoding="utf-8")
+    parts = re.split(r"^## (\S+).*$", text, flags=re.M)
+    return {parts[i]: parts[i + 1] for i in range(1, len(parts), 2)}
+
+
+def _documented(section: str) -> dict[str, str]:
+    """Table rows '| `a`, `b` | meaning |' of a section: each name with its meaning."""
+    rows = {}
+    for line in section.splitlines():
+        m = re.match(r"\|\s*((?:`[^`]+`(?:,\s*)?)+)\s*\|(.*)\|\s*$", line)
+        if m:
+            for name in re.findall(r"`([^`]+)`", m.group(1)):
+                rows[name] = m.group(2)
+    return rows
+
+
+def test_every_output_file_has_a_section_in_the_data_dictionary():
+    sections = _sections()
+    missing = [f for f in (*contract.OUTPUT_FILES, outputs.MARKER) if f not in sections]
+    assert missing == []
+
+
+@pytest.mark.parametrize("table", list(contract.TABLES))
+def test_every_column_of_every_table_is_documented_and_nothing_else(table):
+    documented = _documented(_sections()[table])
+    assert list(documented) == list(contract.TABLES[table]), \
+        f"docs/data-dictionary.md, section {table}: columns differ from compendium.contract (in order)"
+
+
+@pytest.mark.parametrize("table", list(contract.TABLES))
+def test_every_value_of_a_closed_vocabulary_is_named_in_the_data_dictionary(table):
+    documented = _documented(_sections()[table])
+    for column, spec in contract.TABLES[table].items():
+        if documented[column].strip().startswith("as in "):  # explained in another table's section
+            continue
+        for value in spec.values or ():
+            if value and value != "false":  # `former`: "true if …", false otherwise
+                assert re.search(rf"(?<![\w-]){re.escape(value)}(?![\w-])", documented[column]), \
+                    f"{table}: {column}: value {value!r} is not named in the data dictionary"
+
+
+def test_every_letter_json_key_is_documented():
+    assert list(_documented(_sections()["letter.json"])) == list(contract.LETTER_KEYS)
+
+
+def test_the_committed_outputs_follow_the_contract():
+    folders = sorted(p for p in (ROOT / "data" / "processed").iterdir() if p.is_dir())
+    assert folders
+    for folder in folders:
+        assert sorted(p.name for p in folder.iterdir()) == sorted([*contract.OUTPUT_FILES, outputs.MARKER])
+        meta = json.loads((folder / "letter.json").read_text(encoding="utf-8"))
+        assert tuple(meta) == contract.LETTER_KEYS
+        for table, columns in contract.TABLES.items():
+            header = (folder / table).read_text(encoding="utf-8").split("\n", 1)[0]
+            assert header.split(",") == list(columns), f"{folder.name}/{table}"
+
+
+def test_schemas_spreadsheet_brat_and_report_derive_from_the_contract():
+    assert list(schemas.TABLES) == list(contract.TABLES)
+    for table, columns in contract.TABLES.items():
+        schema = schemas.TABLES[table]
+        assert list(schema.columns) == list(columns)
+        for col, spec in columns.items():
+            expected = {contract.INT: ("int64",), contract.OPTIONAL_INT: ("Int64",),
+                        contract.TEXT: ("str", "string[python]")}[spec.type]
+            assert str(schema.columns[col].dtype) in expected, f"{table}: {col}"
+            assert schema.columns[col].nullable == (spec.type == contract.OPTIONAL_INT)
+    assert spreadsheet.SHEETS == contract.TABLE_NAMES
+    assert spreadsheet.NUMERIC["mentions"] == {"mention_id", "start", "end", "paragraph_id", "sentence_start",
+                                               "sentence_end", "ask_number"}
+    assert set(brat.TYPES) == set(contract.KINDS)
+    assert report.FILES == ("clean.txt", "letter.json", *contract.TABLES)
+    assert codebook.SECTORS is contract.SECTORS and codebook.UNCLASSIFIED is contract.UNCLASSIFIED
+
+
+def test_annotate_kinds_are_the_contracts():
+    from compendium import annotate
+
+    assert tuple(annotate.KINDS) == contract.KINDS
+
+
+def test_report_load_types_the_integer_columns_from_the_contract():
+    letter = report.load(ROOT / "data" / "processed" / "2014-09-10-kerry-unga-north-korea")
+    for table in contract.TABLES:
+        df = getattr(letter, table[: -len(".csv")])
+        for col, spec in contract.TABLES[table].items():
+            assert (str(df[col].dtype) == "Int64") == spec.integer, f"{table}: {col} is {df[col].dtype}"
+
+
+def test_the_contract_is_light():
+    """No pandas, no pandera: the build reads it before anything heavy is imported."""
+    code = ("import sys, compendium.contract, compendium.outputs; "
+            "heavy = sorted(m for m in ('pandas', 'pandera', 'numpy') if m in sys.modules); "
+            "assert not heavy, heavy")
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_a_table_that_fails_its_schema_while_processing_is_an_internal_error():
+    from compendium import process
+    from compendium.errors import InputError, InternalError
+
+    row = {"paragraph_id": 1, "section": "not a section", "start": 0, "end": 4, "text": "Dear"}
+    with pytest.raises(InternalError, match=r"^internal error .*paragraphs\.csv table") as caught:
+        process._frame([row], "paragraphs.csv")
+    assert not isinstance(caught.value, InputError)  # no file of the user's to point at
