@@ -5,9 +5,10 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+LINT_STAMP := $(VENV)/.lint-installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install process reports test verify lab clean lock screenshots bench accuracy
+.PHONY: help install process reports test verify lint lab clean lock screenshots bench accuracy
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
@@ -22,8 +23,9 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/nbstripout --install --attributes .gitattributes 2>/dev/null || true
 	touch $@
 
-lock: ## regenerate requirements.lock from pyproject.toml (needs uv)
+lock: ## regenerate requirements.lock (and requirements-lint.lock) from pyproject.toml (needs uv)
 	uv pip compile pyproject.toml build-requirements.in --extra test --python-version 3.11 --no-header --annotation-style line -o requirements.lock
+	uv pip compile pyproject.toml build-requirements.in --extra lint -c requirements.lock --python-version 3.11 --no-header --annotation-style line -o requirements-lint.lock
 
 process: $(STAMP) ## verify raw checksums and process every registered letter
 	$(BIN)/compendium process-all
@@ -36,6 +38,16 @@ test: $(STAMP) ## run the test suite
 
 verify: $(STAMP) ## rebuild into a temporary folder and compare with what is committed
 	$(BIN)/compendium verify
+
+# The linters are pinned apart (requirements-lint.lock): every report's colophon carries
+# requirements.lock's SHA-256, and a linter changes no output.
+$(LINT_STAMP): $(STAMP) requirements-lint.lock
+	$(BIN)/python -m pip install --quiet --no-input -r requirements-lint.lock
+	touch $@
+
+lint: $(LINT_STAMP) ## ruff check (rules in pyproject.toml) and the import layers (lint-imports)
+	$(BIN)/ruff check src tests benchmarks tools notebooks
+	$(BIN)/lint-imports
 
 lab: $(STAMP) ## open JupyterLab on the notebooks, at notebooks/explore.ipynb
 	$(BIN)/jupyter lab --notebook-dir=notebooks --LabApp.default_url=/lab/tree/explore.ipynb $$( [ "$$(id -u)" = 0 ] && echo --allow-root )

@@ -157,7 +157,7 @@ def people_across_letters(letters: list[Letter]) -> pd.DataFrame:
             seen.setdefault(key, []).append({"Name": s.name, "Letter": lt.letter_id, "Date": lt.date,
                                              "As signed": positions})
     rows = []
-    for key, entries in sorted(seen.items()):
+    for _key, entries in sorted(seen.items()):
         if len({e["Letter"] for e in entries}) > 1:
             changed = len({e["As signed"] for e in entries}) > 1
             rows += [{**e, "Affiliation changed": "yes" if changed else "no"} for e in entries]

@@ -356,7 +356,7 @@ def former_positions(letter: Letter) -> pd.DataFrame:
 def without_organization(letter: Letter) -> pd.DataFrame:
     aff = letter.affiliations
     rows = []
-    for sid, grp in aff.groupby("signatory_id", sort=True):
+    for _sid, grp in aff.groupby("signatory_id", sort=True):
         if (grp.organization == "").all() and (grp.unit == "").all():
             rows.append({"Name": grp.name.iloc[0], "As signed": "; ".join(t for t in grp.title if t) or "(no title)"})
     return pd.DataFrame(rows, columns=["Name", "As signed"])
