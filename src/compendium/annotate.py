@@ -122,6 +122,9 @@ def _addressee_value(st: Structure, people: list[Mention]) -> str:
 
 def _asks(text: str, sents, entities: list[Mention], addressee: str) -> list[Mention]:
     out = []
+    entities_at: dict[int, list[Mention]] = {}
+    for e in entities:
+        entities_at.setdefault(e.start, []).append(e)
     for a, b in sents:
         m = ASK.search(text, a, b)
         if not m:
@@ -129,9 +132,10 @@ def _asks(text: str, sents, entities: list[Mention], addressee: str) -> list[Men
         after = text[m.end() : b]
         # Addressed to the subject of the request: "request that you …" is the letter's
         # addressee; "recommend that the US work …" the US; otherwise the letter's addressee.
-        subject = re.match(r"\s+(?:that\s+)?(?:the\s+)?", after)
+        # (The verb may end its sentence or stand before a comma: "…, we urge.", "we urge, again, …".)
+        subject = re.match(r"\s*(?:that\s+)?(?:the\s+)?", after)
         start = m.end() + subject.end()
-        first = [e for e in entities if e.start == start and e.kind in ("organization", "person")]
+        first = [e for e in entities_at.get(start, []) if e.kind in ("organization", "person")]
         value = first[0].value if first else addressee
         out.append(Mention("ask", a, b, text[a:b], value, rule=m.group("verb").lower(), ask_number=len(out) + 1))
     return out

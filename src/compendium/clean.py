@@ -104,7 +104,13 @@ def _is_footer_sentence(line: str) -> bool:
     # and so is a footnote about the signatories' affiliations.
     return (bool(re.search(r"[.!?]$", line)) and len(line.split()) >= 8
             and not _ABBREVIATION_END.search(line) and not is_title(line.split(",")[0])
-            and not FOOTNOTE.match(line))
+            and not FOOTNOTE.match(line) and not _is_name_list(line))
+
+
+def _is_name_list(line: str) -> bool:
+    """'A, B, C and D.': a list of names (organizations), not a sentence of the page."""
+    pieces = [p.strip() for p in re.split(r",|\band\b", line.rstrip(".")) if p.strip()]
+    return len(pieces) >= 3 and all(p[:1].isupper() for p in pieces)
 
 
 def is_prose(line: str) -> bool:

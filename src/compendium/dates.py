@@ -101,11 +101,13 @@ class Timex:
 _FUTURE = re.compile(
     r"\b(?:will|shall|would|going to|upcoming|forthcoming|plans? to|intends? to|"
     r"(?:is|are|be) (?:interested|prepared|expected|scheduled|set|due|planning)|"
-    r"request|urge|ask|hope|look forward|to (?:attend|participate|host|hold|visit|convene))\b",
+    r"request|urge|ask|call on|call upon|hope|look forward|ahead of|in advance of|in the run-up to|"
+    r"to (?:attend|participate|host|hold|visit|convene))\b",
     re.I,
 )
 _PAST = re.compile(
-    r"\b(?:was|were|had|did|spoke|said|met|held|took|gave|made|wrote|began|saw|sought|brought|thought|told|found|"
+    # (not after "be": "will be held", "to be adopted" look ahead)
+    r"\b(?<!\bbe )(?<!\bbeing )(?:was|were|had|did|spoke|said|met|held|took|gave|made|wrote|began|saw|sought|brought|thought|told|found|"
     r"left|sent|went|came|became|fled|led|kept|rose|fell|struck|stood|won|lost|paid|built|chose|broke|got|fought|"
     r"caught|taught|bought|felt|heard|meant|ran|sat|sold|spent|threw|understood|withdrew|arose|drew|grew|knew|flew|"
     r"froze|hid|shook|forgot|sank|ago|(?:has|have) (?:been|\w+ed)|"
@@ -139,7 +141,19 @@ def tense(text: str, start: int, end: int, sents: SentenceIndex | None = None) -
         if after:
             return min(after)[1]
         return max(before)[1]
+    # A bullet continues the sentence that introduces the list ("We urge the Commission to:").
+    if sents and sent[0] >= 0:
+        prev = sents.before(sent[0] - 1)
+        if prev and text[prev[-1][0] : prev[-1][1]].rstrip().endswith(":") and BULLET_START.match(text, sent[0]):
+            p0, p1 = prev[-1]
+            if _FUTURE.search(text, p0, p1):
+                return "future"
+            if _PAST.search(text, p0, p1):
+                return "past"
     return "unknown"
+
+
+BULLET_START = re.compile(r"\s*(?:[-–—•●▪◦·*]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s+")
 
 
 def _line_of(text: str, pos: int) -> tuple[int, int]:
@@ -310,8 +324,11 @@ def _resolve(rule: str, m: re.Match, text: str, anchor: dt.date, sents=None) -> 
             year = int(g["y"])
         else:
             direction = _direction(g.get("cue"), text, m, sents)
-            if direction == "unknown":
-                year = _nearest_year(m1, d1, anchor)
+            if direction == "unknown":  # as for one day: imminent (two months) is ahead, else past
+                ahead = _date(_year_for(m1, d1, anchor, "future"), m1, d1)
+                direction = "future" if ahead and (ahead - anchor).days <= 60 else "past"
+            if direction == "past":
+                year = _year_for(m1, d1, anchor, "past")
             elif direction == "future":  # a range still running on the letter's date is this year's
                 year = _year_for(m2, d2, anchor, "future") - (m2 < m1)
             else:
@@ -334,9 +351,12 @@ def _resolve(rule: str, m: re.Match, text: str, anchor: dt.date, sents=None) -> 
         # A deadline ("by the end of June") looks ahead; otherwise the clause's tense decides.
         deadline = rule == "end_of_month" and cue in _DEADLINE_CUES
         direction = "future" if deadline else _direction(cue, text, m, sents)
-        # A day and month with no tense to go by: something that happened (letters date what
-        # happened to the day; what is to come comes with "will", "by", "next").
-        year = _year_for(month, day, anchor, "past" if direction == "unknown" and day else direction)
+        # A day and month with no tense to go by: an imminent date (within two months) is ahead,
+        # anything else has happened (letters date what happened to the day).
+        if direction == "unknown" and day:
+            ahead = _date(_year_for(month, day, anchor, "future"), month, day)
+            direction = "future" if ahead and (ahead - anchor).days <= 60 else "past"
+        year = _year_for(month, day, anchor, direction)
         if day:
             d = _date(year, month, day)
             return (d.isoformat(), "day") if d else None

@@ -92,8 +92,8 @@ def score_letter(raw: Path, gold: dict, cb) -> Score:
     try:
         parsed = parse_letter(data, "letter", raw)
         files, _ = build_tables(parsed, data, cb, [])
-    except InputError as exc:
-        sc.refused = exc.problem
+    except Exception as exc:  # a refusal (InputError) or a crash: both count against the letter, by name
+        sc.refused = exc.problem if isinstance(exc, InputError) else f"CRASH {type(exc).__name__}: {exc}"
         sc.aff_gold = sum(_aff_tuples_gold(gold).values())
         sc.date_gold = len(gold.get("dated_mentions", []))
         sc.fields = {f: False for f in FIELDS}

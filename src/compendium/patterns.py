@@ -67,7 +67,7 @@ CHROME = STRICT_CHROME + [
     (re.compile(r"^(?:\w+\s*/\s*)?(?:region|country|countries|topics?|tags?|themes?|issues?|filed under|categor(?:y|ies)|keywords?)"
                 r"(?:\s*/\s*(?:country|topic|theme))?\s*(?::.*)?$", re.I), "topic navigation"),
     (re.compile(r"^most (?:viewed|read|popular)\b", re.I), "popular-pages widget"),
-    (re.compile(r"^(?:related(?: [a-z]+)?|more reading|read more"
+    (re.compile(r"^(?:related(?: [a-z]+){0,3}|more reading|read more"
                 r"|see also|you may also (?:like|be interested in)|more (?:from|on|news|like this)\b.*|latest news|further reading)$", re.I),
      "related-content links"),
     (re.compile(r"^(?:subscribe|sign up|follow us|newsletter|get (?:our|the) (?:latest|newsletter)|stay (?:informed|up to date)|join (?:us|our mailing))\b", re.I),
@@ -89,6 +89,12 @@ CHROME = STRICT_CHROME + [
     (re.compile(r"^(?:published|posted|updated|last updated|last modified|issued|released|date published|first published)"
                 r"(?: on| at)?\s*:?\s*.{0,60}$", re.I), "publication date"),
     (re.compile(r"^\d{1,2}[./]\d{1,2}[./]\d{2,4}$"), "publication date"),
+    (re.compile(r"^#{3,}$|^-{3,}$|^\*{3,}$|^_{3,}$"), "end-of-release mark"),
+    (re.compile(r"^by\s+[^.]{2,60}?\s(?:·|\||–|—)\s", re.I), "byline"),
+    # A related headline with its date: "April 14, 2016 - Statement on …", "… – 12 September 2017"
+    (re.compile(r"^(?:(?:[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4})|(?:\d{1,2} [A-Z][a-z]{2,8} \d{4})|\d{1,2}[./]\d{1,2}[./]\d{2,4})"
+                r"\s+[–—-]\s+\S|\S\s+[–—-]\s+(?:[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]{2,8} \d{4}"
+                r"|\d{1,2}[./]\d{1,2}[./]\d{2,4})$"), "related headline"),
     (re.compile(r"^(?:press release|news release|joint letter|open letter|letter|statement|news|commentary|dispatches|report)s?$", re.I),
      "page type label"),
     (re.compile(r"^(?:\d+\s+)?(?:min(?:ute)?s?\s+read|reading time.*)$", re.I), "reading time"),

@@ -91,7 +91,7 @@ _HONORIFIC_WORDS = (
     r"Rabbi|Imam|Bishop|Archbishop|Cardinal|Sheikh|Pastor|H\.\s?E\.|HE|His|Her|Excellency|Ambassador|Amb\.?|"
     r"Senator|Sen\.|Rep\.|Representative|Congressman|Congresswoman|Judge|Justice|Gen\.?|General|Maj\.?|Major|"
     r"Lt\.?|Lieutenant|Col\.?|Colonel|Brig\.?|Brigadier|Adm\.?|Admiral|Rear|Vice|Capt\.?|Captain|Cmdr\.?|"
-    r"Commander|Sgt\.?|Sergeant|Mayor|Councillor|Cllr\.?|Prince|Princess|Dato'?|Datuk|Tan Sri|Chief|Hon'?ble"
+    r"Commander|Command|Staff|Master|Warrant|Sgt\.?|Sergeant|Mayor|Councillor|Cllr\.?|Prince|Princess|Dato'?|Datuk|Tan Sri|Chief|Hon'?ble"
 )
 HONORIFIC = re.compile(rf"^(?:(?:{_HONORIFIC_WORDS})\b\.?\s*(?:\((?:ret\.?|retd\.?|retired)\)\s*)?)+", re.I)
 def _dotted(*abbrevs: str) -> str:
@@ -104,7 +104,9 @@ _POSTNOMINAL_WORDS = (
             "MEP", "MSP", "MLA", "MPP", "MNA", "TD", "AM", "AO", "AC", "FRS", "FBA", "FRSE", "FRSA", "FRCP", "FRCS", "DL",
             "JP", "PhD", "MD", "JD", "LLM", "LLB", "LLD", "MA", "MSc", "BA", "MPH", "MPA", "MBA", "EdD", "SJD", "RN",
             "DPhil", "DSc")
-    + r"|FMedSci|FAcSS|FRHistS|Esq\.?|Hon\.?|\((?:ret\.?|retd\.?|Hon\.?)\)"
+    + r"|FMedSci|FAcSS|FRHistS|Esq\.?|Hon\.?|\((?:[Rr]et\.?|[Rr]etd\.?|Hon\.?)\)"
+    # service branches after a retired officer's name: "General Harold Whitcombe, USA (Ret.)"
+    + r"|(?:USA|USAF|USMC|USN|USCG|USAR|ANG|RAF|RM)(?:\s*\((?:[Rr]et\.?|[Rr]etd\.?|[Rr]etired)\))?"
 )
 POSTNOMINAL = re.compile(rf"^(?:{_POSTNOMINAL_WORDS})$")
 _TRAILING_POSTNOMINALS = re.compile(rf"(?:(?:,\s*|\s+)(?:{_POSTNOMINAL_WORDS}))+\s*$")
@@ -319,6 +321,8 @@ def _one_line(line: str) -> tuple[str, list[str]] | None:
             rest = rest.replace(sep, ", ")  # "Name – Title – Organization", table cells
         return name, [a.strip() for a in re.split(r";|\s+/\s+", rest) if a.strip()]
     m = re.match(r"^(?P<name>[^()]+?)\s*\((?P<org>[^()]+)\)\s*$", line)
+    if m and re.fullmatch(r"(?i)\s*(?:ret|retd|retired|former|hon)\.?\s*", m.group("org")):
+        return None  # "(Ret.)" marks the name line, it names no organization
     if m and _evidence(m.group("name")) == 2:
         return m.group("name"), [m.group("org")]
     return None
@@ -506,6 +510,8 @@ def _split_list(ln: Line, mode: str) -> list[Line] | None:
     if len(merged) < 3 and not (mode == "organization" and len(merged) >= 2):
         return None
     segs = [text[a:b] for a, b in merged]
+    if len(segs) == 2 and not _LIST_ENDING.search(text) and not is_org(segs[1]) and len(_tokens(segs[1])) <= 2:
+        return None  # "Union of Investigative Journalists, Cyprus": one organization and its country
     if _evidence(segs[0]) == 2 or is_title(segs[0]) or sum(is_title(s) for s in segs) >= 1:
         return None
     if not _LIST_ENDING.search(text) and mode != "organization":
@@ -546,7 +552,7 @@ def _items(lines: list[Line]) -> list[_Item]:
         ln = _debullet(ln)
         split = _split_list(ln, mode)
         for piece in split or [ln]:
-            out.append(_Item(piece, mode))
+            out.append(_Item(piece, "organization" if split else mode))  # a list split here lists organizations
     return out
 
 

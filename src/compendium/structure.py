@@ -94,7 +94,7 @@ def _is_heading(lines: list[Line], i: int, end: int) -> bool:
     words = ln.text.split()
     if i + 1 >= end or not 1 <= len(words) <= 8 or BULLET.match(ln.text):
         return False
-    if re.search(r"[.!?,;:]$|[.!?][”\"’)]*\s", ln.text + " ") or not ln.text[:1].isupper():
+    if re.search(r"[.!?,;:][”\"’)]*$", ln.text) or re.search(r"[.!?][”\"’)]*\s", ln.text) or not ln.text[:1].isupper():
         return False
     prev_ends = i == 0 or ln.gap_before > 0 or bool(_PARAGRAPH_END.search(lines[i - 1].text))
     nxt = lines[i + 1]
@@ -250,9 +250,14 @@ def parse(text: str, where: str | Path = "<text>", signature_from: int | None = 
         body_idx = [i for i in body_idx if i != date_i]
     if st.subject is None and body_idx and sal_i is not None and (
             _is_heading(lines, body_idx[0], body_end) or _is_subject_heading(lines, body_idx[0], body_end)):
-        # An unlabelled heading right after the salutation is the letter's subject.
+        # An unlabelled heading right after the salutation is the letter's subject (a labelled
+        # one there too: "Dear Foreign Secretary, / Re: …").
         ln = lines[body_idx[0]]
         st.subject = st.subject_line = _span(ln)
+        m = SUBJECT.match(ln.text)
+        if m:
+            a = ln.start + m.start("subject")
+            st.subject = Span(a, ln.end, text[a : ln.end])
         body_idx = body_idx[1:]
     if st.subject is None and st.title is not None:
         st.subject = st.title
