@@ -252,7 +252,7 @@ def _report_key(job: Job, code: str) -> str:
 # --- processing ------------------------------------------------------------------
 
 def process_all(verbose: bool = False, stamps: Stamps | None = None, force: bool = True,
-                on_letter=None) -> list[str]:
+                on_letter=None, progress=None) -> list[str]:
     """Verify every registered letter's checksum, then process the stale ones."""
     letters = rawdata.verify_all()
     if not letters:
@@ -273,7 +273,7 @@ def process_all(verbose: bool = False, stamps: Stamps | None = None, force: bool
             stamps.record(out, key)
         done.append(letter_id)
         if verbose:
-            say(f"processed {letter_id} ({time.perf_counter() - t:.1f} s)")
+            (progress.detail if progress else say)(f"processed {letter_id} ({time.perf_counter() - t:.1f} s)")
         if on_letter:
             on_letter(letter_id)
     return done
@@ -666,9 +666,20 @@ def _build(jobs: int | None, force: bool) -> None:
     for k in PHASES:
         PHASES[k] = 0.0
     sent: dict[str, tuple[Job, str]] = {}
+    from .progress import Progress
+
+    # One bar on a terminal (reports done of those to build, time left, phase); plain lines otherwise.
+    progress = Progress(len(todo) if names else 0)
     try:
         t_process = time.perf_counter()
         todo_labels = {j.label for j in todo}
+        n_processed = [0]
+
+        def on_letter(letter_id: str) -> None:
+            n_processed[0] += 1
+            progress.letter(n_processed[0], len(letters), letter_id)
+            if workers:
+                send_jobs(letter_id)
 
         def send_jobs(letter_id: str) -> None:
             # A letter's reports are queued as soon as the letter is processed; the
@@ -680,7 +691,7 @@ def _build(jobs: int | None, force: bool) -> None:
                         sent[j.label] = (j, key)
                         queue_.put(j)
 
-        process_all(verbose=True, stamps=stamps, force=force, on_letter=send_jobs if workers else None)
+        process_all(verbose=True, stamps=stamps, force=force, on_letter=on_letter, progress=progress)
         PHASES["process"] = time.perf_counter() - t_process
         if not names:
             say("no report notebooks exist yet (notebooks/*.ipynb); processed data is up to date")
@@ -698,11 +709,12 @@ def _build(jobs: int | None, force: bool) -> None:
                 if all(not w.is_alive() for w in workers):
                     raise BuildError("the report workers stopped before finishing their reports") from None
                 continue
-            if status == "say":
-                say(rest[0])
+            if status == "say":  # a worker's [start]/[done] lines are the bar's on a terminal; warnings are not
+                (progress.line if rest[0].startswith("[warning]") else progress.detail)(rest[0])
                 continue
             pending -= 1
             if status == "done":
+                progress.report(job.label)
                 stamps.record(job.html, sent[job.label][1])
                 PHASES["execute"] += rest[0]
                 PHASES["export"] += rest[1]
@@ -712,12 +724,14 @@ def _build(jobs: int | None, force: bool) -> None:
         for w in workers:
             w.join(timeout=60)
         write_index([lid for lid, _ in letters], names)
+        progress.close()
         if failures:
             raise BuildError(failures[0])
         say(f"built {len(sent)} report(s) for {len(letters)} letter(s) in {time.perf_counter() - t0:.1f} s "
             f"(processing {PHASES['process']:.1f} s; notebooks {PHASES['execute']:.1f} s executing and "
             f"{PHASES['export']:.1f} s exporting, summed over {n_workers} workers)")
     finally:
+        progress.close()
         stop.set()
         for w in workers:
             if w.is_alive():
