@@ -94,10 +94,9 @@ def _entities(text: str, codebook: Codebook, sigs: list[Signatory], people_spans
             # itself (or a unit standing alone) is an organization mention.
             name = a.organization or a.unit
             if name and codebook.lookup(name) is None and codebook.lookup(a.unit) is None:
-                if True:
-                    i = text.find(name, s.start, s.end)
-                    if i >= 0:
-                        cands.append(Mention("organization", i, i + len(name), name, name, rule="signatory (not in codebook)"))
+                i = text.find(name, s.start, s.end)
+                if i >= 0:
+                    cands.append(Mention("organization", i, i + len(name), name, name, rule="signatory (not in codebook)"))
     chosen = non_overlapping(cands)
     # "Secretary Kerry" is the "John F. Kerry" named elsewhere in the letter.
     full = [m.value for m in chosen if m.kind == "person"]
