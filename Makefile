@@ -58,9 +58,9 @@ clean: ## remove build intermediates (not the committed outputs)
 screenshots: $(STAMP) ## screenshots of the reports (desktop and phone) into docs/screenshots/
 	$(BIN)/python tools/screenshots.py
 
-bench: $(STAMP) ## benchmarks: cold build vs floor (1 letter), and corpora of 1, 8 and 32 generated letters
+bench: $(STAMP) ## benchmarks: cold build vs floor (1 letter), and corpora of 1, 32, 128 and 512 generated letters (~30 min)
 	$(BIN)/python benchmarks/build_vs_floor.py
-	$(BIN)/python benchmarks/corpus_scaling.py
+	$(BIN)/python benchmarks/corpus_scaling.py --sizes 1 32 128 512 --once-above 128
 
 accuracy: $(STAMP) ## score the parser against the gold files: development letters, then the held-out quarter
 	$(BIN)/python -m compendium.evaluate tests/fixtures/letters/dev tests/fixtures/letters/heldout

@@ -1,4 +1,4 @@
-"""How the build grows with the corpus: generated corpora of 1, 8 and 32 letters.
+"""How the build grows with the corpus: generated corpora of 1, 32 and 128 letters (512 on request).
 
 For each size, in a temporary project (never data/raw): cold build, no-op
 build, rebuild after changing one letter, and the floor (one plain process
@@ -7,7 +7,7 @@ runs alternate; the table gives medians and ratios measured in the same run,
 peak memory of the whole process tree (driver and kernels), and the build's
 own phase times. Writes benchmarks/results.md and benchmarks/time-per-letter.svg.
 
-    make bench          (or: .venv/bin/python benchmarks/corpus_scaling.py --sizes 1 8 32 --repeat 3)
+    make bench          (or: .venv/bin/python benchmarks/corpus_scaling.py --sizes 1 32 128 512 --repeat 3)
 """
 
 from __future__ import annotations
@@ -110,8 +110,9 @@ def change_one_letter(root: Path) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--sizes", type=int, nargs="+", default=[1, 8, 32])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[1, 32, 128])
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--once-above", type=int, default=128, help="sizes above this run once (512 takes minutes)")
     args = ap.parse_args()
     py = sys.executable
     rows = []
@@ -119,7 +120,9 @@ def main() -> None:
     for n in args.sizes:
         res: dict[str, list[float]] = {"cold": [], "no-op": [], "one letter changed": [], "floor": []}
         mem: dict[str, list[int]] = {"cold": [], "floor": []}
-        for i in range(args.repeat):
+        pages: list[tuple[int, int]] = []  # (median letter page, whole reports/ folder) in bytes
+        repeat = args.repeat if n <= args.once_above else 1
+        for i in range(repeat):
             with tempfile.TemporaryDirectory() as tmp:
                 root = project(Path(tmp), n)
                 env = {**os.environ, "COMPENDIUM_ROOT": str(root)}
@@ -127,34 +130,41 @@ def main() -> None:
                 res["cold"].append(wall)
                 mem["cold"].append(peak)
                 phases_note[n] = out.strip().splitlines()[-1]
+                letter_pages = sorted(p.stat().st_size for p in (root / "reports").glob("*/*.html"))
+                pages.append((letter_pages[len(letter_pages) // 2],
+                              sum(p.stat().st_size for p in (root / "reports").rglob("*") if p.is_file())))
                 res["no-op"].append(run([py, "-m", "compendium", "build"], env)[0])
                 change_one_letter(root)
                 res["one letter changed"].append(run([py, "-m", "compendium", "build"], env)[0])
                 wall, peak, _ = run([py, "-c", FLOOR, str(Path(tmp) / "floor")], env)
                 res["floor"].append(wall)
                 mem["floor"].append(peak)
-            print(f"{n} letters, run {i + 1}/{args.repeat}: " +
+            print(f"{n} letters, run {i + 1}/{repeat}: " +
                   ", ".join(f"{k} {v[-1]:.2f} s" for k, v in res.items()), flush=True)
         med = {k: statistics.median(v) for k, v in res.items()}
         rows.append({"n": n, **med, "mem_cold": statistics.median(mem["cold"]),
-                     "mem_floor": statistics.median(mem["floor"])})
+                     "mem_floor": statistics.median(mem["floor"]), "runs": repeat,
+                     "page": statistics.median(p for p, _ in pages), "reports": statistics.median(r for _, r in pages)})
 
     lines = [
         "# How the build grows with the corpus",
         "",
         f"Machine: {machine()}. Generated letters (benchmarks/generate.py, 5–15 signatories each); "
-        f"{args.repeat} repetitions per size, alternating; medians in seconds. Reports per letter: 2, plus "
-        "the corpus report from 2 letters on.",
+        f"{args.repeat} repetitions per size (sizes above {args.once_above}: one), alternating; medians in seconds. "
+        "Reports per letter: 2, plus the corpus report from 2 letters on. Peak memory: resident memory of the "
+        "whole process tree (build process, workers, kernels), sampled every 50 ms.",
         "",
-        "| letters | cold build | no-op | one letter changed | floor | cold / floor | no-op / cold | "
-        "cold per letter | peak memory, build (MiB) | per letter (MiB) | peak memory, floor (MiB) |",
-        "|---|---|---|---|---|---|---|---|---|---|---|",
+        "| letters | runs | cold build | no-op | one letter changed | floor | cold / floor | no-op / cold | "
+        "cold per letter | peak memory, build (MiB) | peak memory, floor (MiB) | letter page (KB, median) | "
+        "reports/ (MB) |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
         lines.append(
-            f"| {r['n']} | {r['cold']:.2f} | {r['no-op']:.2f} | {r['one letter changed']:.2f} | {r['floor']:.2f} | "
-            f"{r['cold'] / r['floor']:.2f} | {r['no-op'] / r['cold']:.1%} | {r['cold'] / r['n']:.2f} | "
-            f"{r['mem_cold']} | {r['mem_cold'] / r['n']:.0f} | {r['mem_floor']} |")
+            f"| {r['n']} | {r['runs']} | {r['cold']:.2f} | {r['no-op']:.2f} | {r['one letter changed']:.2f} | "
+            f"{r['floor']:.2f} | {r['cold'] / r['floor']:.2f} | {r['no-op'] / r['cold']:.1%} | "
+            f"{r['cold'] / r['n']:.2f} | {r['mem_cold']} | {r['mem_floor']} | {r['page'] / 1000:.0f} | "
+            f"{r['reports'] / 1e6:.1f} |")
     lines += ["", "The build's own account of its last cold run per size (phase times summed over workers):", ""]
     lines += [f"- {n} letters: {note}" for n, note in phases_note.items()]
     if len(rows) >= 2:
