@@ -782,6 +782,22 @@ def remove_stale_verify_copies() -> None:
             continue
 
 
+def _fresh_build(copy: Path) -> None:
+    """`compendium build --force` in the copy, as its own process rooted there: this process's
+    root (and its environment) stays what it was."""
+    import subprocess
+    import sys
+
+    sys.stdout.flush()
+    env = {**os.environ, "COMPENDIUM_ROOT": str(copy)}
+    done = subprocess.run([sys.executable, "-m", "compendium", "build", "--force"], env=env, cwd=copy)
+    if done.returncode == 130:
+        raise KeyboardInterrupt
+    if done.returncode != 0:
+        raise CompendiumError(f"verify failed: the fresh build in {copy} failed (exit status {done.returncode}; "
+                              "its error is above)")
+
+
 def verify() -> None:
     """Rebuild everything from data/raw and the code into a temporary copy and compare;
     for each file that differs, print what differs (compendium.differ)."""
@@ -794,15 +810,7 @@ def verify() -> None:
         shutil.copytree(root / "data" / "raw", copy / "data" / "raw")
         shutil.copytree(root / "notebooks", copy / "notebooks")
         shutil.copy2(root / "requirements.lock", copy / "requirements.lock")
-        old = os.environ.get("COMPENDIUM_ROOT")
-        os.environ["COMPENDIUM_ROOT"] = str(copy)
-        try:
-            build(force=True)
-        finally:
-            if old is None:
-                os.environ.pop("COMPENDIUM_ROOT", None)
-            else:
-                os.environ["COMPENDIUM_ROOT"] = old
+        _fresh_build(copy)
         problems, details = [], []
         for sub in ("data/processed", "reports"):
             fresh, committed = _tree(copy / sub), _tree(root / sub)
