@@ -28,6 +28,8 @@ _MONTH_FULL = r"(?:January|February|March|April|May|June|July|August|September|O
 _MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\."
 MONTH = rf"(?:{_MONTH_FULL}|{_MONTH_ABBR})"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+# With a day and a year beside it, an abbreviation needs no full stop ("Sept 10, 2014").
+_MONTH_DATED = rf"(?:{_MONTH_FULL}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _POSS = r"(?:[’']s)?"
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
@@ -71,7 +73,7 @@ _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _PLACE = r"(?:[^\W\d_][^\W\d_ .'’-]*(?:[ .'’-]+[^\W\d_][^\W\d_ .'’-]*){0,4}\.?,\s+)"
 DATE_LINE = re.compile(
     rf"^\s*(?:(?i:date[d]?)\s*:\s*)?{_PLACE}{{0,2}}(?:{_WEEKDAY},?\s+)?(?:the\s+)?"
-    rf"(?P<date>{MONTH}\s+{_DAY},?\s+{_YEAR}|{_DAY}\s+(?:of\s+)?{MONTH},?\s+{_YEAR}"
+    rf"(?P<date>{_MONTH_DATED}\s+{_DAY},?\s+{_YEAR}|{_DAY}\s+(?:of\s+)?{_MONTH_DATED},?\s+{_YEAR}"
     rf"|{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))\.?\s*$"
 )
 
@@ -243,8 +245,8 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("weekday_date", re.compile(rf"\b{_WEEKDAY},?\s+(?:the\s+)?(?P<d>{MONTH}\s+{_DAY},?\s+{_YEAR}|{_DAY}\s+(?:of\s+)?{MONTH},?\s+{_YEAR})\b")),
     ("weekday_day", re.compile(rf"\b(?P<wd>{_WEEKDAY}),?\s+(?:the\s+)?(?:(?P<m>{MONTH})\s+(?P<d>{_DAY})|(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m2>{MONTH})){_NO_YEAR}")),
     ("iso_date", re.compile(rf"\b{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b")),
-    ("month_day_year", re.compile(rf"\b{MONTH}\s+{_DAY},?\s+{_YEAR}\b")),
-    ("day_month_year", re.compile(rf"\b{_DAY}\s+{MONTH},?\s+{_YEAR}\b")),
+    ("month_day_year", re.compile(rf"\b{_MONTH_DATED}\s+{_DAY},?\s+{_YEAR}\b")),
+    ("day_month_year", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH_DATED},?\s+{_YEAR}\b")),
     # Ranges of days: "from 2 to 27 March 2017", "on 14 and 15 May", "March 2–4, 2017".
     ("day_range", re.compile(rf"\b(?:(?P<cue>(?i:from|between|on))\s+)?(?P<d1>{_DAY})(?:\s+(?P<m1>{MONTH}))?{_RANGE_SEP}(?P<d2>{_DAY})\s+(?P<m>{MONTH})(?:,?\s+(?P<y>{_YEAR}))?\b(?!,?\s+\d)")),
     ("month_day_range", re.compile(rf"\b(?:(?P<cue>(?i:from|between|on))\s+)?(?P<m>{MONTH})\s+(?P<d1>{_DAY}){_RANGE_SEP}(?:(?P<m2>{MONTH})\s+)?(?P<d2>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?\b(?!\s*\d)")),
