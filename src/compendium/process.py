@@ -269,7 +269,7 @@ def corrections_for(raw: Path, letter_id: str, given: Path | None = None) -> Pat
         rawdata.verify(given, given.read_bytes())
         return given
     if rawdata.is_registered_path(raw):
-        path = paths.raw_dir() / "corrections" / f"{letter_id}.csv"
+        path = rawdata.corrections_path(letter_id)
         if path.is_file():
             rawdata.verify(path, path.read_bytes())
             return path
