@@ -205,14 +205,12 @@ def build_tables(p: Parsed, data: bytes, cb: codebook_mod.Codebook, context: lis
         "unclassified_organizations": unclassified,
         "corrections": corrections_mod.summary(p.corrections),
     }
+    rows = {"paragraphs.csv": paragraphs, "signatories.csv": sig_rows, "affiliations.csv": aff_rows,
+            "mentions.csv": mention_rows, "timeline.csv": event_rows}
     files = {
         "clean.txt": text,
         "letter.json": json.dumps(letter, indent=2, ensure_ascii=False) + "\n",
-        "paragraphs.csv": _csv(_frame(paragraphs, "paragraphs.csv")),
-        "signatories.csv": _csv(_frame(sig_rows, "signatories.csv")),
-        "affiliations.csv": _csv(_frame(aff_rows, "affiliations.csv")),
-        "mentions.csv": _csv(_frame(mention_rows, "mentions.csv")),
-        "timeline.csv": _csv(_frame(event_rows, "timeline.csv")),
+        **{name: _csv(_frame(rows[name], name)) for name in contract.TABLES},  # the contract's tables, in its order
         "clean.ann": brat.dumps(text, mention_rows),
     }
     # The same tables for spreadsheet programs: every text cell typed as text, no formula.
