@@ -139,7 +139,7 @@ def _is_title_line(line: str) -> bool:
     # A letter's title reads as a phrase ("Joint letter on detention in Caldora"); a site's
     # name above it ("Human Rights Watch") does not.
     phrase = len(words) >= 4 and (any(w[:1].islower() for w in words) or re.search(r"(?i)\bletter\b", s))
-    return (phrase and len(words) <= 20 and not re.search(r"[.;,]$", s) and not chrome_reason(s)
+    return (phrase and len(words) <= (30 if re.search(r"(?i)\bletter\b", s) else 20) and not re.search(r"[.;,]$", s) and not chrome_reason(s)
             and not parse_date_line(s) and not SALUTATION.match(s) and not CLOSING.match(s) and s[:1].isupper())
 
 

@@ -103,7 +103,8 @@ class Timex:
 _FUTURE = re.compile(
     r"\b(?:will|shall|would|going to|upcoming|forthcoming|plans? to|intends? to|"
     r"(?:is|are|be) (?:interested|prepared|expected|scheduled|set|due|planning)|"
-    r"request|urge|ask|call on|call upon|hope|look forward|ahead of|in advance of|in the run-up to|"
+    r"request|urge|ask|call on|call upon|hope|look forward|(?:scheduled|planned|set|slated|due) (?:for|on)|"
+    r"expected|anticipated|proposed|"
     r"to (?:attend|participate|host|hold|visit|convene))\b",
     re.I,
 )
@@ -115,7 +116,10 @@ _PAST = re.compile(
     r"froze|hid|shook|forgot|sank|ago|(?:has|have) (?:been|\w+ed)|"
     # a lowercase verb in -ed ("United" is no past tense)
     r"(?<!\bbe )(?<!\bbeing )(?!(?:need|interest|prepar|concern|schedul|expect|pleas|delight|honou?r|alarm|trouble|dismay|encourag"
-    r"|disappoint|sadden|shock|convinc|determin|commit|deepl|united|indebt|involv|appall)ed\b)(?-i:[a-z]{3,}ed))\b",
+    r"|disappoint|sadden|shock|convinc|determin|commit|deepl|united|indebt|involv|appall|retir|detain|displac|disappear"
+    r"|schedul|plann|related|based|needed|concerned|so-called|undersign|shar|alleg|arm|target|detail|limit|affect"
+    r"|continu|renew|increas|unprecedent|unfound|undisclos|concert|sustain|coordinat|dedicat|respect|distinguish"
+    r"|esteem|not|learn|found|unit|expect|anticipat|propos)ed\b)(?-i:[a-z]{3,}ed))\b",
     re.I,
 )
 
@@ -144,14 +148,17 @@ def tense(text: str, start: int, end: int, sents: SentenceIndex | None = None) -
             return min(after)[1]
         return max(before)[1]
     # A bullet continues the sentence that introduces the list ("We urge the Commission to:").
-    if sents and sent[0] >= 0:
+    if sents and sent[0] >= 0 and BULLET_START.match(text, sent[0]):
         prev = sents.before(sent[0] - 1)
-        if prev and text[prev[-1][0] : prev[-1][1]].rstrip().endswith(":") and BULLET_START.match(text, sent[0]):
-            p0, p1 = prev[-1]
-            if _FUTURE.search(text, p0, p1):
-                return "future"
-            if _PAST.search(text, p0, p1):
-                return "past"
+        for p0, p1 in reversed(prev[-12:]):  # back over the bullets before it, to the lead-in
+            if text[p0:p1].rstrip().endswith(":"):
+                if _FUTURE.search(text, p0, p1):
+                    return "future"
+                if _PAST.search(text, p0, p1):
+                    return "past"
+                break
+            if not BULLET_START.match(text, p0):
+                break
     return "unknown"
 
 
@@ -267,7 +274,8 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("within", re.compile(rf"\b(?:within|in|over|during) the (?:next|coming|following) (?P<n>{_NUM}) (?P<u>days|weeks|months)\b|\bwithin (?P<n2>{_NUM}) (?P<u2>days|weeks|months)\b", re.I)),
     ("rel_unit", re.compile(r"\b(?P<rel>(?:earlier|later) this|this|last|next|past) (?P<u>week|month|year)\b", re.I)),
     ("deictic_day", re.compile(r"\b(?P<w>yesterday|today|tomorrow)\b", re.I)),
-    ("generic_ref", re.compile(r"\b(?:in the coming|in recent|over the (?:past|last)(?: few)?|in the past(?: few)?) (?:days|weeks|months|years)\b", re.I)),
+    ("generic_ref", re.compile(r"\b(?:(?:in the coming|in recent|over the (?:past|last)(?: few)?|in the past(?: few)?|over the (?:coming|next)(?: few)?) (?:days|weeks|months|years)"
+                               r"|in the (?:days|weeks|months|years) (?:ahead|to come))\b", re.I)),
     ("bare_year", re.compile(rf"(?<![\d/.-]){_YEAR}(?![\d/]|-\d|s\b)")),  # not a decade ("the 1990s")
 ]
 
@@ -283,6 +291,30 @@ def _direction(cue: str | None, text: str, m: re.Match, sents) -> str:
     if (cue or "").lower() == "since":
         return "past"
     return d
+
+
+def _plausible(direction: str, month: int, day: int | None, anchor: dt.date, cue: str = "") -> str:
+    """Past or future for a month (and day) with no year, weighing the tense against distance.
+
+    With no tense, an imminent date (two months ahead) is ahead and anything else has happened:
+    letters date to the day what happened. With a tense, a date two months back is still past
+    when reading it forward would put it most of a year away ("urge an investigation into the
+    events of 3 June", written in July), and "until 31 October" after a past verb runs forward.
+    """
+    past = _date(_year_for(month, day, anchor, "past"), month, day or 15)
+    ahead = _date(_year_for(month, day, anchor, "future"), month, day or 15)
+    if not past or not ahead:
+        return direction if direction in ("past", "future") else "past"
+    back, fwd = (anchor - past).days, (ahead - anchor).days
+    if direction == "unknown":
+        if day is None:
+            return "unknown"  # a month alone, no tense: the letter's own year
+        return "future" if fwd <= 60 else "past"
+    if direction == "future" and day is not None and fwd > 180 and back <= 60:
+        return "past"
+    if direction == "past" and (cue or "").lower() in ("until", "till") and fwd < back:
+        return "future"
+    return direction
 
 
 def _nearest_year(month: int, day: int | None, anchor: dt.date) -> int:
@@ -353,11 +385,7 @@ def _resolve(rule: str, m: re.Match, text: str, anchor: dt.date, sents=None) -> 
         # A deadline ("by the end of June") looks ahead; otherwise the clause's tense decides.
         deadline = rule == "end_of_month" and cue in _DEADLINE_CUES
         direction = "future" if deadline else _direction(cue, text, m, sents)
-        # A day and month with no tense to go by: an imminent date (within two months) is ahead,
-        # anything else has happened (letters date what happened to the day).
-        if direction == "unknown" and day:
-            ahead = _date(_year_for(month, day, anchor, "future"), month, day)
-            direction = "future" if ahead and (ahead - anchor).days <= 60 else "past"
+        direction = _plausible(direction, month, day, anchor, cue)
         year = _year_for(month, day, anchor, direction)
         if day:
             d = _date(year, month, day)
@@ -434,7 +462,8 @@ def _resolve(rule: str, m: re.Match, text: str, anchor: dt.date, sents=None) -> 
         delta = {"yesterday": -1, "today": 0, "tomorrow": 1}[g["w"].lower()]
         return (anchor + dt.timedelta(days=delta)).isoformat(), "day"
     if rule == "generic_ref":
-        return ("FUTURE_REF" if "coming" in s.lower() else "PAST_REF"), "ref"
+        future = re.search(r"(?i)coming|next|ahead|to come", s)
+        return ("FUTURE_REF" if future else "PAST_REF"), "ref"
     if rule == "bare_year":
         # "resolution 2334 (2016)", "S/RES/1718 (2006)": the year of a document's number, not a date
         if re.search(r"\d\s*\($", text[max(0, m.start() - 12) : m.start()]):

@@ -64,7 +64,7 @@ STRICT_CHROME = [
 ]
 CHROME = STRICT_CHROME + [
     (re.compile(r"tax[- ]deductible|\bdonate now\b|\bgive now\b|support our work|^donate$|make a (?:gift|donation)", re.I), "donation appeal"),
-    (re.compile(r"^(?:\w+\s*/\s*)?(?:region|country|countries|topics?|tags?|themes?|issues?|filed under|categor(?:y|ies)|keywords?)"
+    (re.compile(r"^(?:\w+\s*/\s*)?(?:region|country|countries|topics?|tags?|tagged(?: with| as)?|themes?|issues?|filed under|posted in|categor(?:y|ies)|keywords?)"
                 r"(?:\s*/\s*(?:country|topic|theme))?\s*(?::.*)?$", re.I), "topic navigation"),
     (re.compile(r"^most (?:viewed|read|popular)\b", re.I), "popular-pages widget"),
     (re.compile(r"^(?:related(?: [a-z]+){0,3}|more reading|read more"

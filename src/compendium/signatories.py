@@ -287,6 +287,9 @@ def is_person_name(line: str) -> bool:
 
 def is_org(line: str) -> bool:
     s = FOOTNOTE_MARK.sub("", line).strip()
+    m = _TRAILING_POSTNOMINALS.search(s)
+    if m and m.start() > 0:
+        s = s[: m.start()]  # "MP", "OBE" after a name are no acronym of an organization
     words = _words(s)
     if any(w in ORG_STRONG for w in words):
         return True
