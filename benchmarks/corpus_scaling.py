@@ -140,12 +140,17 @@ def main() -> None:
                 res["floor"].append(wall)
                 mem["floor"].append(peak)
             print(f"{n} letters, run {i + 1}/{repeat}: " +
-                  ", ".join(f"{k} {v[-1]:.2f} s" for k, v in res.items()), flush=True)
+                  ", ".join(f"{k} {v[-1]:.2f} s" for k, v in res.items()) +
+                  f"; peak memory {mem['cold'][-1]} MiB (floor {mem['floor'][-1]} MiB); "
+                  f"letter page {pages[-1][0]} B, reports/ {pages[-1][1]} B", flush=True)
         med = {k: statistics.median(v) for k, v in res.items()}
         rows.append({"n": n, **med, "mem_cold": statistics.median(mem["cold"]),
                      "mem_floor": statistics.median(mem["floor"]), "runs": repeat,
                      "page": statistics.median(p for p, _ in pages), "reports": statistics.median(r for _, r in pages)})
+        write_results(rows, phases_note, args)  # after each size: a long run interrupted keeps what it measured
 
+
+def write_results(rows: list[dict], phases_note: dict, args) -> None:
     lines = [
         "# How the build grows with the corpus",
         "",
