@@ -69,6 +69,18 @@ def import_closure(module: str) -> tuple[str, ...]:
 
 
 PROCESS_MODULES = import_closure("process")
+# What a report page is made of: the modules the notebooks import, the page template and
+# colophon, and this driver's export. Editing the CLI or the parser's --help reruns no notebook.
+REPORT_MODULES = tuple(sorted(set().union(*(import_closure(m) for m in ("report", "plots", "corpus", "colophon")))
+                              | {"build"}))
+
+
+def report_code_digest() -> str:
+    """The code part of every report's staleness key."""
+    templates = _package_dir() / "templates"
+    files = sorted(p for p in templates.rglob("*") if p.is_file()) if templates.is_dir() else []
+    return _digest(_code_digest(REPORT_MODULES).encode(),
+                   *(f.relative_to(templates).as_posix().encode() + b"\0" + f.read_bytes() for f in files))
 _print_lock = threading.Lock()
 _kernel_numbers = itertools.count()
 _LOCK_FD = [-1]  # the build lock's file descriptor, closed in worker processes
@@ -637,7 +649,7 @@ def _build(jobs: int | None, force: bool) -> None:
     names = notebooks()
     stale_letters = [lid for lid, raw in letters
                      if force or not stamps.fresh(paths.processed_dir() / lid, _letter_key(raw))]
-    code = _code_digest()
+    code = report_code_digest()
     planned = [Job(lid, n) for lid, _ in letters for n in names]
     if len(letters) >= 2 and (paths.notebooks_dir() / f"{CORPUS}.ipynb").exists():
         planned.append(Job("", CORPUS))

@@ -1,0 +1,43 @@
+"""Staleness keys follow what each stage imports (issue 10, item 5): editing a --help
+string reruns nothing; editing plots.py reruns the reports but not the processing."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from compendium import build
+
+
+def _keys(pkg: Path, monkeypatch) -> tuple[str, str]:
+    monkeypatch.setattr(build, "_package_dir", lambda: pkg)
+    return build._code_digest(build.PROCESS_MODULES), build.report_code_digest()
+
+
+def test_cli_help_changes_no_key_and_plots_only_the_reports(tmp_path, monkeypatch):
+    pkg = tmp_path / "compendium"
+    shutil.copytree(Path(build.__file__).parent, pkg, ignore=shutil.ignore_patterns("__pycache__"))
+    process0, report0 = _keys(pkg, monkeypatch)
+
+    cli = pkg / "cli.py"
+    text = cli.read_text(encoding="utf-8")
+    assert 'help="show tracebacks"' in text
+    cli.write_text(text.replace('help="show tracebacks"', 'help="show Python tracebacks"'), encoding="utf-8")
+    assert _keys(pkg, monkeypatch) == (process0, report0)
+
+    plots = pkg / "plots.py"
+    plots.write_text(plots.read_text(encoding="utf-8") + "\n# a change to a figure\n", encoding="utf-8")
+    process1, report1 = _keys(pkg, monkeypatch)
+    assert process1 == process0 and report1 != report0
+
+    dates = pkg / "dates.py"
+    dates.write_text(dates.read_text(encoding="utf-8") + "\n# a change to the parser\n", encoding="utf-8")
+    process2, report2 = _keys(pkg, monkeypatch)
+    assert process2 != process1 and report2 == report1  # reports follow the processed data, not the parser's code
+
+
+def test_the_keys_name_the_modules_each_stage_imports():
+    assert {"clean", "structure", "signatories", "dates", "text", "corrections"} <= set(build.PROCESS_MODULES)
+    assert "cli" not in build.PROCESS_MODULES and "cli" not in build.REPORT_MODULES
+    assert {"report", "plots", "corpus", "colophon"} <= set(build.REPORT_MODULES)
+    assert "dates" not in build.REPORT_MODULES
