@@ -42,7 +42,7 @@ verify: $(STAMP) ## rebuild into a temporary folder and compare with what is com
 # The linters are pinned apart (requirements-lint.lock): every report's colophon carries
 # requirements.lock's SHA-256, and a linter changes no output.
 $(LINT_STAMP): $(STAMP) requirements-lint.lock
-	$(BIN)/python -m pip install --quiet --no-input -r requirements-lint.lock
+	$(BIN)/python -m pip install --quiet --no-input -r requirements-lint.lock -c requirements.lock
 	touch $@
 
 lint: $(LINT_STAMP) ## ruff check (rules in pyproject.toml) and the import layers (lint-imports)

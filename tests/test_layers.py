@@ -30,3 +30,17 @@ def test_the_import_layers_hold():
         pytest.skip("import-linter is not installed (`make lint` installs requirements-lint.lock)")
     done = subprocess.run([str(lint_imports)], cwd=ROOT, capture_output=True, text=True)
     assert done.returncode == 0, done.stdout[-3000:]
+
+
+def test_the_lint_lock_pins_what_requirements_lock_pins_alike():
+    """requirements-lint.lock (make lint) is compiled against requirements.lock: installing it
+    never changes a package the build uses (`make lock` regenerates both)."""
+    import re
+
+    def pins(name: str) -> dict[str, str]:
+        lines = (ROOT / name).read_text(encoding="utf-8").splitlines()
+        return {m[1].lower(): m[2] for m in (re.match(r"([\w.\-]+)==(\S+)", x) for x in lines) if m}
+
+    main, lint = pins("requirements.lock"), pins("requirements-lint.lock")
+    assert {"ruff", "import-linter"} <= set(lint)
+    assert {k: (v, lint[k]) for k, v in main.items() if k in lint and lint[k] != v} == {}
