@@ -8,12 +8,12 @@ import re
 from dataclasses import dataclass
 
 from .codebook import Codebook
+from .contract import KINDS  # the kinds of mention are the contract's
 from .dates import find_timexes
 from .signatories import Signatory
 from .structure import Span, Structure
 from .text import SentenceIndex, non_overlapping, sentences
 
-KINDS = ("date", "person", "organization", "ask", "quote", "crime")
 
 CRIMES = {
     "crimes against humanity": "crimes against humanity",

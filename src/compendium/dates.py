@@ -245,7 +245,7 @@ _DEADLINE_CUES = ("by", "before", "until")
 # Words that may open a sentence right before a bare year ("Since 2009", "In 2014", "By 2020").
 _YEAR_CUES = {"in", "since", "by", "until", "from", "during", "before", "after", "of", "through", "throughout",
               "early", "late", "mid", "spring", "summer", "autumn", "fall", "winter", "between", "and", "to", "or",
-              "around", "circa", "c", "as", "for", "on", "at", "until", "till"}
+              "around", "circa", "c", "as", "for", "on", "at", "till"}
 _RANGE_SEP = r"(?:\s*[–—-]\s*|\s+(?i:to|and|through|until)\s+)"
 _NO_YEAR = rf"(?!,?\s+{_YEAR})(?!\d)"
 RULES: list[tuple[str, re.Pattern]] = [

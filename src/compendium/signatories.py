@@ -49,14 +49,14 @@ TITLE_WORDS = {
     "distinguished", "adjunct", "emeritus", "emerita", "acting", "interim", "founding", "managing", "general",
     "staff", "program", "programme", "producer", "writer", "historian", "economist", "pastor",
     "rabbi", "reverend", "bishop", "survivor", "defector", "activist", "spokesperson", "delegate",
-    "judge", "justice", "mp", "mep", "lecturer", "reader", "postdoctoral", "doctoral", "phd", "student",
-    "candidate", "researcher", "campaigner", "organizer", "organiser", "advocate", "vice", "co-director",
-    "co-founder", "treasurer", "convenor", "convener", "moderator", "leader", "speaker", "whip",
+    "judge", "justice", "mp", "mep", "reader", "postdoctoral", "doctoral", "phd", "student",
+    "candidate", "campaigner", "organizer", "organiser", "advocate", "vice", "co-director",
+    "treasurer", "convenor", "convener", "moderator", "leader", "speaker", "whip",
     "spokesman", "spokeswoman", "sheriff", "mayor", "councillor", "councilmember", "diplomat",
     "investigator", "monitor", "expert", "physician", "doctor", "nurse", "surgeon", "engineer", "archbishop",
     "imam", "priest", "lord", "baroness", "baron", "emerit", "instructor", "teacher", "secretary-general",
-    "critic", "barrister", "solicitor", "notary", "practitioner", "minister", "shadow", "clerk", "registrar", "ombudsman", "ombudsperson", "attaché", "consul",
-    "commander", "officer", "general", "colonel", "captain", "lieutenant", "admiral", "major", "brigadier",
+    "critic", "barrister", "solicitor", "notary", "practitioner", "shadow", "clerk", "registrar", "ombudsman", "ombudsperson", "attaché", "consul",
+    "commander", "colonel", "captain", "lieutenant", "admiral", "major", "brigadier",
     "under-secretary-general", "high", "permanent", "ranking", "vice-chancellor", "pro-vice-chancellor",
 }
 # Words that make a line an organization: the strong ones are enough on their own.
@@ -71,11 +71,11 @@ ORG_STRONG = {
     "commission", "services", "press", "museum", "library", "federation", "fédération", "league",
     "movement", "mouvement", "movimiento", "relief", "aid", "parliament", "assembly", "congress", "senate",
     "house", "court", "clinic", "laboratory", "lab", "programme", "program", "partnership", "consortium",
-    "collective", "platform", "observatory", "observatoire", "secretariat", "mission", "defenders",
+    "collective", "platform", "observatory", "observatoire", "mission", "defenders",
     "rights", "watchdog", "ngo", "org", "e.v.", "gmbh", "plc", "cooperative", "co-op", "board", "party",
     "caucus", "solidarity", "freedom", "liberty", "democracy", "justice", "peace", "law", "policy",
-    "research", "affairs", "action", "relief", "hub", "lab", "unit", "desk", "media", "news", "journal",
-    "review", "times", "post", "press", "radio", "tv", "television", "witness", "article", "friends",
+    "research", "affairs", "action", "hub", "unit", "desk", "media", "news", "journal",
+    "review", "times", "post", "radio", "tv", "television", "witness", "article", "friends",
     "physicians", "doctors", "lawyers", "journalists", "reporters", "women", "children", "youth",
     "students", "workers", "veterans", "survivors", "families", "refugees", "citizens", "people", "peoples",
     "ligue", "liga", "comité", "comision", "comisión", "fundación", "fundação", "stichting", "verein",
@@ -490,9 +490,8 @@ def _split_list(ln: Line, mode: str) -> list[Line] | None:
     items: list[tuple[int, int]] = []
     for a, b in pieces:
         seg = text[a:b]
-        m = None
-        for m in _LIST_ENDING.finditer(seg):
-            pass
+        endings = list(_LIST_ENDING.finditer(seg))
+        m = endings[-1] if endings else None  # the last "and" of the piece
         if (a, b) == pieces[-1] and m is not None and (m.start() == 0 or len(pieces) > 1):
             if m.start() > 0:
                 items.append((a, a + m.start()))
