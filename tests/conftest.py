@@ -159,6 +159,18 @@ def project(tmp_path, monkeypatch) -> Path:
     return root
 
 
+@pytest.fixture
+def buildable_project(tmp_path, monkeypatch) -> Path:
+    """A copy of data/raw, the notebooks and the lock file (what a build reads), with
+    COMPENDIUM_ROOT pointing at it."""
+    root = tmp_path / "project"
+    shutil.copytree(ROOT / "data" / "raw", root / "data" / "raw")
+    shutil.copytree(ROOT / "notebooks", root / "notebooks")
+    shutil.copy2(ROOT / "requirements.lock", root / "requirements.lock")
+    monkeypatch.setenv("COMPENDIUM_ROOT", str(root))
+    return root
+
+
 def run_cli(*args: str | Path, root: Path) -> subprocess.CompletedProcess:
     """`python -m compendium ARGS` with COMPENDIUM_ROOT=root."""
     return run_cli_together([args], root=root)[0]

@@ -117,14 +117,10 @@ def test_any_file_name_gives_a_valid_id(project, tmp_path):
 
 
 @pytest.mark.slow
-def test_add_with_corrections_then_build(tmp_path, monkeypatch):
+def test_add_with_corrections_then_build(buildable_project):
     from compendium import build
 
-    root = tmp_path / "project"
-    shutil.copytree(ROOT / "data" / "raw", root / "data" / "raw")
-    shutil.copytree(ROOT / "notebooks", root / "notebooks")
-    shutil.copy2(ROOT / "requirements.lock", root / "requirements.lock")
-    monkeypatch.setenv("COMPENDIUM_ROOT", str(root))
+    root = buildable_project
     r = run_cli("add", LETTER, "--id", "2017-05-11-caldora-journalists", root=root)
     assert r.returncode == 2 and "no date line found" in r.stderr
     r = run_cli("add", LETTER, "--id", "2017-05-11-caldora-journalists", "--corrections", CSV, root=root)

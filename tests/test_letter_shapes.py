@@ -5,6 +5,10 @@ from __future__ import annotations
 from compendium import signatories, structure
 from compendium.clean import clean
 
+# A short letter to which each test adds its signature block.
+MINISTER = ("September 10, 2014\n\nDear Minister,\n\nWe urge you to act on this matter before the end of the month, "
+            "as we have said.\n\nSincerely,\n\n")
+
 
 def test_signed_by_with_the_list_on_the_same_line_and_two_salutations(letters):
     p = letters("sig-inline-signed-by-two-salutations.txt")
@@ -32,8 +36,7 @@ def test_e_signatures_and_a_title_salutation():
 
 
 def test_table_rows_of_people_and_dashes_between_fields():
-    text = ("September 10, 2014\n\nDear Minister,\n\nWe urge you to act on this matter before the end of the month, "
-            "as we have said.\n\nSincerely,\n\nJane Doe\tDirector\tFree the Slaves\nJohn Roe\tChair\tMeridian Institute\n"
+    text = (MINISTER + "Jane Doe\tDirector\tFree the Slaves\nJohn Roe\tChair\tMeridian Institute\n"
             "Amara Whitfield     Professor of Law     Riverside University\n"
             "Priya Raman – Senior Fellow – Meridian Institute\n")
     sigs = signatories.parse(structure.parse(clean(text).text).signature_lines)
@@ -44,8 +47,7 @@ def test_table_rows_of_people_and_dashes_between_fields():
 
 
 def test_two_columns_with_a_blank_line_after_every_line_read_row_by_row():
-    text = ("September 10, 2014\n\nDear Minister,\n\nWe urge you to act on this matter before the end of the month, "
-            "as we have said.\n\nSincerely,\n\nJane Doe                    John Smith\n\n"
+    text = (MINISTER + "Jane Doe                    John Smith\n\n"
             "Member of Congress          Member of Congress\n\nAmara Whitfield             Tobias Engel\n\n"
             "Member of Congress          Member of Congress\n")
     sigs = signatories.parse(structure.parse(clean(text).text).signature_lines)

@@ -24,14 +24,9 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture
-def project(tmp_path, monkeypatch):
+def project(buildable_project):
     """A copy of the project's inputs, with COMPENDIUM_ROOT pointing at it."""
-    root = tmp_path / "project"
-    shutil.copytree(ROOT / "data" / "raw", root / "data" / "raw")
-    shutil.copytree(ROOT / "notebooks", root / "notebooks")
-    shutil.copy2(ROOT / "requirements.lock", root / "requirements.lock")
-    monkeypatch.setenv("COMPENDIUM_ROOT", str(root))
-    return root
+    return buildable_project
 
 
 def _tree(folder: Path) -> dict[str, bytes]:

@@ -69,10 +69,6 @@ class Mention:
     source: str = "parser"  # or "correction N"
 
 
-def _sentence_of(pos: int, sents: SentenceIndex) -> tuple[int, int]:
-    return sents.at(pos)
-
-
 def _entities(text: str, codebook: Codebook, sigs: list[Signatory], people_spans: list[Span]) -> list[Mention]:
     cands: list[Mention] = []
     for form, entry in codebook.surface_forms():
@@ -186,7 +182,7 @@ def annotate(text: str, st: Structure, sigs: list[Signatory], codebook: Codebook
         for m in QUOTE.finditer(text, para.start, para.end):
             g = "q" if m.group("q") is not None else "q2"
             q0, q1 = m.start(g), m.end(g)
-            sent = _sentence_of(m.start(), sents)
+            sent = sents.at(m.start())
             source = _quote_source(text, m.start(), sent, para, entities, sent_list)
             mentions.append(Mention("quote", q0, q1, text[q0:q1], source, rule="quotation marks"))
 
@@ -199,7 +195,7 @@ def annotate(text: str, st: Structure, sigs: list[Signatory], codebook: Codebook
 
     for m in mentions:
         if m.sentence_start < 0:
-            m.sentence_start, m.sentence_end = _sentence_of(m.start, sents)
+            m.sentence_start, m.sentence_end = sents.at(m.start)
     for m in mentions:
         # A value is a name or a date, never a line break or a tab (brat notes cannot hold them).
         m.value = " ".join(m.value.split())

@@ -46,8 +46,12 @@ class Cleaned:
     page_date: tuple[int, dt.date] | None = None  # (raw line, date): the letter gives none, the page does
 
     def raw_line(self, offset: int) -> int:
-        """The raw file's line number (1-based) of a character offset into the clean text."""
-        return self.raw_lines[min(self.text.count("\n", 0, offset), len(self.raw_lines) - 1)]
+        return raw_line(self.raw_lines, self.text, offset)
+
+
+def raw_line(raw_lines: list[int], text: str, offset: int) -> int:
+    """The raw file's line number (1-based) of a character offset into the clean text."""
+    return raw_lines[min(text.count("\n", 0, offset), len(raw_lines) - 1)]
 
 
 def decode(data: bytes, where: str | Path = "<bytes>") -> str:
@@ -169,11 +173,6 @@ class Span:
     inside: dict[int, str]
     date_line: int
     page_date: tuple[int, dt.date] | None = None  # (line, date) when only the page dates the letter
-
-
-def letter_span(lines: list[str], where: str | Path) -> tuple[int, int, dict[int, str]]:
-    sp = find_span(lines, where)
-    return sp.start, sp.end, sp.inside
 
 
 def find_span(lines: list[str], where: str | Path, signature_lines: tuple[int, int] | None = None,

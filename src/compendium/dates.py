@@ -317,14 +317,6 @@ def _plausible(direction: str, month: int, day: int | None, anchor: dt.date, cue
     return direction
 
 
-def _nearest_year(month: int, day: int | None, anchor: dt.date) -> int:
-    """With no tense to go by, the occurrence of the month (and day) nearest the letter's date."""
-    def distance(year: int) -> int:
-        d = _date(year, month, day or 15) or dt.date(year, month, 28)
-        return abs((d - anchor).days)
-    return min((anchor.year - 1, anchor.year, anchor.year + 1), key=distance)
-
-
 def _date(year: int, month: int, day: int) -> dt.date | None:
     try:
         return dt.date(year, month, day)

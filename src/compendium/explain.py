@@ -16,6 +16,7 @@ import pandas as pd
 
 from . import codebook as codebook_mod
 from . import rawdata
+from .clean import raw_line
 
 
 def _short(s: str, n: int = 70) -> str:
@@ -36,8 +37,7 @@ def explain(raw: Path, letter_id: str | None = None, corrections: Path | None = 
     st = p.structure
 
     def line(offset: int) -> str:
-        n = p.raw_lines[min(p.clean_text.count("\n", 0, offset), len(p.raw_lines) - 1)]
-        return f"line {n:>4}"
+        return f"line {raw_line(p.raw_lines, p.clean_text, offset):>4}"
 
     out = [f"{raw}  (letter id {letter_id}{', corrections ' + str(fixes) if fixes else ''})", ""]
     if st.date_line.text:
