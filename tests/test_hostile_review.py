@@ -13,6 +13,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -249,14 +250,13 @@ def test_build_in_a_deep_project_path(tmp_path):
     assert (root / "reports" / REAL_ID / "timeline.html").exists()
 
 
-def test_a_worker_whose_build_already_died_exits_at_once(monkeypatch):
+def test_a_worker_whose_build_already_died_exits_at_once():
     """A build killed right after forking a worker, before the worker asked to die with it:
     the worker must not live on (an orphan waiting forever, with its kernel)."""
-    monkeypatch.setattr(build, "_BUILD_PID", [1])  # "the build" is not this child's parent
     pid = os.fork()
     if pid == 0:
         try:
-            build._die_with_parent()
+            build.die_with_parent(1)  # "the build" is not this child's parent
         finally:
             os._exit(3)  # still alive after the check: the fault
     _, status = os.waitpid(pid, 0)
@@ -372,7 +372,7 @@ def test_utf16_without_a_byte_order_mark_is_named(tmp_path):
 
 
 def test_a_killed_verify_leaves_nothing_behind_the_next_run(tmp_path, monkeypatch):
-    monkeypatch.setattr(build.tempfile, "tempdir", str(tmp_path))
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     stale = tmp_path / "compendium-verify-stale"
     (stale / "data").mkdir(parents=True)
     (stale / build.VERIFY_LOCK).touch()

@@ -7,16 +7,17 @@ import shutil
 from pathlib import Path
 
 from compendium import build
+from compendium.build import staleness
 
 
 def _keys(pkg: Path, monkeypatch) -> tuple[str, str]:
-    monkeypatch.setattr(build, "_package_dir", lambda: pkg)
-    return build._code_digest(build.PROCESS_MODULES), build.report_code_digest()
+    monkeypatch.setattr(staleness, "_package_dir", lambda: pkg)
+    return staleness.process_code_digest(), staleness.report_code_digest()
 
 
 def test_cli_help_changes_no_key_and_plots_only_the_reports(tmp_path, monkeypatch):
     pkg = tmp_path / "compendium"
-    shutil.copytree(Path(build.__file__).parent, pkg, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(Path(build.__file__).parents[1], pkg, ignore=shutil.ignore_patterns("__pycache__"))
     process0, report0 = _keys(pkg, monkeypatch)
 
     cli = pkg / "cli.py"
@@ -41,3 +42,22 @@ def test_the_keys_name_the_modules_each_stage_imports():
     assert "cli" not in build.PROCESS_MODULES and "cli" not in build.REPORT_MODULES
     assert {"report", "plots", "corpus", "colophon"} <= set(build.REPORT_MODULES)
     assert "dates" not in build.REPORT_MODULES
+
+
+def test_the_build_subpackage_is_in_the_report_key_by_what_it_imports(tmp_path, monkeypatch):
+    """compendium.build is a package: its export and index page count for the reports, its
+    driver and verify do not, and nothing of it counts for the processed data."""
+    assert {"build.kernel", "build.export", "build.index", "build.jobs", "build.staleness"} <= set(build.REPORT_MODULES)
+    assert not {"build", "build.driver", "build.verification", "build.processing"} & set(build.REPORT_MODULES)
+    assert not any(m.startswith("build") for m in build.PROCESS_MODULES)
+    assert build.import_closure("build.lock") == ("build.lock", "errors", "paths")
+    pkg = tmp_path / "compendium"
+    shutil.copytree(Path(build.__file__).parents[1], pkg, ignore=shutil.ignore_patterns("__pycache__"))
+    process0, report0 = _keys(pkg, monkeypatch)
+    driver = pkg / "build" / "verification.py"
+    driver.write_text(driver.read_text(encoding="utf-8") + "\n# a change to verify\n", encoding="utf-8")
+    assert _keys(pkg, monkeypatch) == (process0, report0)
+    export = pkg / "build" / "export.py"
+    export.write_text(export.read_text(encoding="utf-8") + "\n# a change to the export\n", encoding="utf-8")
+    process1, report1 = _keys(pkg, monkeypatch)
+    assert process1 == process0 and report1 != report0

@@ -1,0 +1,66 @@
+"""An executed notebook → its HTML report: what differs between runs dropped, code folded
+under "Show code", the colophon at the end, written into place atomically."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .. import atomic
+from .jobs import Job
+from .staleness import _package_dir
+
+
+def stable(nb) -> list[str]:
+    """Drop what differs between two runs of the same notebook (timings, random ids,
+    execution counts that depend on which kernel ran it) and stderr output: a
+    warning is shown once per kernel, so in a reused kernel it would appear in
+    whichever notebook ran first. Returns the stderr texts for the build log."""
+    nb.metadata.pop("papermill", None)
+    stderr = []
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            stderr += [o.get("text", "") for o in cell.outputs if o.get("output_type") == "stream" and o.get("name") == "stderr"]
+            cell.outputs = [o for o in cell.outputs if not (o.get("output_type") == "stream" and o.get("name") == "stderr")]
+    count = 0
+    for cell in nb.cells:
+        if cell.cell_type == "code" and cell.get("execution_count") is not None:
+            count += 1
+            cell.execution_count = count
+            for out in cell.get("outputs", []):
+                if "execution_count" in out:
+                    out["execution_count"] = count
+    for i, cell in enumerate(nb.cells):
+        cell.metadata.pop("papermill", None)
+        cell.metadata.pop("execution", None)
+        if "injected-parameters" in cell.metadata.get("tags", []):
+            cell.id = "injected-parameters"
+        else:  # stored ids vary (nbstripout renumbers them on commit); the HTML must not
+            cell.id = f"cell-{i}"
+    return stderr
+
+
+def exporter():
+    from nbconvert import HTMLExporter
+
+    exp = HTMLExporter(template_name="compendium", extra_template_basedirs=[str(_package_dir() / "templates")])
+    exp.exclude_input = False  # code is shown folded under "Show code" (templates/compendium/index.html.j2)
+    exp.exclude_input_prompt = True
+    exp.exclude_output_prompt = True
+    return exp
+
+
+def write_html(job: Job, nb, root: Path, exporter) -> None:
+    """Export a notebook made `stable` to the job's HTML page (moved into place atomically)."""
+    import nbformat
+
+    from .. import assets, colophon
+
+    notebook = job.notebook.relative_to(root).as_posix()
+    colophon.label_cells(nb, notebook)
+    body, _ = exporter.from_notebook_node(nbformat.from_dict(nb), resources={
+        "metadata": {"name": job.title()},
+        "colophon": colophon.page_html(notebook, job.parameters, job.letter_id),
+        "stylesheet": assets.href(job.letter_id)})
+    index = "../index.html" if job.letter_id else "index.html"
+    body = body.replace("<main>", f'<main><nav class="crumbs"><a href="{index}">All reports</a></nav>', 1)
+    atomic.write_text(job.html, body if body.endswith("\n") else body + "\n")

@@ -1,0 +1,71 @@
+"""The build's side of the workers: fork them (before anything heavy is imported), queue
+jobs, gather their results in order, stop them."""
+
+from __future__ import annotations
+
+import multiprocessing
+from pathlib import Path
+
+from ..errors import BuildError
+from .jobs import Job
+from .lock import BuildLock
+from .log import Timings
+from .staleness import Stamps
+from .worker import worker
+
+
+class Pool:
+    def __init__(self, root: Path, lock: BuildLock, n_workers: int) -> None:
+        ctx = multiprocessing.get_context("fork")
+        self.queue, self.results, self.stop_event = ctx.Queue(), ctx.Queue(), ctx.Event()
+        self.sent: dict[str, tuple[Job, str]] = {}  # label → (job, its key), to stamp when done
+        self.workers = [ctx.Process(target=worker, args=(root, lock.fd, lock.pid, self.queue, self.results,
+                                                         self.stop_event), daemon=True)
+                        for _ in range(n_workers)]
+        for w in self.workers:
+            w.start()
+
+    def __bool__(self) -> bool:
+        return bool(self.workers)
+
+    def send(self, job: Job, key: str) -> None:
+        self.sent[job.label] = (job, key)
+        self.queue.put(job)
+
+    def gather(self, progress, stamps: Stamps, timings: Timings) -> list[str]:
+        """Tell the workers no more jobs come, then take their results until every job sent is done
+        or one failed; each finished report is stamped, its phases added to `timings`. The failures."""
+        for _ in self.workers:
+            self.queue.put(None)
+        failures: list[str] = []
+        pending = len(self.sent)
+        while pending:
+            try:
+                status, job, *rest = self.results.get(timeout=0.5)
+            except Exception:  # queue.Empty: check that the workers are still alive
+                if all(not w.is_alive() for w in self.workers):
+                    raise BuildError("the report workers stopped before finishing their reports") from None
+                continue
+            if status == "say":  # a worker's [start]/[done] lines are the bar's on a terminal; warnings are not
+                (progress.line if rest[0].startswith("[warning]") else progress.detail)(rest[0])
+                continue
+            pending -= 1
+            if status == "done":
+                progress.report(job.label)
+                stamps.record(job.html, self.sent[job.label][1])
+                timings.execute += rest[0]
+                timings.export += rest[1]
+            else:
+                failures.append(rest[0])
+                break
+        for w in self.workers:
+            w.join(timeout=60)
+        return failures
+
+    def stop(self) -> None:
+        self.stop_event.set()
+        for w in self.workers:
+            if w.is_alive():
+                w.terminate()
+        for w in self.workers:
+            w.join(timeout=30)

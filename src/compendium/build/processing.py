@@ -1,0 +1,46 @@
+"""`make process`: every registered letter raw → processed, the stale ones only when stamps are given."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from .. import paths, rawdata
+from ..errors import CompendiumError
+from .log import say
+from .staleness import Stamps, letter_key, process_code_digest
+
+
+def process_all(verbose: bool = False, stamps: Stamps | None = None, force: bool = True,
+                on_letter=None, progress=None, letters: list[tuple[str, Path]] | None = None,
+                keys: dict[str, str] | None = None) -> list[str]:
+    """Process the stale letters. `letters` are the verified registered letters and `keys` their
+    processing keys when the build already has them (each raw letter hashed once per build);
+    without them, every registered letter's checksum is verified here first."""
+    if letters is None:
+        letters = rawdata.verify_all()
+    if not letters:
+        raise CompendiumError(f"no letters registered in {paths.manifest_path()} (use `compendium add`)")
+    if keys is None:
+        code = process_code_digest()
+        keys = {letter_id: letter_key(raw, code) for letter_id, raw in letters}
+    done = []
+    for letter_id, raw in letters:
+        out = paths.processed_dir() / letter_id
+        key = keys[letter_id]
+        if stamps is not None and not force and stamps.fresh(out, key):
+            if on_letter:
+                on_letter(letter_id)
+            continue
+        from ..process import process
+
+        t = time.perf_counter()
+        process(raw, out, letter_id)
+        if stamps is not None:
+            stamps.record(out, key)
+        done.append(letter_id)
+        if verbose:
+            (progress.detail if progress else say)(f"processed {letter_id} ({time.perf_counter() - t:.1f} s)")
+        if on_letter:
+            on_letter(letter_id)
+    return done

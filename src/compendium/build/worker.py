@@ -1,0 +1,103 @@
+"""A worker process: one kernel, reused for job after job, and its own papermill and
+nbconvert, so notebook execution overhead and HTML export run on every core instead
+of queueing behind one driver. Forked by the build (compendium.build.pool)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import time
+from pathlib import Path
+
+from ..errors import BuildError
+from . import export, kernel
+from .jobs import Job
+from .log import say
+
+
+def die_with_parent(build_pid: int) -> None:
+    """Linux: a worker is killed when the build process (`build_pid`) dies, even by SIGKILL."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    if build_pid and os.getppid() != build_pid:  # the build died before the line above took effect
+        os._exit(0)
+
+
+def run(job: Job, km, root: Path, exporter, say=say) -> tuple[float, float]:
+    """Execute one notebook and write its HTML report; (seconds executing, seconds exporting)."""
+    t = time.perf_counter()
+    say(f"[start] {job.label}")
+    nb = kernel.execute(job, km, root)
+    t_exec = time.perf_counter() - t
+    for text in export.stable(nb):
+        say(f"[warning] {job.label}: " + " ".join(text.split())[:300])
+    export.write_html(job, nb, root, exporter)
+    dt_ = time.perf_counter() - t
+    say(f"[done {dt_:.1f} s] {job.label} → {job.html.relative_to(root)}")
+    return t_exec, dt_ - t_exec
+
+
+def worker(root: Path, lock_fd: int, build_pid: int, todo, results, stop) -> None:
+    """The worker's entry point. `lock_fd` is the build lock's descriptor, inherited by the
+    fork and closed here; `build_pid` the build process, holding the lock.
+
+    An interruption ends a worker quietly: Ctrl-C (which reaches the whole
+    process group) is the build process's to report, once; the build process
+    then stops its workers with SIGTERM, which ends the current job, and any
+    further signal is ignored while the kernel shuts down."""
+    try:
+        die_with_parent(build_pid)
+        os.close(lock_fd)  # the build lock belongs to the build process alone
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+        def terminate(signum, frame):
+            signal.signal(signal.SIGTERM, signal.SIG_IGN)
+            raise KeyboardInterrupt
+
+        signal.signal(signal.SIGTERM, terminate)
+        _work(root, todo, results, stop)
+    except KeyboardInterrupt:
+        pass
+
+
+def _work(root: Path, todo, results, stop) -> None:
+    runtime = kernel.runtime_dir()
+    km = kernel.kernel_manager(runtime)
+    try:
+        kernel.start(root, km)  # starts while this process imports
+        if not os.environ.get("COMPENDIUM_NO_FASTIMPORT"):  # off only to test it changes nothing
+            from .. import fastimport
+
+            fastimport.install()
+        import nbconvert  # noqa: F401
+        import papermill  # noqa: F401
+
+        exporter = export.exporter()
+        used = False
+        while True:
+            job = todo.get()
+            if job is None or stop.is_set():
+                return
+            if used:
+                kernel.reset(km)
+            try:
+                def progress(msg: str) -> None:  # the build process prints, in order
+                    results.put(("say", job, msg))
+
+                results.put(("done", job, *run(job, km, root, exporter, progress)))
+            except BuildError as exc:
+                results.put(("failed", job, str(exc)))
+                stop.set()
+            except Exception as exc:  # an unexpected error still ends the build with a message
+                results.put(("failed", job, f"{job.label}: {type(exc).__name__}: {exc}"))
+                stop.set()
+            used = True
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        kernel.stop(km)
+        shutil.rmtree(runtime, ignore_errors=True)
