@@ -11,7 +11,8 @@ from .codebook import Codebook
 from .contract import KINDS  # the kinds of mention are the contract's
 from .dates import find_timexes
 from .signatories import Signatory
-from .structure import Span, Structure
+from .lines import Span
+from .structure import Structure
 from .text import SentenceIndex, non_overlapping, sentences
 
 

@@ -17,8 +17,9 @@ import ftfy
 
 from .dates import parse_date_line
 from .errors import InputError
-from .patterns import (BULLET, CC, CLOSING, FOOTNOTE, INLINE_INTRO, MEMO, MEMO_TITLE, SALUTATION, SIG_INTRO, SUBJECT, chrome_reason,
+from .patterns import (CC, CLOSING, FOOTNOTE, INLINE_INTRO, MEMO, MEMO_TITLE, SALUTATION, SIG_INTRO, chrome_reason,
                        strict_chrome_reason)
+from .lines import ABBREVIATION_END, is_prose, is_sentence, is_title_line
 from .signatories import is_title
 
 # Keep the letter's typography (curly quotes, dashes, ligatures): ftfy may only
@@ -98,16 +99,13 @@ def bidi_log(text: str) -> list[dict]:
     return out
 
 
-_ABBREVIATION_END = re.compile(r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:Inc|Ltd|Jr|Sr|Co|Corp|Esq|St|Ave|Dept|Univ)\.)$")
-
-
 def _is_footer_sentence(line: str) -> bool:
     # Signature lines are names, titles and organizations; a full sentence
     # after the signatures is the page talking, not the letter. A line ending
     # in an abbreviation ("Washington, D.C.", "Inc.") is still a signature line,
     # and so is a footnote about the signatories' affiliations.
     return (bool(re.search(r"[.!?]$", line)) and len(line.split()) >= 8
-            and not _ABBREVIATION_END.search(line) and not is_title(line.split(",")[0])
+            and not ABBREVIATION_END.search(line) and not is_title(line.split(",")[0])
             and not FOOTNOTE.match(line) and not _is_name_list(line))
 
 
@@ -115,36 +113,6 @@ def _is_name_list(line: str) -> bool:
     """'A, B, C and D.': a list of names (organizations), not a sentence of the page."""
     pieces = [p.strip() for p in re.split(r",|\band\b", line.rstrip(".")) if p.strip()]
     return len(pieces) >= 3 and all(p[:1].isupper() for p in pieces)
-
-
-def is_prose(line: str) -> bool:
-    """A line of running text: several words, lowercase among them, ending a sentence or running on."""
-    words = line.split()
-    if len(words) < 8 or BULLET.match(line) and len(words) < 6 or MEMO.match(line.strip()) or SUBJECT.match(line.strip()):
-        return False
-    lower = sum(1 for w in words if w[:1].islower())
-    wordy = sum(1 for w in words if sum(c.isalpha() for c in w) >= 2)
-    return lower >= len(words) // 3 and wordy >= 6
-
-
-def is_sentence(line: str) -> bool:
-    """Running text, or a short line that reads as a sentence ("We urge you to act.")."""
-    if is_prose(line):
-        return True
-    words = line.split()
-    return (len(words) >= 3 and bool(re.search(r"[.!?][”\"’)]*$", line)) and not BULLET.match(line)
-            and sum(1 for w in words[1:] if w[:1].islower()) >= 2 and not _ABBREVIATION_END.search(line))
-
-
-def _is_title_line(line: str) -> bool:
-    """A heading line: short, no sentence end, not chrome, not a date."""
-    s = line.strip()
-    words = s.split()
-    # A letter's title reads as a phrase ("Joint letter on detention in Caldora"); a site's
-    # name above it ("Human Rights Watch") does not.
-    phrase = len(words) >= 4 and (any(w[:1].islower() for w in words) or re.search(r"(?i)\bletter\b", s))
-    return (phrase and len(words) <= (30 if re.search(r"(?i)\bletter\b", s) else 20) and not re.search(r"[.;,]$", s) and not chrome_reason(s)
-            and not parse_date_line(s) and not SALUTATION.match(s) and not CLOSING.match(s) and s[:1].isupper())
 
 
 def _prev(lines: list[str], i: int) -> int | None:
@@ -251,7 +219,7 @@ def find_span(lines: list[str], where: str | Path, signature_lines: tuple[int, i
         j = _prev(lines, date_i)
         while j is not None and (MEMO.match(lines[j].strip()) or MEMO_TITLE.match(lines[j].strip()) or _continues_memo(lines, j)):
             start, j = j, _prev(lines, j)
-        if j is not None and start == date_i and _is_title_line(lines[j]) and not MEMO.match(lines[j].strip()) \
+        if j is not None and start == date_i and is_title_line(lines[j]) and not MEMO.match(lines[j].strip()) \
                 and (date_i - j) <= 3:
             start = j
     inside = {}

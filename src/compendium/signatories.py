@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from nameparser import HumanName
 
 from .patterns import BULLET, INLINE_INTRO as _INLINE_INTRO, SIG_HEADING_ORGS, SIG_HEADING_PEOPLE, SIG_INTRO
-from .structure import Line
+from .lines import Line
 
 TITLE_WORDS = {
     "professor", "director", "adviser", "advisor", "fellow", "president", "chair", "chairman",

@@ -10,19 +10,8 @@ from pathlib import Path
 
 from .dates import parse_date_line
 from .errors import InputError
+from .lines import Line, Span, is_sentence, is_title_line, lines_of
 from .patterns import BULLET, CC, CLOSING, FOOTNOTE, INLINE_INTRO, MEMO, MEMO_TITLE, SALUTATION, SIG_INTRO, SUBJECT
-
-
-@dataclass(frozen=True)
-class Span:
-    start: int
-    end: int
-    text: str
-
-
-@dataclass(frozen=True)
-class Line(Span):
-    gap_before: int = 0  # blank lines between this line and the previous non-blank one
 
 
 @dataclass
@@ -41,21 +30,6 @@ class Structure:
     headings: list[Span] = field(default_factory=list)  # section headings inside the body (not paragraphs)
     notes: list[Span] = field(default_factory=list)  # footnotes after the signatures, a date line at the end
     closing_text: str = ""  # the closing as written; "" when the list follows the body without one
-
-
-def lines_of(text: str) -> list[Line]:
-    """Non-blank lines with their offsets and the blank lines before each."""
-    out, pos, gap = [], 0, 0
-    for raw in text.split("\n"):
-        if raw.strip():
-            lead = len(raw) - len(raw.lstrip())
-            s = raw.strip()
-            out.append(Line(pos + lead, pos + lead + len(s), s, gap))
-            gap = 0
-        else:
-            gap += 1
-        pos += len(raw) + 1
-    return out
 
 
 _PARAGRAPH_END = re.compile(r"[.!?:][”\"’')]*$")
@@ -129,7 +103,6 @@ def parse(text: str, where: str | Path = "<text>", signature_from: int | None = 
           date: dt.date | None = None) -> Structure:
     """The parts of a cleaned letter. `signature_from` (an offset, from an analyst's
     correction) says where the signature block starts."""
-    from .clean import _is_title_line, is_sentence  # the same notions as the span finder
 
     lines = lines_of(text)
     if not lines:
@@ -183,7 +156,7 @@ def parse(text: str, where: str | Path = "<text>", signature_from: int | None = 
         st.title = _span(lines[0])
         header = [i for i in header if i != 0]
     header = [i for i in header if i != date_i]
-    if not date_at_top and len(header) >= 2 and lines[header[1]].gap_before > 0 and _is_title_line(lines[header[0]].text):
+    if not date_at_top and len(header) >= 2 and lines[header[1]].gap_before > 0 and is_title_line(lines[header[0]].text):
         st.title = _span(lines[header[0]])  # a letter dated at its end may still open with its title
         header = header[1:]
     memo_to = []
