@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from compendium import codebook
+from compendium import codebook, evaluate
 from compendium.evaluate import FIELDS, score_letter, summary
 
 DEV = Path(__file__).resolve().parent / "fixtures" / "letters" / "dev"
@@ -50,3 +50,15 @@ def test_dated_mentions_overall(scores):
     assert sm["date_recall"] >= 0.97 and sm["date_precision"] >= 0.97, sm
     for name, s in scores.items():
         assert s.date_tp >= s.date_gold - 1 and s.date_pred <= s.date_tp + 1, (name, s.misses)
+
+
+def test_a_page_that_is_not_a_letter_scores_as_refused_not_as_a_letter(tmp_path):
+    page = tmp_path / "news.txt"
+    page.write_text("Home | News\nCouncil votes on budget\nThe council met and voted on the budget.\n"
+                    "Several members spoke about the roads.\n", encoding="utf-8")
+    (tmp_path / "news.gold.json").write_text(json.dumps({"refuse": True, "letter": {}}), encoding="utf-8")
+    scores = evaluate.score_folder(tmp_path)
+    assert scores[0].not_a_letter and scores[0].refused
+    sm = evaluate.summary(scores)
+    assert sm["letters"] == 0 and sm["not letters, refused"] == "1/1"
+    assert "not a letter" in evaluate.report("t", scores)

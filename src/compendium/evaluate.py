@@ -8,7 +8,9 @@ process` parses it, in memory, and scored field by field:
 - affiliations: (name, title, organization, former) tuples, precision/recall/F1;
 - dated mentions: a predicted date mention that overlaps a gold one and has
   the same value is a hit; recall over gold, precision over predicted;
-- chrome lines left in the clean text; refusals of letters that are letters.
+- chrome lines left in the clean text; refusals of letters that are letters;
+- pages that are not letters (gold `"refuse": true`): refused or not. They are
+  left out of the letter measures, which are about letters.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ def norm(s) -> str:
 class Score:
     name: str
     refused: str = ""
+    not_a_letter: bool = False  # the gold file says the page must be refused
     fields: dict[str, bool] = field(default_factory=dict)
     aff_tp: int = 0
     aff_pred: int = 0
@@ -87,7 +90,7 @@ def _locate(text: str, gold_mentions: list[dict]) -> list[tuple[int, int, str] |
 def score_letter(raw: Path, gold: dict, cb) -> Score:
     from .process import build_tables, parse_letter  # the exact path `compendium process` takes
 
-    sc = Score(raw.stem)
+    sc = Score(raw.stem, not_a_letter=bool(gold.get("refuse")))
     data = raw.read_bytes()
     try:
         parsed = parse_letter(data, "letter", raw)
@@ -97,6 +100,9 @@ def score_letter(raw: Path, gold: dict, cb) -> Score:
         sc.aff_gold = sum(_aff_tuples_gold(gold).values())
         sc.date_gold = len(gold.get("dated_mentions", []))
         sc.fields = {f: False for f in FIELDS}
+        return sc
+    if sc.not_a_letter:
+        sc.misses.append("accepted a page that is not a letter")
         return sc
     letter = json.loads(files["letter.json"])
     want = gold["letter"]
@@ -159,11 +165,15 @@ def _ratio(a: int, b: int) -> float:
 
 
 def summary(scores: list[Score]) -> dict[str, float]:
+    others = [s for s in scores if s.not_a_letter]
+    scores = [s for s in scores if not s.not_a_letter]
     n = len(scores)
     tp, pred, gold = (sum(getattr(s, f"aff_{k}") for s in scores) for k in ("tp", "pred", "gold"))
     p, r = _ratio(tp, pred), _ratio(tp, gold)
     dtp, dpred, dgold = (sum(getattr(s, f"date_{k}") for s in scores) for k in ("tp", "pred", "gold"))
     out = {"letters": n, "refused": sum(1 for s in scores if s.refused)}
+    if others:
+        out["not letters, refused"] = f"{sum(1 for s in others if s.refused)}/{len(others)}"
     for f in FIELDS:
         out[f] = _ratio(sum(s.fields.get(f, False) for s in scores), n)
     out["letter_fields"] = _ratio(sum(sum(s.fields.values()) for s in scores), n * len(FIELDS))
@@ -178,6 +188,9 @@ def report(title: str, scores: list[Score], verbose: bool = False) -> str:
              "| letter | fields | affiliations (tp/pred/gold) | dates (tp/pred/gold) | chrome left | refused |",
              "|---|---|---|---|---|---|"]
     for s in scores:
+        if s.not_a_letter:
+            lines.append(f"| {s.name} | not a letter | | | | {'yes: ' + s.refused if s.refused else 'NO'} |")
+            continue
         lines.append(f"| {s.name} | {sum(s.fields.values())}/{len(FIELDS)} | {s.aff_tp}/{s.aff_pred}/{s.aff_gold} "
                      f"| {s.date_tp}/{s.date_pred}/{s.date_gold} | {s.chrome_left} | {s.refused or ''} |")
     sm = summary(scores)
