@@ -291,3 +291,31 @@ def test_parse_directly_from_structure():
     assert [(a.title, a.organization) for a in sigs[0].affiliations] == [("Chair", "Lantern Rights Network")]
     assert [s.signatory_id for s in sigs] == [1, 2]
     assert text[sigs[1].start : sigs[1].end] == "Tomasz Wolski\nAuthor of The Salt Camps"
+
+
+def _parsed(block: str) -> list[tuple[str, str, list[str]]]:
+    from compendium.lines import lines_of
+
+    return [(s.signatory_type, s.name, [a.organization for a in s.affiliations])
+            for s in signatories.parse(lines_of(block))]
+
+
+def test_a_given_name_in_a_run_of_organizations_is_an_organization():
+    # "Geneva" is a given name; between organizations signing as themselves, with no
+    # position after it, "Geneva Call" is one more organization.
+    got = _parsed("Child Soldiers International\nGeneva Call\nHuman Rights Watch\nPlan International\n")
+    assert [t for t, _, _ in got] == ["organization"] * 4
+    assert got[1][2] == ["Geneva Call"]
+
+
+def test_an_organization_with_its_country_among_others_is_an_organization():
+    got = _parsed("People in Need (Czech Republic)\nPromo LEX (Moldova)\nPublic Verdict Foundation (Russia)\n")
+    assert got == [("organization", "", ["People in Need (Czech Republic)"]),
+                   ("organization", "", ["Promo LEX (Moldova)"]),
+                   ("organization", "", ["Public Verdict Foundation (Russia)"])]
+
+
+def test_people_with_their_organizations_line_by_line_stay_people():
+    got = _parsed("Jane Doe\nAmnesty International\nJohn Smith\nHuman Rights Watch\n")
+    assert got == [("person", "Jane Doe", ["Amnesty International"]),
+                   ("person", "John Smith", ["Human Rights Watch"])]

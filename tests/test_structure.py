@@ -168,3 +168,18 @@ def test_structure_refusals():
         structure.parse("September 10, 2014\n\nDear Minister,\n\nWe urge you.\n", "x.txt")
     with pytest.raises(InputError, match="nothing after the closing"):
         structure.parse("September 10, 2014\n\nDear Minister,\n\nWe urge you.\n\nSincerely,\n", "x.txt")
+
+
+def test_notes_after_the_signatures_are_notes_not_signatories(tmp_path):
+    from compendium.clean import clean
+
+    raw = ("April 2, 2019\n\nDear Ambassador,\n\n"
+           "We write to urge the Council to act on the annual report before the open debate this month.[1]\n\n"
+           "Respectfully,\n\nGeneva Call\nHuman Rights Watch\n\nNotes\n"
+           "[1] Figures compiled from UN country task force reporting for the previous year.\n\n"
+           "Related Issues:\nPrivacy\nEncryption\n")
+    text = clean(raw).text
+    st = structure.parse(text)
+    assert [ln.text for ln in st.signature_lines] == ["Geneva Call", "Human Rights Watch"]
+    assert [n.text for n in st.notes] == ["Notes", "[1] Figures compiled from UN country task force reporting for the previous year."]
+    assert "Related Issues:" not in text and "Encryption" not in text  # page chrome after the letter

@@ -17,7 +17,7 @@ import ftfy
 
 from .dates import parse_date_line
 from .errors import InputError
-from .patterns import (CC, CLOSING, FOOTNOTE, INLINE_INTRO, MEMO, MEMO_TITLE, SALUTATION, SIG_INTRO, chrome_reason,
+from .patterns import (CC, CLOSING, FOOTNOTE, INLINE_INTRO, MEMO, MEMO_TITLE, NOTE, NOTES_HEADING, SALUTATION, SIG_INTRO, chrome_reason,
                        strict_chrome_reason)
 from .lines import ABBREVIATION_END, is_prose, is_sentence, is_title_line
 from .signatories import is_title
@@ -319,8 +319,9 @@ def _signature_end(lines: list[str], lo: int) -> int:
             continue
         if CC.match(line) and not chrome_reason(line):
             in_cc = True
-        elif FOOTNOTE.match(line) or parse_date_line(line) or INLINE_INTRO.match(line):
-            pass
+        elif FOOTNOTE.match(line) or NOTES_HEADING.match(line) or NOTE.match(line) or parse_date_line(line) \
+                or INLINE_INTRO.match(line):
+            pass  # part of the letter: notes, the date at the end, "Signed by: …"
         elif chrome_reason(line) or (_is_footer_sentence(line) and not in_cc):
             break
         end = i + 1

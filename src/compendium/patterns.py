@@ -52,6 +52,10 @@ FOOTNOTE = re.compile(
     re.I,
 )
 
+# Notes after the signatures: a heading of their own, and numbered notes "[1] …".
+NOTES_HEADING = re.compile(r"^(?:notes|endnotes|footnotes|references|sources)\s*:?$", re.I)
+NOTE = re.compile(r"^\s*\[\d{1,3}\]\s*\S")
+
 # Page chrome. STRICT lines are navigation widgets that are never letter text,
 # wherever they stand; the others name what the span finder cut before or after
 # the letter (a body sentence about donations is letter text).
@@ -64,11 +68,11 @@ STRICT_CHROME = [
 ]
 CHROME = STRICT_CHROME + [
     (re.compile(r"tax[- ]deductible|\bdonate now\b|\bgive now\b|support our work|^donate$|make a (?:gift|donation)", re.I), "donation appeal"),
-    (re.compile(r"^(?:\w+\s*/\s*)?(?:region|country|countries|topics?|tags?|tagged(?: with| as)?|themes?|issues?|filed under|posted in|categor(?:y|ies)|keywords?)"
+    (re.compile(r"^(?:\w+\s*/\s*)?(?:related\s+)?(?:region|country|countries|topics?|tags?|tagged(?: with| as)?|themes?|issues?|filed under|posted in|categor(?:y|ies)|keywords?)"
                 r"(?:\s*/\s*(?:country|topic|theme))?\s*(?::.*)?$", re.I), "topic navigation"),
     (re.compile(r"^most (?:viewed|read|popular)\b", re.I), "popular-pages widget"),
     (re.compile(r"^(?:related(?: [a-z]+){0,3}|more reading|read more"
-                r"|see also|you may also (?:like|be interested in)|more (?:from|on|news|like this)\b.*|latest news|further reading)$", re.I),
+                r"|see also|you may also (?:like|be interested in)|more (?:from|on|news|like this)\b.*|latest news|further reading):?$", re.I),
      "related-content links"),
     (re.compile(r"^(?:subscribe|sign up|follow us|newsletter|get (?:our|the) (?:latest|newsletter)|stay (?:informed|up to date)|join (?:us|our mailing))\b", re.I),
      "subscription prompt"),

@@ -36,6 +36,7 @@ from nameparser import HumanName
 
 from .patterns import BULLET, INLINE_INTRO as _INLINE_INTRO, SIG_HEADING_ORGS, SIG_HEADING_PEOPLE, SIG_INTRO
 from .lines import Line
+from .places import is_place
 
 TITLE_WORDS = {
     "professor", "director", "adviser", "advisor", "fellow", "president", "chair", "chairman",
@@ -595,6 +596,24 @@ def _starts_person(items: list[_Item], k: int, in_block: bool) -> bool:
     return bool(nxt) and (is_title(nxt) or ("," in nxt and is_title(nxt.split(",")[0]))) and not is_org(text)
 
 
+def _org_in_org_list(items: list[_Item], k: int) -> bool:
+    """'Geneva Call' between 'Child Soldiers International' and 'Human Rights Watch': a line
+    that looks like a name only by its first word (a known given name), in a run of organizations that sign as
+    themselves and with no position after it, is one more organization; so is
+    'Promo LEX (Moldova)' among 'People in Need (Czech Republic)' and the like."""
+    text = items[k].line.text
+    m = re.match(r"^(?P<name>[^()]+?)\s*\((?P<place>[^()]+)\)\s*$", text)
+    if m and is_place(m.group("place")):
+        text = m.group("name")  # "Promo LEX (Moldova)": an organization and its country
+    if k == 0 or k + 1 >= len(items) or items[k].mode == "person" or not _evidence(text) or "," in text:
+        return False
+    hon, bare, post = _strip_name(text)
+    if hon or post or re.search(r"\b[A-Z]\.", bare):  # "Dr.", "MP", "Jane Q. Doe": a person's marks
+        return False
+    before, after = items[k - 1].line.text, items[k + 1].line.text
+    return is_org(before) and not is_title(before) and is_org(after) and not is_title(after)
+
+
 def _strong(it: _Item) -> bool:
     """A line that starts a person even inside another person's block."""
     return _one_line(it.line.text) is not None or _evidence(it.line.text) == 2 and not is_org(it.line.text)
@@ -639,7 +658,8 @@ def parse(lines: list[Line]) -> list[Signatory]:
         k = 0
         while k < len(block):
             it = block[k]
-            if _starts_person(block, k, True):
+            after_org = bool(out) and out[-1].signatory_type == "organization" and k > 0
+            if _starts_person(block, k, True) and not (after_org and _org_in_org_list(block, k)):
                 j = k + 1
                 while j < len(block) and not (_starts_person(block, j, True) and (not by_gaps or _strong(block[j]))):
                     if block[j].mode != it.mode:
