@@ -183,3 +183,26 @@ def test_notes_after_the_signatures_are_notes_not_signatories(tmp_path):
     assert [ln.text for ln in st.signature_lines] == ["Geneva Call", "Human Rights Watch"]
     assert [n.text for n in st.notes] == ["Notes", "[1] Figures compiled from UN country task force reporting for the previous year."]
     assert "Related Issues:" not in text and "Encryption" not in text  # page chrome after the letter
+
+
+def test_a_title_in_capitals_between_date_and_addressee_is_the_subject():
+    text = ("14 July 2021\nASA 37/4412/2021\n\n"
+            "JOINT OPEN LETTER: SRI LANKA MUST REPEAL THE PREVENTION OF TERRORISM ACT\n\n"
+            "President Gotabaya Rajapaksa\nPresidential Secretariat\n\nYour Excellency,\n\n"
+            "We, the undersigned organizations, write to urge your government to repeal the act now.\n\n"
+            "Yours sincerely,\n\nAmnesty International\n")
+    st = structure.parse(text)
+    assert st.subject.text == "JOINT OPEN LETTER: SRI LANKA MUST REPEAL THE PREVENTION OF TERRORISM ACT"
+    assert "President Gotabaya Rajapaksa" in [a.text for a in st.addressee]
+
+
+def test_a_title_above_the_date_of_a_letter_without_salutation_is_not_a_paragraph():
+    text = ("Open Letter to the Government of Nicaragua on the Confiscation of Universities\n"
+            "29 August 2023\n\nTo President Daniel Ortega and Vice President Rosario Murillo\n\n"
+            "We, the undersigned academics, write to express our alarm at the confiscation of the university.\n\n"
+            "We call on the government to return the campus and all of its assets to the university.\n\n"
+            "Signed,\n\nDr. James Whitcombe, Senior Lecturer, University of Glasgow\n")
+    st = structure.parse(text)
+    assert st.subject.text.startswith("Open Letter to the Government of Nicaragua")
+    assert len(st.body) == 2
+    assert [a.text for a in st.addressee] == ["To President Daniel Ortega and Vice President Rosario Murillo"]

@@ -100,6 +100,22 @@ def _is_subject_heading(lines: list[Line], i: int, end: int) -> bool:
             and ln.text[:1].isupper() and lines[i + 1].gap_before > 0 and ln.gap_before > 0)
 
 
+def _title_above_date(lines: list[Line], i: int) -> bool:
+    """'Open Letter to the Government of Nicaragua on …' straight above the date line: a
+    title, though it reads like running text (no sentence end, though)."""
+    return (i + 1 < len(lines) and bool(parse_date_line(lines[i + 1].text))
+            and not re.search(r"[.!?:;,][”\"’)]*$", lines[i].text))
+
+
+def _header_title(lines: list[Line], i: int, top: int) -> bool:
+    """'JOINT OPEN LETTER: SRI LANKA MUST REPEAL …' on its own between the date and the
+    addressee: the letter's title, not an address line."""
+    t = lines[i].text
+    alone = lines[i].gap_before > 0 and (i + 1 >= top or lines[i + 1].gap_before > 0)
+    titled = re.search(r"(?i)\b(?:letter|statement|appeal)\b", t) or (t.isupper() and len(t.split()) >= 5)
+    return bool(alone and titled and is_title_line(t))
+
+
 def parse(text: str, where: str | Path = "<text>", signature_from: int | None = None,
           date: dt.date | None = None) -> Structure:
     """The parts of a cleaned letter. `signature_from` (an offset, from an analyst's
@@ -110,7 +126,8 @@ def parse(text: str, where: str | Path = "<text>", signature_from: int | None = 
         raise InputError(where, "no letter text found")
     n = len(lines)
     sal_i = next((i for i, ln in enumerate(lines) if SALUTATION.match(ln.text) and not MEMO.match(ln.text)), None)
-    first_prose = next((i for i, ln in enumerate(lines) if is_sentence(ln.text) and not parse_date_line(ln.text)), None)
+    first_prose = next((i for i, ln in enumerate(lines) if is_sentence(ln.text) and not parse_date_line(ln.text)
+                        and not _title_above_date(lines, i)), None)
     top = sal_i if sal_i is not None else first_prose
     if top is None:
         raise InputError(where, "no body paragraph found (a letter needs running text between its header and signatures)")
@@ -166,6 +183,11 @@ def parse(text: str, where: str | Path = "<text>", signature_from: int | None = 
         m = SUBJECT.match(lines[i].text)
         if m and subject_i is None:
             subject_i = i
+    if subject_i is None and date_at_top:
+        titled = [i for i in header if i > date_i and _header_title(lines, i, top)]
+        if titled:
+            st.subject = st.subject_line = _span(lines[titled[0]])
+            header = [i for i in header if i != titled[0]]
     if subject_i is not None:
         ln = lines[subject_i]
         m = SUBJECT.match(ln.text)
