@@ -1,9 +1,11 @@
-"""The parser against the gold files of the development fixture letters
-(tests/fixtures/letters/dev, format in GOLD.md): each letter's fields, every
-affiliation and the dated mentions, as a careful reader of the letter gives them.
+"""The parser against the gold files of the fixture letters (format in GOLD.md):
+each letter's fields, every affiliation and the dated mentions, as a careful
+reader of the letter gives them.
 
-The held-out letters (tests/fixtures/letters/heldout) are not tested here: they
-are scored by `make accuracy` only, and reported, so that they stay a measure.
+Tested here: the development letters (dev/) and the held-out sets that have
+been scored blind once and then used to improve the parser (heldout/,
+heldout3/): they are regression tests now, no longer a measure. A held-out set
+not yet scored must not be added here before `make accuracy` has scored it once.
 """
 
 from __future__ import annotations
@@ -16,8 +18,9 @@ import pytest
 from compendium import codebook, evaluate
 from compendium.evaluate import FIELDS, score_letter, summary
 
-DEV = Path(__file__).resolve().parent / "fixtures" / "letters" / "dev"
-GOLD = sorted(DEV.glob("*.gold.json"))
+LETTERS = Path(__file__).resolve().parent / "fixtures" / "letters"
+DEV = LETTERS / "dev"
+GOLD = sorted(g for folder in ("dev", "heldout", "heldout3") for g in (LETTERS / folder).glob("*.gold.json"))
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +34,7 @@ def scores():
 
 
 def test_there_are_enough_development_letters():
-    assert len(GOLD) >= 30
+    assert len(list(DEV.glob("*.gold.json"))) >= 30
     for g in GOLD:
         assert g.with_name(g.name[: -len(".gold.json")] + ".txt").exists(), g
 
@@ -39,6 +42,9 @@ def test_there_are_enough_development_letters():
 @pytest.mark.parametrize("name", [g.name[: -len(".gold.json")] for g in GOLD])
 def test_letter_fields_and_affiliations(scores, name):
     s = scores[name]
+    if s.not_a_letter:
+        assert s.refused, "a page that is not a letter was accepted"
+        return
     assert not s.refused, s.refused
     assert all(s.fields[f] for f in FIELDS), s.misses
     assert s.aff_tp == s.aff_gold == s.aff_pred, s.misses
