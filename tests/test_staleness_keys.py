@@ -11,7 +11,7 @@ from compendium.build import staleness
 
 
 def _keys(pkg: Path, monkeypatch) -> tuple[str, str]:
-    monkeypatch.setattr(staleness, "_package_dir", lambda: pkg)
+    monkeypatch.setattr(staleness, "package_dir", lambda: pkg)
     return staleness.process_code_digest(), staleness.report_code_digest()
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .. import atomic
 from .jobs import Job
-from .staleness import _package_dir
+from .staleness import package_dir
 
 
 def stable(nb) -> list[str]:
@@ -42,7 +42,7 @@ def stable(nb) -> list[str]:
 def exporter():
     from nbconvert import HTMLExporter
 
-    exp = HTMLExporter(template_name="compendium", extra_template_basedirs=[str(_package_dir() / "templates")])
+    exp = HTMLExporter(template_name="compendium", extra_template_basedirs=[str(package_dir() / "templates")])
     exp.exclude_input = False  # code is shown folded under "Show code" (templates/compendium/index.html.j2)
     exp.exclude_input_prompt = True
     exp.exclude_output_prompt = True

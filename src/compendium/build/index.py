@@ -9,7 +9,7 @@ from string import Template
 
 from .. import assets, atomic, colophon, paths
 from .jobs import CORPUS, TITLES
-from .staleness import _package_dir
+from .staleness import package_dir
 
 TEMPLATE = "reports-index.html"
 
@@ -29,6 +29,6 @@ def write_index(letter_ids: list[str], names: list[str]) -> None:
         corpus = f'<p><a href="corpus.html">Corpus report</a>: who signs with whom across all {len(letter_ids)} letters.</p>'
     else:
         corpus = "<p>A corpus report (who signs with whom across letters) is built once two letters are registered.</p>"
-    page = Template((_package_dir() / "templates" / TEMPLATE).read_text(encoding="utf-8"))
+    page = Template((package_dir() / "templates" / TEMPLATE).read_text(encoding="utf-8"))
     atomic.write_text(paths.reports_dir() / "index.html",
                       page.substitute(corpus=corpus, rows="\n".join(rows), colophon=colophon.index_html()))

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import paths, rawdata
-from .staleness import Stamps, _digest, _dir_digest, _file, letter_key, process_code_digest, report_code_digest
+from .staleness import Stamps, digest, dir_digest, file_bytes, letter_key, process_code_digest, report_code_digest
 
 REPORTS = ("timeline", "coalition")  # notebooks/<name>.ipynb → reports/<letter>/<name>.html
 CORPUS = "corpus"  # notebooks/corpus.ipynb → reports/corpus.html, once two letters are registered
@@ -61,13 +61,13 @@ class Job:
 
 def report_key(job: Job, code: str) -> str:
     if job.letter_id:
-        data = _dir_digest(paths.processed_dir() / job.letter_id)
+        data = dir_digest(paths.processed_dir() / job.letter_id)
     else:  # the corpus reads every registered letter's processed folder
-        data = _digest(*(p.name.encode() + _dir_digest(p).encode() for p in registered_folders()))
+        data = digest(*(p.name.encode() + dir_digest(p).encode() for p in registered_folders()))
     # The page's colophon names the raw files it was made from (compendium.colophon).
     raw = paths.letters_dir() / f"{job.letter_id}.txt" if job.letter_id else paths.manifest_path()
-    return _digest(job.name.encode(), _file(job.notebook), data.encode(), code.encode(),
-                   _file(raw), _file(paths.codebook_path()), _file(paths.context_path()))
+    return digest(job.name.encode(), file_bytes(job.notebook), data.encode(), code.encode(),
+                   file_bytes(raw), file_bytes(paths.codebook_path()), file_bytes(paths.context_path()))
 
 
 @dataclass

@@ -13,7 +13,7 @@ from pathlib import Path
 from .. import atomic, paths
 
 
-def _package_dir() -> Path:
+def package_dir() -> Path:
     """The `compendium` package's folder (this module is in its `build` subpackage)."""
     return Path(__file__).resolve().parents[1]
 
@@ -31,7 +31,7 @@ def import_closure(module: str) -> tuple[str, ...]:
     """The package's own modules that `module` imports, directly or not (itself included),
     read from the source: the processing key follows the code, no list to keep by hand.
     Modules of a subpackage are named with dots ("build.kernel"); relative imports only."""
-    pkg = _package_dir()
+    pkg = package_dir()
     seen: set[str] = set()
     todo = [module]
     while todo:
@@ -60,29 +60,32 @@ REPORT_MODULES = tuple(sorted(set().union(*(import_closure(m) for m in (
     "report", "plots", "corpus", "colophon", "build.kernel", "build.export", "build.index")))))
 
 
-def _digest(*parts: bytes) -> str:
+def digest(*parts: bytes) -> str:
+    """SHA-256 over the SHA-256 of each part (parts cannot run into each other)."""
     h = hashlib.sha256()
     for p in parts:
         h.update(hashlib.sha256(p).digest())
     return h.hexdigest()
 
 
-def _file(path: Path) -> bytes:
+def file_bytes(path: Path) -> bytes:
+    """A file's bytes; empty when it does not exist (a missing input is an input too)."""
     return path.read_bytes() if path.exists() else b""
 
 
 def _code_digest(modules: tuple[str, ...] | None = None) -> str:
-    pkg = _package_dir()
+    pkg = package_dir()
     files = [_source(pkg, m) or pkg / f"{m}.py" for m in modules] if modules else sorted(
         p for p in pkg.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
-    return _digest(*(f.relative_to(pkg).as_posix().encode() + b"\0" + _file(f) for f in files),
-                   _file(paths.root() / "requirements.lock"))
+    return digest(*(f.relative_to(pkg).as_posix().encode() + b"\0" + file_bytes(f) for f in files),
+                   file_bytes(paths.root() / "requirements.lock"))
 
 
-def _dir_digest(folder: Path) -> str:
+def dir_digest(folder: Path) -> str:
+    """The digest of a folder's files (names and bytes; not its subfolders)."""
     if not folder.is_dir():
         return ""
-    return _digest(*(p.name.encode() + b"\0" + p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()))
+    return digest(*(p.name.encode() + b"\0" + p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()))
 
 
 def process_code_digest() -> str:
@@ -92,17 +95,17 @@ def process_code_digest() -> str:
 
 def report_code_digest() -> str:
     """The code part of every report's staleness key."""
-    templates = _package_dir() / "templates"
+    templates = package_dir() / "templates"
     files = sorted(p for p in templates.rglob("*") if p.is_file()) if templates.is_dir() else []
-    return _digest(_code_digest(REPORT_MODULES).encode(),
+    return digest(_code_digest(REPORT_MODULES).encode(),
                    *(f.relative_to(templates).as_posix().encode() + b"\0" + f.read_bytes() for f in files))
 
 
 def letter_key(raw: Path, code: str) -> str:
     """A letter's processing key: its raw file, the codebook, the context events, its
     corrections and `code` (process_code_digest())."""
-    return _digest(raw.name.encode(), _file(raw), _file(paths.codebook_path()), _file(paths.context_path()),
-                   code.encode(), _file(paths.raw_dir() / "corrections" / f"{raw.stem}.csv"))
+    return digest(raw.name.encode(), file_bytes(raw), file_bytes(paths.codebook_path()), file_bytes(paths.context_path()),
+                   code.encode(), file_bytes(paths.raw_dir() / "corrections" / f"{raw.stem}.csv"))
 
 
 class Stamps:
@@ -121,12 +124,12 @@ class Stamps:
         entry = self.data.get(rel)
         if not entry or entry["inputs"] != key or not target.exists():
             return False
-        out = _dir_digest(target) if target.is_dir() else _digest(target.read_bytes())
+        out = dir_digest(target) if target.is_dir() else digest(target.read_bytes())
         return entry["output"] == out
 
     def record(self, target: Path, key: str) -> None:
         rel = target.relative_to(paths.root()).as_posix()
-        out = _dir_digest(target) if target.is_dir() else _digest(target.read_bytes())
+        out = dir_digest(target) if target.is_dir() else digest(target.read_bytes())
         with self._lock:
             self.data[rel] = {"inputs": key, "output": out}
             self.save()
