@@ -289,3 +289,16 @@ MAY4 = dt.date(2017, 5, 4)
 ])
 def test_letters_issue_forms(text, expected):
     assert timexes(text, MAY4) == expected
+
+
+def test_numeric_dates_day_first_after_a_label_or_a_place():
+    import datetime as dt
+
+    from compendium.dates import find_timexes, parse_date_line
+
+    assert parse_date_line("Date: 14.09.2023") == dt.date(2023, 9, 14)
+    assert parse_date_line("Geneva, 03/04/2021") == dt.date(2021, 4, 3)
+    assert parse_date_line("Date: 09/14/2023") == dt.date(2023, 9, 14)  # 14 cannot be a month
+    assert parse_date_line("14.09.2023") is None  # alone on a page: its publication date
+    found = find_timexes("We met on 14.09.2023; see version 1.2.2023.5.", dt.date(2023, 9, 20))
+    assert [(t.text, t.value) for t in found] == [("14.09.2023", "2023-09-14")]

@@ -206,3 +206,18 @@ def test_a_title_above_the_date_of_a_letter_without_salutation_is_not_a_paragrap
     assert st.subject.text.startswith("Open Letter to the Government of Nicaragua")
     assert len(st.body) == 2
     assert [a.text for a in st.addressee] == ["To President Daniel Ortega and Vice President Rosario Murillo"]
+
+
+@pytest.mark.parametrize("closing", ["Please accept, Excellency, the assurances of our highest consideration.",
+                                     "With our thanks for your leadership,"])
+def test_closings_of_diplomatic_and_thankful_letters(closing):
+    text = ("Date: 14.09.2023\n\nExcellency,\n\nWe write to urge your delegation to support the resolution at this session.\n\n"
+            f"{closing}\n\nMarta Kovač\nExecutive Director, Centre for Civic Initiatives\n\n"
+            "P.S. A copy of this letter has been sent to the members of the committee.\n\n"
+            "Annex: Provisions of concern\n- Article 2: the definition of foreign funding, which is far too broad.\n")
+    from compendium.clean import clean
+
+    st = structure.parse(clean(text).text)
+    assert st.closing_text == closing and len(st.body) == 1
+    assert [ln.text for ln in st.signature_lines] == ["Marta Kovač", "Executive Director, Centre for Civic Initiatives"]
+    assert [n.text for n in st.notes][0].startswith("P.S.") and st.notes[-1].text.startswith("- Article 2")

@@ -312,16 +312,18 @@ def _header_top(lines: list[str], below: int) -> int:
 def _signature_end(lines: list[str], lo: int) -> int:
     """Index after the last line of the signature block starting at `lo`."""
     end = lo
-    in_cc = False
+    in_cc = in_notes = False
     for i in range(lo, len(lines)):
         line = lines[i].strip()
         if not line:
             continue
         if CC.match(line) and not chrome_reason(line):
             in_cc = True
-        elif FOOTNOTE.match(line) or NOTES_HEADING.match(line) or NOTE.match(line) or parse_date_line(line) \
-                or INLINE_INTRO.match(line):
-            pass  # part of the letter: notes, the date at the end, "Signed by: …"
+        elif NOTES_HEADING.match(line) or NOTE.match(line):
+            in_notes = True  # notes, a postscript, an annex: the letter's, up to the page's chrome
+        elif (FOOTNOTE.match(line) or parse_date_line(line) or INLINE_INTRO.match(line)
+              or in_notes and not chrome_reason(line)):
+            pass  # part of the letter: the date at the end, "Signed by: …", a note's lines
         elif chrome_reason(line) or (_is_footer_sentence(line) and not in_cc):
             break
         end = i + 1

@@ -78,10 +78,31 @@ DATE_LINE = re.compile(
 )
 
 
+# "Date: 14.09.2023", "Geneva, 14/09/2023": digits only after a label or a place (a bare
+# "14.09.2023" on a page is its publication date); day first, as most such letters write it.
+NUMERIC_DATE_LINE = re.compile(
+    rf"^\s*(?:(?i:date[d]?)\s*:\s*|{_PLACE}{{1,2}})(?P<date>(?P<d>\d{{1,2}})(?P<sep>[./-])(?P<m>\d{{1,2}})(?P=sep)"
+    rf"(?P<y>(?:19|20)\d\d))\.?\s*$"
+)
+
+
+def numeric_date(day: int, month: int, year: int) -> dt.date | None:
+    """Day first; month first only when the day cannot be a month ("09/14/2023")."""
+    if month > 12 >= day:
+        day, month = month, day
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
 def parse_date_line(line: str) -> dt.date | None:
     m = DATE_LINE.match(line)
     if not m:
-        return None
+        m = NUMERIC_DATE_LINE.match(line)
+        if not m or re.search(r"(?i)\b(?:published|posted|updated|issued|released)\b", line[: m.start("date")]):
+            return None
+        return numeric_date(int(m.group("d")), int(m.group("m")), int(m.group("y")))
     place = line[: m.start("date")]
     if re.search(r"(?i)\b(?:published|posted|updated|issued|released|press release|news)\b", place):
         return None  # a page's publication date, not a letter's
@@ -252,6 +273,8 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("weekday_date", re.compile(rf"\b{_WEEKDAY},?\s+(?:the\s+)?(?P<d>{MONTH}\s+{_DAY},?\s+{_YEAR}|{_DAY}\s+(?:of\s+)?{MONTH},?\s+{_YEAR})\b")),
     ("weekday_day", re.compile(rf"\b(?P<wd>{_WEEKDAY}),?\s+(?:the\s+)?(?:(?P<m>{MONTH})\s+(?P<d>{_DAY})|(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m2>{MONTH})){_NO_YEAR}")),
     ("iso_date", re.compile(rf"\b{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b")),
+    # "14.09.2023", "14/09/2023": day first (numeric_date); not inside a longer number or symbol.
+    ("numeric_date", re.compile(r"(?<![\w/.-])(?P<d>\d{1,2})(?P<sep>[./])(?P<m>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d\d)(?![\w/-]|\.\d)")),
     ("month_day_year", re.compile(rf"\b{_MONTH_DATED}\s+{_DAY},?\s+{_YEAR}\b")),
     ("day_month_year", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH_DATED},?\s+{_YEAR}\b")),
     # Ranges of days: "from 2 to 27 March 2017", "on 14 and 15 May", "March 2–4, 2017".
@@ -327,6 +350,9 @@ def _date(year: int, month: int, day: int) -> dt.date | None:
 def _resolve(rule: str, m: re.Match, text: str, anchor: dt.date, sents=None) -> tuple[str, str] | None:
     g = m.groupdict()
     s = m.group(0)
+    if rule == "numeric_date":
+        d = numeric_date(int(g["d"]), int(g["m"]), int(g["y"]))
+        return (d.isoformat(), "day") if d else None
     if rule in ("iso_date", "month_day_year", "day_month_year", "weekday_date"):
         d = parse_absolute(g["d"] if rule == "weekday_date" else s)
         return (d.isoformat(), "day") if d else None

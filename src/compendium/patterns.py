@@ -9,7 +9,12 @@ CLOSING = re.compile(
     r"^(?:(?:With )?(?:Sincerely|Respectfully|Faithfully|Cordially|Gratefully)(?: yours| submitted)?"
     r"|Yours (?:sincerely|faithfully|truly|respectfully|very truly)|Very truly yours|Yours"
     r"|(?:With )?(?:Best|Kind|Warm|Warmest)? ?[Rr]egards|With (?:respect|gratitude|thanks|appreciation)"
-    r"|(?:Best|All best|In solidarity|Signed|Thank you|Warmly|Yours ever|Sincerely yours|Respectfully submitted))[,.]?\s*$",
+    r"|(?:Best|All best|In solidarity|Signed|Thank you|Warmly|Yours ever|Sincerely yours|Respectfully submitted)"
+    # "With our thanks for your leadership,", "With my best wishes,": a short phrase, then the comma
+    r"|With (?:our|my|all (?:our|my)|many|warm|warmest|kind|best)(?: (?:best|warm|warmest|kind|sincere|deepest))? (?:thanks|gratitude|appreciation|regards|wishes|respect)\b[^.!?]{0,60}(?=,)"
+    # the diplomatic closing: "Please accept, Excellency, the assurances of our highest consideration."
+    r"|(?:Please )?accept,? (?:Your |Madam |Mr\.? )?(?:Excellency|Excellencies|Sir|Madam|Mr\.? \w+)?,? the (?:assurances?|renewed assurances?|expression)"
+    r" of (?:our|my) (?:highest|high|most distinguished|distinguished) (?:consideration|esteem|regard)\b[^!?]{0,40})[,.]?\s*$",
     re.I,
 )
 # The list of signatures announced without a closing ("Signatories:", "Signed by:",
@@ -52,9 +57,11 @@ FOOTNOTE = re.compile(
     re.I,
 )
 
-# Notes after the signatures: a heading of their own, and numbered notes "[1] …".
-NOTES_HEADING = re.compile(r"^(?:notes|endnotes|footnotes|references|sources)\s*:?$", re.I)
-NOTE = re.compile(r"^\s*\[\d{1,3}\]\s*\S")
+# Notes after the signatures: a heading of their own ("Notes", "Annex: …"), numbered notes
+# "[1] …", a postscript "P.S. …".
+NOTES_HEADING = re.compile(r"^(?:notes|endnotes|footnotes|references|sources|(?:annex|appendix|attachment|enclosure)s?\b.*)\s*:?$",
+                           re.I)
+NOTE = re.compile(r"^\s*(?:\[\d{1,3}\]\s*\S|P\.\s?S\.|PS:|Enc(?:l|losures?)?[.:])", re.I)
 
 # Page chrome. STRICT lines are navigation widgets that are never letter text,
 # wherever they stand; the others name what the span finder cut before or after
