@@ -209,3 +209,14 @@ def test_closing_followed_only_by_chrome_is_refused():
     with pytest.raises(InputError) as err:
         clean(text, where="x.txt")
     assert "no signature block" in err.value.problem
+
+
+@pytest.mark.parametrize("line", ["Show all 1,284 signatures", "Latest signatures",
+                                  "Paulo Ferreira, Universidade de Lisboa – 2 hours ago", "Sur le même thème",
+                                  "Mots-clés : Algérie, Union européenne", "Etiquetas: CIDH, Defensores ambientales",
+                                  "Noticias relacionadas", "Suscríbete a nuestro boletín", "Partager",
+                                  "Publié le 26 janvier 2022", "Related Issues:"])
+def test_page_widgets_in_several_languages_are_chrome(line):
+    from compendium.patterns import chrome_reason
+
+    assert chrome_reason(line)

@@ -109,6 +109,29 @@ CHROME = STRICT_CHROME + [
     (re.compile(r"^(?:press release|news release|joint letter|open letter|letter|statement|news|commentary|dispatches|report)s?$", re.I),
      "page type label"),
     (re.compile(r"^(?:\d+\s+)?(?:min(?:ute)?s?\s+read|reading time.*)$", re.I), "reading time"),
+    # A petition site's signature widgets: counters, the form, the feed of latest signers.
+    (re.compile(r"^(?:(?:show|see|view) all [\d,.]+ signatures?|(?:latest|recent|newest) signatures|[\d,.]+ (?:signatures|signers|people have signed)"
+                r"|goal:? [\d,.]+|sign (?:now|here)|signatures so far:? [\d,.]+)$|\s[–—-]\s\d+ (?:seconds?|minutes?|hours?|days?) ago$", re.I),
+     "signature widget"),
+    # The same widgets on sites in French, Spanish, Portuguese and German (an English letter's page
+    # on such a site keeps its navigation in the site's language).
+    (re.compile(r"^(?:mots[- ]cl[ée]s|[ée]tiquettes|th[èe]mes|etiquetas|temas|categor[íi]as|palavras[- ]chave|schlagw[öo]rter|themen)\s*:", re.I),
+     "topic navigation"),
+    (re.compile(r"^(?:sur le m[êe]me th[èe]me|[àa] lire aussi|lire aussi|articles? li[ée]s|voir aussi|dans la m[êe]me rubrique"
+                r"|noticias relacionadas|art[íi]culos relacionados|te puede interesar|lee tambi[ée]n|relacionad[oa]s|ver tambi[ée]n"
+                r"|not[íi]cias relacionadas|leia tamb[ée]m|veja tamb[ée]m|verwandte artikel|das k[öo]nnte sie auch interessieren|mehr zum thema)\s*:?$", re.I),
+     "related-content links"),
+    (re.compile(r"^(?:suscr[íi]bete|suscribirse|abonnez-vous|inscrivez-vous|s'abonner|inscreva-se|assine|abonnieren)\b", re.I),
+     "subscription prompt"),
+    (re.compile(r"^(?:partager|compartir|compartilhar|teilen|imprimer|imprimir|drucken|envoyer par e-?mail|enviar por (?:correo|e-?mail))$", re.I),
+     "share buttons"),
+    (re.compile(r"tous droits r[ée]serv[ée]s|todos los derechos reservados|todos os direitos reservados|alle rechte vorbehalten"
+                r"|^mentions l[ée]gales|^aviso legal|^pol[íi]tica de (?:privacidad|cookies|privacidade)|^plan du site|^impressum$", re.I),
+     "site footer"),
+    (re.compile(r"^(?:accueil|inicio|in[íi]cio|startseite|contacto|contato|kontakt|noticias|not[íi]cias|actualit[ée]s|presse|nachrichten"
+                r"|qui sommes-nous ?\??|qui[ée]nes somos|quem somos|[üu]ber uns|nos actions|nous soutenir|dona(?:r|ciones)|faire un don|spenden)$", re.I),
+     "navigation link"),
+    (re.compile(r"^(?:publi[ée] le|fecha de publicaci[óo]n|publicado (?:el|em)|ver[öo]ffentlicht(?: am)?)\b.{0,60}$", re.I), "publication date"),
 ]
 
 _STRICT = STRICT_CHROME
