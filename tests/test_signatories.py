@@ -319,3 +319,44 @@ def test_people_with_their_organizations_line_by_line_stay_people():
     got = _parsed("Jane Doe\nAmnesty International\nJohn Smith\nHuman Rights Watch\n")
     assert got == [("person", "Jane Doe", ["Amnesty International"]),
                    ("person", "John Smith", ["Human Rights Watch"])]
+
+
+def _people(block: str) -> list[tuple[str, list[tuple[str, str, bool]]]]:
+    from compendium.lines import lines_of
+
+    return [(s.name, [(a.title, a.organization, a.former) for a in s.affiliations])
+            for s in signatories.parse(lines_of(block))]
+
+
+def test_members_of_parliament_and_peers_with_party_lines():
+    got = _people("Helen Marchbank MP\nLabour, Ashdale and Brinton\n\n"
+                  "The Rt Hon Sir Geoffrey Pell MP\nChair, International Development Committee\nConservative, Wealdon Vale\n\n"
+                  "Lord Carrow of Ambleside\nCrossbench\n\nBaroness Osei\nLiberal Democrat\n")
+    assert got == [("Helen Marchbank", [("", "Labour, Ashdale and Brinton", False)]),
+                   ("Geoffrey Pell", [("Chair", "International Development Committee", False),
+                                      ("", "Conservative, Wealdon Vale", False)]),
+                   ("Lord Carrow of Ambleside", [("", "Crossbench", False)]),
+                   ("Baroness Osei", [("", "Liberal Democrat", False)])]
+
+
+def test_on_behalf_of_above_the_name_and_a_place_under_the_title():
+    got = _people("On behalf of Coastal Justice Network\nAmara Nwosu, Executive Director\n\n"
+                  "Padre Esteban Ríos\nPresident\nComisión Diocesana de Justicia y Paz (Colombia)\n\n"
+                  "Jorge Andrade Salazar\nCoordinator\nRed Amazónica de Defensores (Ecuador)\n")
+    assert got == [("Amara Nwosu", [("Executive Director", "Coastal Justice Network", False)]),
+                   ("Esteban Ríos", [("President", "Comisión Diocesana de Justicia y Paz (Colombia)", False)]),
+                   ("Jorge Andrade Salazar", [("Coordinator", "Red Amazónica de Defensores (Ecuador)", False)])]
+
+
+def test_a_table_of_signatories_reads_cells_not_commas():
+    got = _people("Name | Position | Organization\n"
+                  "Dr. Lucía Ferrer | Chair, Antimicrobial Stewardship Working Group | Latin American Paediatric Association\n"
+                  "Prof. Mateus Oliveira | Former President | Brazilian Society of Infectious Diseases\n")
+    assert got == [("Lucía Ferrer", [("Chair, Antimicrobial Stewardship Working Group",
+                                      "Latin American Paediatric Association", False)]),
+                   ("Mateus Oliveira", [("President", "Brazilian Society of Infectious Diseases", True)])]
+
+
+def test_an_organization_with_its_city_in_parentheses_is_one_organization():
+    assert _people("Hélène Marchetti (Sciences Po, Paris)\nYuki Tanabe (Kyoto University)\n") == [
+        ("Hélène Marchetti", [("", "Sciences Po, Paris", False)]), ("Yuki Tanabe", [("", "Kyoto University", False)])]

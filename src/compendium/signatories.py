@@ -89,7 +89,7 @@ PARTICLES = {"van", "von", "de", "del", "della", "der", "den", "da", "di", "du",
 _HONORIFIC_WORDS = (
     r"The|Rt\.?|Right|Hon\.?|Honourable|Honorable|Sir|Dame|Lord|Lady|Baroness|Baron|Viscount|Viscountess|Earl|"
     r"Countess|Dr\.?|Prof\.?|Professor|Mr\.?|Mrs\.?|Ms\.?|Mx\.?|Miss|Rev\.?|Revd\.?|Reverend|Fr\.?|Father|Sister|"
-    r"Rabbi|Imam|Bishop|Archbishop|Cardinal|Sheikh|Pastor|H\.\s?E\.|HE|His|Her|Excellency|Ambassador|Amb\.?|"
+    r"Rabbi|Imam|Bishop|Archbishop|Cardinal|Sheikh|Pastor|Padre|Monsignor|Msgr\.?|Canon|H\.\s?E\.|HE|His|Her|Excellency|Ambassador|Amb\.?|"
     r"Senator|Sen\.|Rep\.|Representative|Congressman|Congresswoman|Judge|Justice|Gen\.?|General|Maj\.?|Major|"
     r"Lt\.?|Lieutenant|Col\.?|Colonel|Brig\.?|Brigadier|Adm\.?|Admiral|Rear|Vice|Capt\.?|Captain|Cmdr\.?|"
     r"Commander|Command|Staff|Master|Warrant|Sgt\.?|Sergeant|Mayor|Councillor|Cllr\.?|Prince|Princess|Dato'?|Datuk|Tan Sri|Chief|Hon'?ble"
@@ -129,6 +129,9 @@ BEHALF = re.compile(r"^(?:(?P<title>.*?),?\s+)?(?:on behalf of|for and on behalf
 _AT = re.compile(r"^(?P<title>.+?)\s+(?:at|with)\s+(?P<org>(?:the\s+)?[A-Z].+)$")
 _LIST_ENDING = re.compile(r",?\s+(?:and|&)\s+(?=\S)")
 _COLUMNS = re.compile(r"\S(?: {3,}|\t+)\S")
+# The header row of a table of signatories: "Name | Position | Organization".
+_TABLE_HEADER = re.compile(r"^(?i:name|signatory|signature)(?:\s*(?:\||\t| {3,})\s*(?i:position|title|role|organi[sz]ation|affiliation"
+                           r"|institution|country|function))+\s*$")
 _LEGAL_SUFFIX = re.compile(r"^(?:Inc\.?|Ltd\.?|LLC|LLP|e\.V\.|GmbH|plc|S\.A\.|A\.C\.|Co\.|Corp\.?|N\.A\.)$", re.I)
 
 
@@ -232,6 +235,18 @@ def _strip_name(s: str) -> tuple[str, str, str]:
     return hon, s, post
 
 
+PEERAGE = re.compile(r"\b(?:Lord|Lady|Baroness|Baron|Viscount|Viscountess|Earl|Countess|Marquess|Duke|Duchess)$", re.I)
+
+
+def _peer(hon: str, bare: str) -> str:
+    """'Lord Carrow of Ambleside', 'Baroness Osei': a peer named by the peerage alone, whose
+    name is the style itself (no given name to stand without it); '' otherwise."""
+    m = PEERAGE.search(hon.strip())
+    if m and re.fullmatch(r"[A-Z][\w'’-]+(?: of [A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})?", bare.strip()):
+        return f"{m.group(0)} {bare.strip()}"
+    return ""
+
+
 def _name_tokens_ok(toks: list[str]) -> bool:
     if not 2 <= len(toks) <= 5:
         return False
@@ -271,6 +286,8 @@ def _evidence(line: str) -> int:
     toks = _tokens(head)
     while toks and (DEGREE.match(toks[-1]) or GENERATIONAL.match(toks[-1]) or POSTNOMINAL.match(toks[-1])):
         toks = toks[:-1]
+    if _peer(hon, head):
+        return 2
     if not _name_tokens_ok(toks):
         return 0
     if hon or post or tail or any(re.fullmatch(r"[A-Z]\.?", t) for t in toks[1:-1]):
@@ -302,7 +319,8 @@ def _one_line(line: str) -> tuple[str, list[str]] | None:
     line = PERSONAL.sub(" ", line).strip()
     if _COLUMNS.search(line):
         line = re.sub(r"(?: {3,}|\t+)", " | ", line)  # a table row: cells become fields
-    for sep in (",", " – ", " — ", " - ", " | "):
+    # A table row's cell borders come first: a cell may hold a comma.
+    for sep in ((" | ",) if " | " in line else ()) + (",", " – ", " — ", " - ", " | "):
         if sep not in line:
             continue
         parts = [p.strip() for p in line.split(sep)]
@@ -321,6 +339,12 @@ def _one_line(line: str) -> tuple[str, list[str]] | None:
         if _evidence(name) == 1 and not (is_title(rest) or is_org(rest) or BEHALF.match(rest)
                                          or re.match(r"(?i)former\b", rest)):
             continue
+        cells = [c.strip() for c in parts[k:]]
+        if sep == " | " and len(cells) == 2 and all(cells) and (is_title(cells[0]) or not is_org(cells[0])):
+            # a table row "Name | Position | Organization": the cells are the fields, whatever
+            # commas a position holds ("Chair, Antimicrobial Stewardship Working Group")
+            title, former = _strip_former(cells[0])
+            return name, [Affiliation(title=title, organization=cells[1], former=former)]
         if sep != ",":
             rest = rest.replace(sep, ", ")  # "Name – Title – Organization", table cells
         return name, [a.strip() for a in re.split(r";|\s+/\s+", rest) if a.strip()]
@@ -350,6 +374,10 @@ def _split_title_org(s: str) -> Affiliation:
     if "," in text:
         title, org = text.split(",", 1)
         org_first = _words(title)[:1] and (_words(title)[0] in ORG_STRONG or _words(title)[0] == "the")
+        if not is_title(title) and not is_org(title) and not is_org(org):
+            # Neither part a position nor an organization by its words: one organization written
+            # with its place or party ("Sciences Po, Paris", "Labour, Ashdale and Brinton").
+            return Affiliation(organization=text.strip(), former=former)
         if is_title(title) or not is_org(title) or (is_org(org) and not org_first):
             unit, last = "", org.strip()
             if "," in last:
@@ -407,6 +435,11 @@ def _affiliations(lines: list[str]) -> list[Affiliation]:
         if not rest and ("," in title or BEHALF.match(title) or _AT.match(title)):
             a = _split_title_org(g[0])
             out.append(a)
+            continue
+        if "," in title and len(rest) == 1 and "," in rest[0] and not is_title(rest[0].split(",")[0]):
+            # "Chair, International Development Committee" / "Conservative, Wealdon Vale": each
+            # line whole, two affiliations.
+            out += [_split_title_org(g[0]), _split_title_org(g[1])]
             continue
         if not title and len(rest) == 1 and ("," in rest[0] or BEHALF.match(rest[0])):
             out.append(_split_title_org(g[0]))  # "Barrister, Fleetwood Court Chambers": a title we do not know
@@ -615,8 +648,13 @@ def _org_in_org_list(items: list[_Item], k: int) -> bool:
 
 
 def _strong(it: _Item) -> bool:
-    """A line that starts a person even inside another person's block."""
-    return _one_line(it.line.text) is not None or _evidence(it.line.text) == 2 and not is_org(it.line.text)
+    """A line that starts a person even inside another person's block ('Red Amazónica de
+    Defensores (Ecuador)' under a name and a title is that person's organization)."""
+    text = it.line.text
+    m = re.match(r"^[^()]+\((?P<place>[^()]+)\)\s*$", text)
+    if m and is_place(m.group("place")):
+        return False
+    return _one_line(text) is not None or _evidence(text) == 2 and not is_org(text)
 
 
 def _person(sid: int, name_line: str, affs: list[Affiliation], start: int, end: int) -> Signatory:
@@ -625,6 +663,11 @@ def _person(sid: int, name_line: str, affs: list[Affiliation], start: int, end: 
     hon, bare, post = _strip_name(s)
     if former and affs == [Affiliation()]:
         pass
+    peer = _peer(hon, bare)
+    if peer:  # the style is the name: "Lord Carrow of Ambleside"
+        return Signatory(signatory_id=sid, signatory_type="person", written=written, name=peer, honorific=hon,
+                         given_name="", middle_name="", family_name=bare.split(" of ")[0].strip(), suffix=post,
+                         affiliations=affs, start=start, end=end)
     hn = HumanName(bare)
     name_suffix = [x for x in re.split(r",\s*|\s+", hn.suffix) if x]
     generational = [x for x in name_suffix if GENERATIONAL.match(x)]
@@ -655,6 +698,9 @@ def parse(lines: list[Line]) -> list[Signatory]:
     blocks = _blocks(items)
     by_gaps = len(blocks) > 1
     for block in blocks:
+        block = [it for it in block if not _TABLE_HEADER.match(it.line.text)]
+        if by_gaps and len(block) >= 2 and re.match(r"(?i)(?:for and )?on behalf of\s", block[0].line.text):
+            block = block[1:] + block[:1]  # "On behalf of X" / "Name, Title": the person signs for X
         k = 0
         while k < len(block):
             it = block[k]
@@ -680,7 +726,15 @@ def parse(lines: list[Line]) -> list[Signatory]:
                     written = it.line.text
                     if one and not _evidence(it.line.text):
                         written, pieces = one
-                        affs = _affiliations_from_pieces(pieces) + [a for a in affs if a != Affiliation()]
+                        titled = _affiliations_from_pieces(pieces)
+                        rest = [a for a in affs if a != Affiliation()]
+                        if (len(titled) == len(rest) == 1 and not titled[0].organization and rest[0].organization
+                                and not rest[0].title):
+                            # "Name, Title" then "on behalf of Organization": one affiliation
+                            titled = [Affiliation(title=titled[0].title, unit=rest[0].unit,
+                                                  organization=rest[0].organization, former=titled[0].former)]
+                            rest = []
+                        affs = titled + rest
                 sig = _person(len(out) + 1, written, affs, it.line.start, max(g.line.end for g in group))
                 out.append(sig)
                 k = j
@@ -694,7 +748,10 @@ def parse(lines: list[Line]) -> list[Signatory]:
     return out
 
 
-def _affiliations_from_pieces(pieces: list[str]) -> list[Affiliation]:
+def _affiliations_from_pieces(pieces: list) -> list[Affiliation]:
+    """Affiliations of a one-line signature's pieces (strings, or a table row's Affiliation)."""
+    if any(isinstance(p, Affiliation) for p in pieces):
+        return [p if isinstance(p, Affiliation) else _split_title_org(p) for p in pieces]
     if len(pieces) == 1 and "," not in pieces[0] and not is_title(pieces[0]) and not BEHALF.match(pieces[0]):
         text, former = _strip_former(pieces[0])
         return [Affiliation(organization=text, former=former)]
