@@ -302,3 +302,26 @@ def test_numeric_dates_day_first_after_a_label_or_a_place():
     assert parse_date_line("14.09.2023") is None  # alone on a page: its publication date
     found = find_timexes("We met on 14.09.2023; see version 1.2.2023.5.", dt.date(2023, 9, 20))
     assert [(t.text, t.value) for t in found] == [("14.09.2023", "2023-09-14")]
+
+
+@pytest.mark.parametrize("text, anchor, want", [
+    # "pooled" is an adjective after "including", not a past verb: the request looks ahead
+    ("We ask WHO to act, including pooled procurement, and to place the matter on the agenda of the Assembly in May.",
+     (2024, 2, 6), [("in May", "2024-05")]),
+    # a bullet takes its lead-in's tense before a participle after the date ("individuals held")
+    ("We urge you to:\n\n- Participate in the dialogue on 6 and 7 March and raise the cases of individuals held incommunicado;",
+     (2023, 2, 8), [("on 6 and 7 March", "2023-03-06/2023-03-07")]),
+    # what a letter welcomes has happened
+    ("We welcome the decision of the Ministry to suspend its programme in September, and ask that it remain suspended.",
+     (2018, 1, 15), [("in September", "2017-09")]),
+    ("The Council's commitment, set out in resolution 1998 (2011), matters.", (2019, 5, 2), []),
+    ("The law was adopted on 4 April. The bill had been tabled less than a week earlier.", (2017, 5, 2),
+     [("on 4 April", "2017-04-04")]),
+])
+def test_tense_and_non_dates_from_held_out_letters(text, anchor, want):
+    import datetime as dt
+
+    from compendium.dates import find_timexes
+
+    got = [(t.text, t.value) for t in find_timexes(text, dt.date(*anchor))]
+    assert got == want

@@ -135,8 +135,11 @@ _PAST = re.compile(
     r"left|sent|went|came|became|fled|led|kept|rose|fell|struck|stood|won|lost|paid|built|chose|broke|got|fought|"
     r"caught|taught|bought|felt|heard|meant|ran|sat|sold|spent|threw|understood|withdrew|arose|drew|grew|knew|flew|"
     r"froze|hid|shook|forgot|sank|ago|(?:has|have) (?:been|\w+ed)|"
+    # what a letter welcomes has happened: "we welcome the decision … in September"
+    r"welcome[sd]? (?:the|your|its|their|this)(?: recent)? (?:decision|announcement|commitment|move|step|adoption|release|appointment)|"
     # a lowercase verb in -ed ("United" is no past tense)
-    r"(?<!\bbe )(?<!\bbeing )(?!(?:need|interest|prepar|concern|schedul|expect|pleas|delight|honou?r|alarm|trouble|dismay|encourag"
+    r"(?<!\bbe )(?<!\bbeing )(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\btheir )(?<!\bour )(?<!\bits )(?<!\bof )(?<!\bfor )"
+    r"(?<!\bincluding )(?<!\bwith )(?<!\bfrom )(?<!\bmore )(?<!\bmost )(?!(?:need|interest|prepar|concern|schedul|expect|pleas|delight|honou?r|alarm|trouble|dismay|encourag"
     r"|disappoint|sadden|shock|convinc|determin|commit|deepl|united|indebt|involv|appall|retir|detain|displac|disappear"
     r"|schedul|plann|related|based|needed|concerned|so-called|undersign|shar|alleg|arm|target|detail|limit|affect"
     r"|continu|renew|increas|unprecedent|unfound|undisclos|concert|sustain|coordinat|dedicat|respect|distinguish"
@@ -153,6 +156,7 @@ def tense(text: str, start: int, end: int, sents: SentenceIndex | None = None) -
     c0, c1 = clause(text, sent, start)
     opens = not re.search(r"\w", re.sub(r"(?i)\b(?:in|on|by|since|during|until|from|of|the|early|late|mid)\b", "",
                                           text[c0:start]))
+    lead = _lead_in_tense(text, sent, sents)
     for a, b in ((c0, c1), sent):
         # The verb that governs a time expression comes before it ("we will act in
         # October, as we said") unless the expression opens its clause ("On September
@@ -165,10 +169,17 @@ def tense(text: str, start: int, end: int, sents: SentenceIndex | None = None) -
         after = [x for x in marks if x[0] >= start]
         if before and not opens:
             return max(before)[1]
+        if lead and not opens:
+            return lead  # "- Participate in the dialogue on 6 March and raise the cases of people held …"
         if after:
             return min(after)[1]
         return max(before)[1]
-    # A bullet continues the sentence that introduces the list ("We urge the Commission to:").
+    return lead or "unknown"
+
+
+def _lead_in_tense(text: str, sent: tuple[int, int], sents: SentenceIndex | None) -> str:
+    """A bullet continues the sentence that introduces the list ("We urge the Commission to:"):
+    that sentence's tense, or '' for a sentence that is no bullet (or a lead-in without one)."""
     if sents and sent[0] >= 0 and BULLET_START.match(text, sent[0]):
         prev = sents.before(sent[0] - 1)
         for p0, p1 in reversed(prev[-12:]):  # back over the bullets before it, to the lead-in
@@ -180,7 +191,7 @@ def tense(text: str, start: int, end: int, sents: SentenceIndex | None = None) -
                 break
             if not BULLET_START.match(text, p0):
                 break
-    return "unknown"
+    return ""
 
 
 BULLET_START = re.compile(r"\s*(?:[-–—•●▪◦·*]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s+")
@@ -293,7 +304,9 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("weekday", re.compile(rf"\b(?P<rel>(?i:last|next|this|on|this coming|this past|coming|past)) (?P<wd>{_WEEKDAY})\b(?!,?\s+(?:\d|{MONTH}))")),
     ("in_units", re.compile(rf"\b(?i:in) (?P<n>{_NUM}) (?P<u>(?i:days|weeks|months|years))(?:[’']? time)?\b(?!\s+(?:of|after|before|since|ago))")),
     ("ago", re.compile(rf"\b(?P<n>{_NUM}) (?P<u>days?|weeks?|months?|years?) ago\b", re.I)),
-    ("later", re.compile(rf"\b(?P<n>{_NUM}) (?P<u>days?|weeks?|months?|years?) (?P<dir>later|earlier|afterwards|before that)\b", re.I)),
+    # (not "less than a week earlier": a bound, not a day)
+    ("later", re.compile(rf"(?<!less than )(?<!more than )(?<!nearly )(?<!almost )(?<!over )(?<!about )"
+                         rf"\b(?P<n>{_NUM}) (?P<u>days?|weeks?|months?|years?) (?P<dir>later|earlier|afterwards|before that)\b", re.I)),
     ("within", re.compile(rf"\b(?:within|in|over|during) the (?:next|coming|following) (?P<n>{_NUM}) (?P<u>days|weeks|months)\b|\bwithin (?P<n2>{_NUM}) (?P<u2>days|weeks|months)\b", re.I)),
     ("rel_unit", re.compile(r"\b(?P<rel>(?:earlier|later) this|this|last|next|past) (?P<u>week|month|year)\b", re.I)),
     ("deictic_day", re.compile(r"\b(?P<w>yesterday|today|tomorrow)\b", re.I)),
@@ -485,6 +498,10 @@ def _resolve(rule: str, m: re.Match, text: str, anchor: dt.date, sents=None) -> 
     if rule == "bare_year":
         # "resolution 2334 (2016)", "S/RES/1718 (2006)": the year of a document's number, not a date
         if re.search(r"\d\s*\($", text[max(0, m.start() - 12) : m.start()]):
+            return None
+        # "resolution 1998 (2011)": a number that looks like a year, before its year in brackets
+        if re.match(r"\s*\((?:19|20)\d\d\)", text[m.end() : m.end() + 8]) and re.search(
+                r"(?i)\b(?:resolutions?|res\.?|decisions?|/)\s*$", text[max(0, m.start() - 14) : m.start()]):
             return None
         # "Horizon 2020", "Agenda 2030": a capitalised name right before the year makes it a name
         before = re.search(r"([A-Z][\w'’-]*)\s+$", text[max(0, m.start() - 30) : m.start()])
