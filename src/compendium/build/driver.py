@@ -86,8 +86,7 @@ def _build(lock: BuildLock, jobs: int | None, force: bool) -> Timings:
             n_processed += 1
             progress.letter(n_processed, len(letters), letter_id)
             if pool:  # a letter's reports are queued as soon as the letter is processed
-                for job, key in plan.ready(letter_id):
-                    pool.send(job, key)
+                pool.send(list(plan.ready(letter_id)))
 
         process_all(verbose=True, stamps=stamps, force=force, on_letter=on_letter, progress=progress,
                     letters=letters, keys=plan.letter_keys)
@@ -96,8 +95,7 @@ def _build(lock: BuildLock, jobs: int | None, force: bool) -> Timings:
             say("no report notebooks exist yet (notebooks/*.ipynb); processed data is up to date")
             return timings
         if pool:  # the corpus report, once every letter is processed
-            for job, key in plan.ready(""):
-                pool.send(job, key)
+            pool.send(list(plan.ready("")))
         failures = pool.gather(progress, stamps, timings)
         write_index([lid for lid, _ in letters], plan.names)
         progress.close()

@@ -3,6 +3,7 @@ papermill (its `cwd=` is never used: it changes the whole process's directory), 
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import shutil
@@ -44,33 +45,55 @@ def kernel_manager(runtime: str):
 
     # IPC transport: local sockets in the worker's own runtime folder (one kernel each), no TCP port
     # opened on the machine.
-    km = AsyncKernelManager(kernel_name=KERNEL, transport="ipc", ip=os.path.join(runtime, "k0"))
-    # nbclient opens a new kernel client (five zmq channels and a heartbeat thread) per notebook and,
-    # given a kernel manager it does not own, never closes it: each stale client stays subscribed to
-    # the kernel's output and queues a copy of every later notebook's figures and tables, so a
-    # worker grew by megabytes per notebook (issue 12). The clients are recorded here and closed
-    # after each notebook (close_clients).
-    made = km._compendium_clients = []
-    client = km.client
-
-    def tracked_client(**kwargs):
-        kc = client(**kwargs)
-        made.append(kc)
-        return kc
-
-    km.client = tracked_client
-    return km
+    return AsyncKernelManager(kernel_name=KERNEL, transport="ipc", ip=os.path.join(runtime, "k0"))
 
 
-def close_clients(km) -> None:
-    """Stop the channels of the kernel clients opened for the last notebook (see kernel_manager)."""
-    made = getattr(km, "_compendium_clients", [])
-    while made:
-        kc = made.pop()
-        try:
-            kc.stop_channels()
-        except Exception:  # a client whose channels never started, or a kernel already gone
-            pass
+def client(km):
+    """The worker's one kernel client, ready, for every notebook it runs. nbclient would open a
+    new client per notebook (five zmq channels; jupyter_client then waits 0.2 s for a quiet
+    output channel, idle time on every notebook), and given a kernel manager it does not own
+    it never closes them: each stale client stayed subscribed to the kernel's output and kept
+    a copy of every later notebook's figures and tables (issue 12)."""
+    from jupyter_core.utils import run_sync
+
+    kc = km.client()
+    kc.start_channels()
+    run_sync(kc.wait_for_ready)(timeout=60)
+    kc.allow_stdin = False
+    return kc
+
+
+@functools.cache
+def engine() -> str:
+    """A papermill engine (registered once per process) that runs a notebook on the given
+    kernel client: papermill's own nbclient engine, parameters and error handling, without
+    a new client per notebook."""
+    from papermill.clientwrap import PapermillNotebookClient
+    from papermill.engines import NBClientEngine, papermill_engines
+    from papermill.utils import merge_kwargs, remove_args
+
+    class Client(PapermillNotebookClient):
+        def __init__(self, nb_man, kc, **kw):
+            super().__init__(nb_man, **kw)
+            self._worker_kc = kc
+
+        def start_new_kernel_client(self):
+            self.kc = self._worker_kc
+            return self.kc
+
+    class Engine(NBClientEngine):
+        @classmethod
+        def execute_managed_notebook(cls, nb_man, kernel_name, log_output=False, stdout_file=None,
+                                     stderr_file=None, start_timeout=60, execution_timeout=None, **kwargs):
+            # NBClientEngine.execute_managed_notebook (papermill 2.7), with the worker's client.
+            kwargs = remove_args(["input_path", "timeout", "startup_timeout"], **kwargs)
+            final = merge_kwargs(kwargs, timeout=execution_timeout, startup_timeout=start_timeout,
+                                 kernel_name=kernel_name, log_output=log_output,
+                                 stdout_file=stdout_file, stderr_file=stderr_file)
+            return Client(nb_man, **final).execute()
+
+    papermill_engines.register("compendium-worker", Engine)
+    return "compendium-worker"
 
 
 def start(root: Path, km) -> None:
@@ -82,31 +105,34 @@ def start(root: Path, km) -> None:
                               extra_arguments=["--IPKernelApp.exec_lines=import compendium.plots"])
 
 
-def stop(km) -> None:
+def stop(km, kc=None) -> None:
     from jupyter_core.utils import run_sync
 
+    try:
+        if kc is not None:
+            kc.stop_channels()
+    except Exception:  # channels never started, or already closed
+        pass
     try:
         run_sync(km.shutdown_kernel)(now=True)
     except Exception:  # the kernel may already be gone; nothing to clean then
         pass
 
 
-def reset(km) -> None:
-    """Empty a reused kernel's namespace before its next notebook (imports stay cached)."""
-    from jupyter_client import BlockingKernelClient
+def reset(kc) -> None:
+    """Empty a reused kernel's namespace before its next notebook (imports stay cached).
+    reset() ends with a full garbage collection, which walks every object of pandas and
+    matplotlib (0.12 s a notebook); freezing what survives it leaves the next collection
+    only what the next notebook made."""
+    from jupyter_core.utils import run_sync
 
-    kc = BlockingKernelClient()
-    kc.load_connection_info(km.get_connection_info())
-    kc.start_channels()
-    try:
-        msg_id = kc.execute("get_ipython().reset(new_session=False)", silent=True, store_history=False)
-        while kc.get_shell_msg(timeout=60)["parent_header"].get("msg_id") != msg_id:
-            pass
-    finally:
-        kc.stop_channels()
+    msg_id = kc.execute("get_ipython().reset(new_session=False); __import__('gc').freeze()",
+                        silent=True, store_history=False)
+    while run_sync(kc.get_shell_msg)(timeout=60)["parent_header"].get("msg_id") != msg_id:
+        pass
 
 
-def execute(job: Job, km, root: Path):
+def execute(job: Job, km, kc, root: Path):
     """Run the job's notebook with its parameters on the kernel; the executed notebook.
     A failing notebook keeps its executed copy under build/executed/."""
     import nbformat
@@ -117,8 +143,8 @@ def execute(job: Job, km, root: Path):
         return pm.execute_notebook(
             str(job.notebook), str(job.executed),
             parameters=job.parameters,
-            kernel_name=KERNEL, progress_bar=False, log_output=False, km=km,
-            request_save_on_cell_execute=False,
+            kernel_name=KERNEL, progress_bar=False, log_output=False, km=km, kc=kc,
+            engine_name=engine(), request_save_on_cell_execute=False,
         )
     except pm.PapermillExecutionError as exc:
         # Name the cell as it is in notebooks/ (papermill counts its injected parameters cell).
@@ -129,5 +155,3 @@ def execute(job: Job, km, root: Path):
             f"{job.notebook.relative_to(root)} failed on {job.letter_id or 'the corpus'}: cell {index} "
             f"(execution {exc.exec_count}): {exc.ename}: {exc.evalue}; executed notebook kept at "
             f"{job.executed.relative_to(root)}; the previous report is unchanged") from None
-    finally:
-        close_clients(km)

@@ -28,9 +28,13 @@ class Pool:
     def __bool__(self) -> bool:
         return bool(self.workers)
 
-    def send(self, job: Job, key: str) -> None:
-        self.sent[job.label] = (job, key)
-        self.queue.put(job)
+    def send(self, jobs: list[tuple[Job, str]]) -> None:
+        """Queue (job, key) pairs as one batch: the reports of one letter go to one worker,
+        whose kernel then reads and checks the letter's tables once (report.load)."""
+        for job, key in jobs:
+            self.sent[job.label] = (job, key)
+        if jobs:
+            self.queue.put([job for job, _ in jobs])
 
     def gather(self, progress, stamps: Stamps, timings: Timings) -> list[str]:
         """Tell the workers no more jobs come, then take their results until every job sent is done

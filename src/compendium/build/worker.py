@@ -28,11 +28,11 @@ def die_with_parent(build_pid: int) -> None:
         os._exit(0)
 
 
-def run(job: Job, km, root: Path, exporter, say=say) -> tuple[float, float]:
+def run(job: Job, km, kc, root: Path, exporter, say=say) -> tuple[float, float]:
     """Execute one notebook and write its HTML report; (seconds executing, seconds exporting)."""
     t = time.perf_counter()
     say(f"[start] {job.label}")
-    nb = kernel.execute(job, km, root)
+    nb = kernel.execute(job, km, kc, root)
     t_exec = time.perf_counter() - t
     for text in export.stable(nb):
         say(f"[warning] {job.label}: " + " ".join(text.split())[:300])
@@ -68,6 +68,7 @@ def worker(root: Path, lock_fd: int, build_pid: int, todo, results, stop) -> Non
 def _work(root: Path, todo, results, stop) -> None:
     runtime = kernel.runtime_dir()
     km = kernel.kernel_manager(runtime)
+    kc = None
     try:
         kernel.start(root, km)  # starts while this process imports
         if not os.environ.get("COMPENDIUM_NO_FASTIMPORT"):  # off only to test it changes nothing
@@ -78,26 +79,30 @@ def _work(root: Path, todo, results, stop) -> None:
         import papermill  # noqa: F401
 
         exporter = export.exporter()
+        kc = kernel.client(km)
         used = False
         while True:
-            job = todo.get()
-            if job is None or stop.is_set():
+            batch = todo.get()  # the reports of one letter, run here one after the other
+            if batch is None or stop.is_set():
                 return
-            if used:
-                kernel.reset(km)
-            try:
-                def progress(msg: str) -> None:  # the build process prints, in order
-                    results.put(("say", job, msg))
+            for job in batch:
+                if stop.is_set():
+                    return
+                if used:
+                    kernel.reset(kc)
+                try:
+                    def progress(msg: str, job=job) -> None:  # the build process prints, in order
+                        results.put(("say", job, msg))
 
-                results.put(("done", job, *run(job, km, root, exporter, progress)))
-            except BuildError as exc:
-                results.put(("failed", job, str(exc)))
-                stop.set()
-            except Exception as exc:  # an unexpected error still ends the build with a message
-                results.put(("failed", job, f"{job.label}: {type(exc).__name__}: {exc}"))
-                stop.set()
-            used = True
+                    results.put(("done", job, *run(job, km, kc, root, exporter, progress)))
+                except BuildError as exc:
+                    results.put(("failed", job, str(exc)))
+                    stop.set()
+                except Exception as exc:  # an unexpected error still ends the build with a message
+                    results.put(("failed", job, f"{job.label}: {type(exc).__name__}: {exc}"))
+                    stop.set()
+                used = True
     finally:
         signal.signal(signal.SIGTERM, signal.SIG_IGN)
-        kernel.stop(km)
+        kernel.stop(km, kc)
         shutil.rmtree(runtime, ignore_errors=True)
