@@ -39,10 +39,38 @@ def stable(nb) -> list[str]:
     return stderr
 
 
+def _memo(name: str, fn, cache: dict):
+    """`fn` remembering its results for short inputs: the code cells are the same in every
+    letter's report, so highlighting and sanitizing them is done once per worker, not once
+    per report (a figure's SVG, different every time, is too long to be kept)."""
+    lexer = getattr(fn, "pygments_lexer", None)
+
+    def call(source, *args, **kwargs):
+        if not isinstance(source, str) or len(source) > 20_000:
+            return fn(source, *args, **kwargs)
+        key = (name, lexer, source, repr(args), repr(sorted(kwargs.items())))
+        if key not in cache:
+            if len(cache) >= 512:
+                cache.pop(next(iter(cache)))
+            cache[key] = fn(source, *args, **kwargs)
+        return cache[key]
+
+    return call
+
+
 def exporter():
     from nbconvert import HTMLExporter
 
-    exp = HTMLExporter(template_name="compendium", extra_template_basedirs=[str(package_dir() / "templates")])
+    class Exporter(HTMLExporter):
+        _cache: dict = {}
+
+        def _register_filter(self, environ, name, jinja_filter):
+            if name in ("highlight_code", "clean_html") and callable(jinja_filter) \
+                    and not isinstance(jinja_filter, (type, str)):
+                jinja_filter = _memo(name, jinja_filter, self._cache)
+            return super()._register_filter(environ, name, jinja_filter)
+
+    exp = Exporter(template_name="compendium", extra_template_basedirs=[str(package_dir() / "templates")])
     exp.exclude_input = False  # code is shown folded under "Show code" (templates/compendium/index.html.j2)
     exp.exclude_input_prompt = True
     exp.exclude_output_prompt = True
