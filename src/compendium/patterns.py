@@ -145,8 +145,9 @@ def _bilingual(s: str) -> list[str]:
 
 def chrome_reason(line: str) -> str | None:
     s = line.strip()
+    other = _bilingual(s)[1:]
     for pattern, reason in CHROME:
-        if pattern.search(s) or any(pattern.search(p) for p in _bilingual(s)[1:]):
+        if pattern.search(s) or any(pattern.search(p) for p in other):
             return reason
     # Widgets run together on one line: "Share this | Print | Download the PDF".
     parts = [p.strip() for p in re.split(r"\s[|·•]\s|\s{3,}", s) if p.strip()]
@@ -158,7 +159,8 @@ def chrome_reason(line: str) -> str | None:
 def strict_chrome_reason(line: str) -> str | None:
     """A navigation widget that may be cut even inside the letter (reported as a warning)."""
     s = line.strip()
+    other = _bilingual(s)[1:]
     for pattern, reason in _STRICT:
-        if pattern.search(s) or any(pattern.search(p) for p in _bilingual(s)[1:]):
+        if pattern.search(s) or any(pattern.search(p) for p in other):
             return reason
     return None
