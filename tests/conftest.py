@@ -1,5 +1,9 @@
 """Shared fixtures: the real letter processed once, fixture letters processed on
-demand, and a throw-away project copy for the CLI and `add`.
+demand, a throw-away project copy for the CLI and `add`, and the helpers the test
+files share (reading a processed folder back, checking its offsets, running the CLI),
+each a fixture that returns the function: a test asks for `run_cli` as it asks for
+`tmp_path`, and nothing imports this file. Paths needed at collection time (the
+project root, the fixture letters) are in support.py.
 
 Nothing here writes into the repository's data/raw or data/processed: outputs
 go to pytest's temporary folders, and the CLI runs with COMPENDIUM_ROOT set to
@@ -22,20 +26,7 @@ import pytest
 
 from compendium import brat
 from compendium.process import process
-
-ROOT = Path(__file__).resolve().parents[1]
-REAL_ID = "2014-09-10-kerry-unga-north-korea"
-REAL_RAW = ROOT / "data" / "raw" / "letters" / f"{REAL_ID}.txt"
-CODEBOOK = ROOT / "data" / "raw" / "codebook.csv"
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "letters"
-FIXTURE_FILES = sorted(FIXTURES.glob("*.txt"))
-
-
-def fixture_path(name: str) -> Path:
-    path = FIXTURES / name
-    assert path.exists(), path
-    return path
-
+from support import REAL_ID, REAL_RAW, ROOT, fixture_path
 
 @dataclass
 class Processed:
@@ -70,7 +61,7 @@ def _csv(path: Path) -> pd.DataFrame:
     return pd.read_csv(path, dtype=str, keep_default_na=False)
 
 
-def read_processed(out: Path, warnings: list[str] | None = None) -> Processed:
+def _read_processed(out: Path, warnings: list[str] | None = None) -> Processed:
     mentions = _csv(out / "mentions.csv")
     for col in ("start", "end"):
         mentions[col] = mentions[col].astype(int)
@@ -88,7 +79,7 @@ def read_processed(out: Path, warnings: list[str] | None = None) -> Processed:
     )
 
 
-def check_offsets(p: Processed) -> None:
+def _check_offsets(p: Processed) -> None:
     """Every span in the tables indexes clean.txt exactly."""
     for m in p.mentions.itertuples():
         assert p.clean[m.start : m.end] == m.text, (m.mention_id, m.kind, m.text)
@@ -99,7 +90,7 @@ def check_offsets(p: Processed) -> None:
         assert block.startswith(s.written), (s.written, block)
 
 
-def check_brat(p: Processed) -> None:
+def _check_brat(p: Processed) -> None:
     """clean.ann read back gives the mentions of mentions.csv, in order."""
     back = brat.loads(p.clean, p.ann)
     got = [(m["kind"], m["start"], m["end"], m["text"], m["value"]) for m in back]
@@ -107,19 +98,19 @@ def check_brat(p: Processed) -> None:
     assert got == want
 
 
-def process_letter(raw: Path, out: Path, letter_id: str | None = None, codebook: Path | None = None) -> Processed:
+def _process_letter(raw: Path, out: Path, letter_id: str | None = None, codebook: Path | None = None) -> Processed:
     """process() one letter into `out`, read it back, and check its offsets."""
     warnings: list[str] = []
     process(raw, out, letter_id, codebook, warn=warnings.append)
-    p = read_processed(out, warnings)
-    check_offsets(p)
+    p = _read_processed(out, warnings)
+    _check_offsets(p)
     return p
 
 
 @pytest.fixture(scope="session")
 def real(tmp_path_factory) -> Processed:
     """The real letter (data/raw, read only), processed into a temporary folder."""
-    return process_letter(REAL_RAW, tmp_path_factory.mktemp("real") / REAL_ID)
+    return _process_letter(REAL_RAW, tmp_path_factory.mktemp("real") / REAL_ID)
 
 
 @pytest.fixture(scope="session")
@@ -136,7 +127,7 @@ def letters(tmp_path_factory):
     def get(name: str) -> Processed:
         if name not in done:
             raw = fixture_path(name)
-            done[name] = process_letter(raw, base / raw.stem, letter_id=raw.stem)
+            done[name] = _process_letter(raw, base / raw.stem, letter_id=raw.stem)
         return done[name]
 
     return get
@@ -144,7 +135,7 @@ def letters(tmp_path_factory):
 
 # --- a project copy for the CLI and `add` ---------------------------------------------
 
-def tree_digest(folder: Path) -> dict[str, str]:
+def _tree_digest(folder: Path) -> dict[str, str]:
     """Relative path -> sha256 of every file under `folder` (a snapshot to compare)."""
     return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(folder.rglob("*")) if p.is_file()}
@@ -159,24 +150,36 @@ def project(tmp_path, monkeypatch) -> Path:
     return root
 
 
+def _copy_buildable_project(root: Path) -> Path:
+    """Copy data/raw, the notebooks and the lock file (what a build reads) to `root`."""
+    shutil.copytree(ROOT / "data" / "raw", root / "data" / "raw")
+    shutil.copytree(ROOT / "notebooks", root / "notebooks")
+    shutil.copy2(ROOT / "requirements.lock", root / "requirements.lock")
+    return root
+
+
 @pytest.fixture
 def buildable_project(tmp_path, monkeypatch) -> Path:
     """A copy of data/raw, the notebooks and the lock file (what a build reads), with
     COMPENDIUM_ROOT pointing at it."""
-    root = tmp_path / "project"
-    shutil.copytree(ROOT / "data" / "raw", root / "data" / "raw")
-    shutil.copytree(ROOT / "notebooks", root / "notebooks")
-    shutil.copy2(ROOT / "requirements.lock", root / "requirements.lock")
+    root = _copy_buildable_project(tmp_path / "project")
     monkeypatch.setenv("COMPENDIUM_ROOT", str(root))
     return root
 
 
-def run_cli(*args: str | Path, root: Path) -> subprocess.CompletedProcess:
+@pytest.fixture(scope="session")
+def copy_buildable_project():
+    """copy_buildable_project(root): what `buildable_project` copies, to a folder of the
+    test's choosing (COMPENDIUM_ROOT untouched), for a project at a path of its own."""
+    return _copy_buildable_project
+
+
+def _run_cli(*args: str | Path, root: Path) -> subprocess.CompletedProcess:
     """`python -m compendium ARGS` with COMPENDIUM_ROOT=root."""
-    return run_cli_together([args], root=root)[0]
+    return _run_cli_together([args], root=root)[0]
 
 
-def run_cli_together(commands: list[tuple], root: Path) -> list[subprocess.CompletedProcess]:
+def _run_cli_together(commands: list[tuple], root: Path) -> list[subprocess.CompletedProcess]:
     """Several independent commands at once (each start-up imports pandas: ~1 s)."""
     env = {**os.environ, "COMPENDIUM_ROOT": str(root)}
     procs = [(args, subprocess.Popen([sys.executable, "-m", "compendium", *map(str, args)], cwd=root, env=env,
@@ -187,3 +190,69 @@ def run_cli_together(commands: list[tuple], root: Path) -> list[subprocess.Compl
         out, err = proc.communicate(timeout=120)
         done.append(subprocess.CompletedProcess([*map(str, args)], proc.returncode, out, err))
     return done
+
+
+def _assert_refused(proc, where: Path | str, *words: str) -> str:
+    """Exit 2, nothing on stdout, exactly one stderr line 'compendium: error: <where>: <problem>'."""
+    assert proc.returncode == 2, (proc.returncode, proc.stdout, proc.stderr)
+    assert "Traceback" not in proc.stderr
+    assert proc.stdout == ""
+    lines = proc.stderr.splitlines()
+    assert len(lines) == 1, proc.stderr
+    line = lines[0]
+    assert line.startswith(f"compendium: error: {where}: "), line
+    problem = line[len(f"compendium: error: {where}: "):]
+    for w in words:
+        assert w in problem, (w, line)
+    return problem
+
+
+# --- the helpers above, as fixtures ---------------------------------------------------
+# Session-scoped: they hold no state, and hypothesis tests (test_properties) may use them.
+
+@pytest.fixture(scope="session")
+def read_processed():
+    """read_processed(out, warnings=None) -> Processed: a processed folder read back."""
+    return _read_processed
+
+
+@pytest.fixture(scope="session")
+def check_offsets():
+    """check_offsets(p): every span in the tables indexes clean.txt exactly."""
+    return _check_offsets
+
+
+@pytest.fixture(scope="session")
+def check_brat():
+    """check_brat(p): clean.ann read back gives the mentions of mentions.csv, in order."""
+    return _check_brat
+
+
+@pytest.fixture(scope="session")
+def process_letter():
+    """process_letter(raw, out, letter_id=None, codebook=None) -> Processed, offsets checked."""
+    return _process_letter
+
+
+@pytest.fixture(scope="session")
+def tree_digest():
+    """tree_digest(folder) -> {relative path: sha256}: a snapshot to compare."""
+    return _tree_digest
+
+
+@pytest.fixture(scope="session")
+def run_cli():
+    """run_cli(*args, root=...) -> CompletedProcess of `python -m compendium ARGS`."""
+    return _run_cli
+
+
+@pytest.fixture(scope="session")
+def run_cli_together():
+    """run_cli_together([args, ...], root=...) -> [CompletedProcess, ...], run at once."""
+    return _run_cli_together
+
+
+@pytest.fixture(scope="session")
+def assert_refused():
+    """assert_refused(proc, where, *words) -> problem: exit 2, one stderr line naming `where`."""
+    return _assert_refused

@@ -11,14 +11,13 @@ not yet scored must not be added here before `make accuracy` has scored it once.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
 from compendium import codebook, evaluate
 from compendium.evaluate import FIELDS, score_letter, summary
+from support import FIXTURES as LETTERS
 
-LETTERS = Path(__file__).resolve().parent / "fixtures" / "letters"
 DEV = LETTERS / "dev"
 GOLD = sorted(g for folder in ("dev", "heldout", "heldout3", "heldout4") for g in (LETTERS / folder).glob("*.gold.json"))
 

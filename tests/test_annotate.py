@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import FIXTURE_FILES
+from support import FIXTURE_FILES
 
 SEVEN_CRIMES = ["extermination", "murder", "enslavement", "torture", "imprisonment", "rape", "forced starvation"]
 

@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from support import ROOT
+
 PINS = ROOT / "tools" / "repo2docker-requirements.txt"
 
 

@@ -5,17 +5,17 @@ from __future__ import annotations
 import pytest
 
 from compendium import brat
-from conftest import FIXTURE_FILES, check_brat
+from support import FIXTURE_FILES
 
 
-def test_real_letter_round_trip(real):
+def test_real_letter_round_trip(real, check_brat):
     back = brat.loads(real.clean, real.ann)
     assert len(back) == len(real.mentions)
     check_brat(real)
 
 
 @pytest.mark.parametrize("path", FIXTURE_FILES, ids=lambda p: p.name)
-def test_fixture_round_trip(letters, path):
+def test_fixture_round_trip(letters, path, check_brat):
     check_brat(letters(path.name))
 
 

@@ -6,7 +6,7 @@ import pytest
 
 from compendium.clean import clean, decode, normalise
 from compendium.errors import InputError
-from conftest import fixture_path
+from support import fixture_path
 
 # The HRW page's chrome around the letter, as it stands in the raw file.
 CHROME = {

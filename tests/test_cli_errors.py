@@ -14,25 +14,9 @@ from pathlib import Path
 import pytest
 
 from compendium import rawdata
-from conftest import (REAL_ID, check_brat, check_offsets, fixture_path, read_processed, run_cli,
-                      run_cli_together, tree_digest)
+from support import REAL_ID, fixture_path
 
 GOOD = fixture_path("sig-name-title-org.txt").read_bytes()
-
-
-def assert_refused(proc, where: Path | str, *words: str) -> str:
-    """Exit 2, nothing on stdout, exactly one stderr line 'compendium: error: <where>: <problem>'."""
-    assert proc.returncode == 2, (proc.returncode, proc.stdout, proc.stderr)
-    assert "Traceback" not in proc.stderr
-    assert proc.stdout == ""
-    lines = proc.stderr.splitlines()
-    assert len(lines) == 1, proc.stderr
-    line = lines[0]
-    assert line.startswith(f"compendium: error: {where}: "), line
-    problem = line[len(f"compendium: error: {where}: "):]
-    for w in words:
-        assert w in problem, (w, line)
-    return problem
 
 
 @pytest.fixture
@@ -43,7 +27,7 @@ def inputs(tmp_path) -> Path:
 
 
 @pytest.fixture
-def check_nothing_written(project, tmp_path):
+def check_nothing_written(project, tmp_path, tree_digest):
     """After the test: data/raw as before, no data/processed, no output folder."""
     before = tree_digest(project / "data" / "raw")
     out = tmp_path / "out"
@@ -86,7 +70,8 @@ BAD_FILES = [
 
 
 @pytest.mark.parametrize("content, words", [c[1:] for c in BAD_FILES], ids=[c[0] for c in BAD_FILES])
-def test_process_and_add_refuse_bad_file(project, inputs, check_nothing_written, content, words):
+def test_process_and_add_refuse_bad_file(project, inputs, check_nothing_written, content, words, run_cli_together,
+                                         assert_refused):
     path = bad_file(inputs, "caldora-letter.txt", content)
     process, add = run_cli_together([("process", path, "--out", check_nothing_written), ("add", path)], root=project)
     assert_refused(process, path, *words)
@@ -94,14 +79,14 @@ def test_process_and_add_refuse_bad_file(project, inputs, check_nothing_written,
     assert not (project / "data" / "raw" / "letters" / "caldora-letter.txt").exists()
 
 
-def test_missing_file(project, inputs, check_nothing_written):
+def test_missing_file(project, inputs, check_nothing_written, run_cli_together, assert_refused):
     path = inputs / "no-such-letter.txt"
     process, add = run_cli_together([("process", path, "--out", check_nothing_written), ("add", path)], root=project)
     assert_refused(process, path, "no such file")
     assert_refused(add, path, "no such file")
 
 
-def test_a_directory(project, inputs, check_nothing_written):
+def test_a_directory(project, inputs, check_nothing_written, run_cli_together, assert_refused):
     path = inputs / "letters-folder"
     path.mkdir()
     process, add = run_cli_together([("process", path, "--out", check_nothing_written), ("add", path)], root=project)
@@ -109,14 +94,14 @@ def test_a_directory(project, inputs, check_nothing_written):
     assert_refused(add, path, "is a directory")
 
 
-def test_default_output_folder_is_not_created_on_error(project, inputs, check_nothing_written):
+def test_default_output_folder_is_not_created_on_error(project, inputs, check_nothing_written, run_cli, assert_refused):
     path = bad_file(inputs, "caldora-letter.txt", without_line(GOOD, b"March 3, 2015"))
     assert_refused(run_cli("process", path, root=project), path, "no date line")
     # check_nothing_written: no data/processed/caldora-letter
 
 
 @pytest.mark.parametrize("bad_id", ["Bad_ID", "../x", "caldora--letter", "-x", ""])
-def test_invalid_letter_id(project, inputs, check_nothing_written, bad_id):
+def test_invalid_letter_id(project, inputs, check_nothing_written, bad_id, run_cli_together, assert_refused):
     path = bad_file(inputs, "caldora-letter.txt", GOOD)
     process, add = run_cli_together([("process", path, f"--id={bad_id}"), ("add", path, f"--id={bad_id}")],
                                     root=project)
@@ -125,7 +110,7 @@ def test_invalid_letter_id(project, inputs, check_nothing_written, bad_id):
         assert repr(bad_id) in problem
 
 
-def test_a_file_name_that_is_no_letter_id_gives_a_derived_one(project, inputs, tmp_path):
+def test_a_file_name_that_is_no_letter_id_gives_a_derived_one(project, inputs, tmp_path, run_cli):
     # Any file name works (a scraped file is often '000_d01407f7be71f976.txt'): the id is
     # derived from it, said on stdout, and written into letter.json.
     path = bad_file(inputs, "Caldora_Letter.txt", GOOD)
@@ -141,7 +126,7 @@ def test_a_file_name_that_is_no_letter_id_gives_a_derived_one(project, inputs, t
 
 # --- add: a letter added twice ------------------------------------------------------
 
-def test_add_then_same_id_again_is_refused(project, inputs):
+def test_add_then_same_id_again_is_refused(project, inputs, run_cli, tree_digest, assert_refused):
     path = bad_file(inputs, "caldora-letter.txt", GOOD)
     first = run_cli("add", path, root=project)
     assert first.returncode == 0, first.stderr
@@ -157,7 +142,7 @@ def test_add_then_same_id_again_is_refused(project, inputs):
     assert tree_digest(project / "data" / "raw") == before
 
 
-def test_add_same_content_under_another_id_is_refused(project, inputs):
+def test_add_same_content_under_another_id_is_refused(project, inputs, run_cli, tree_digest, assert_refused):
     path = bad_file(inputs, "caldora-letter.txt", GOOD)
     assert run_cli("add", path, root=project).returncode == 0
     before = tree_digest(project / "data" / "raw")
@@ -167,7 +152,7 @@ def test_add_same_content_under_another_id_is_refused(project, inputs):
     assert not (project / "data" / "raw" / "letters" / "caldora-letter-copy.txt").exists()
 
 
-def test_add_the_real_letter_again_under_a_new_id(project, inputs):
+def test_add_the_real_letter_again_under_a_new_id(project, inputs, run_cli, tree_digest, assert_refused):
     copy = bad_file(inputs, "kerry-letter.txt", (project / "data" / "raw" / "letters" / f"{REAL_ID}.txt").read_bytes())
     before = tree_digest(project / "data" / "raw")
     proc = run_cli("add", copy, root=project)
@@ -177,7 +162,7 @@ def test_add_the_real_letter_again_under_a_new_id(project, inputs):
 
 # --- checksums ------------------------------------------------------------------------
 
-def test_changed_raw_file_fails_its_checksum(project):
+def test_changed_raw_file_fails_its_checksum(project, run_cli, tree_digest, assert_refused):
     raw = project / "data" / "raw" / "letters" / f"{REAL_ID}.txt"
     raw.write_bytes(raw.read_bytes().replace(b"Dear Secretary Kerry,", b"Dear Mr. Secretary,"))
     before = tree_digest(project / "data" / "raw")
@@ -187,7 +172,7 @@ def test_changed_raw_file_fails_its_checksum(project):
     assert not (project / "data" / "processed").exists()
 
 
-def test_unregistered_file_in_data_raw_is_refused(project):
+def test_unregistered_file_in_data_raw_is_refused(project, run_cli, assert_refused):
     raw = project / "data" / "raw" / "letters" / "caldora-letter.txt"
     raw.write_bytes(GOOD)
     proc = run_cli("process", raw, root=project)
@@ -195,7 +180,7 @@ def test_unregistered_file_in_data_raw_is_refused(project):
     assert not (project / "data" / "processed").exists()
 
 
-def test_bad_codebook_on_the_command_line(project, inputs, check_nothing_written):
+def test_bad_codebook_on_the_command_line(project, inputs, check_nothing_written, run_cli, assert_refused):
     codebook = bad_file(inputs, "codebook.csv", b"organization,aliases,sector,parent,source\nX,,charity,,\n")
     path = bad_file(inputs, "caldora-letter.txt", GOOD)
     proc = run_cli("process", path, "--out", check_nothing_written, "--codebook", codebook, root=project)
@@ -204,7 +189,8 @@ def test_bad_codebook_on_the_command_line(project, inputs, check_nothing_written
 
 # --- the good path, so the refusals above mean something ---------------------------
 
-def test_good_letter_is_processed_and_added(project, inputs, tmp_path):
+def test_good_letter_is_processed_and_added(project, inputs, tmp_path, run_cli, read_processed, check_offsets,
+                                            check_brat):
     path = bad_file(inputs, "caldora-letter.txt", GOOD)
     out = tmp_path / "out" / "caldora-letter"
     proc = run_cli("process", path, "--out", out, root=project)

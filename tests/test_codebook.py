@@ -8,7 +8,7 @@ import pytest
 
 from compendium import codebook
 from compendium.errors import InputError
-from conftest import CODEBOOK, REAL_RAW, fixture_path, process_letter
+from support import CODEBOOK, REAL_RAW, fixture_path
 
 HEADER = "organization,aliases,sector,parent,source\n"
 
@@ -113,7 +113,7 @@ def test_codebook_with_bom_loads(tmp_path):
 
 # --- unknown organizations: 'unclassified' and a warning ---------------------------
 
-def test_missing_organization_is_unclassified_and_warned(tmp_path):
+def test_missing_organization_is_unclassified_and_warned(tmp_path, process_letter):
     # The project's codebook without Freedom House (David J. Kramer's organization).
     with open(CODEBOOK, encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
@@ -137,7 +137,7 @@ def test_missing_organization_is_unclassified_and_warned(tmp_path):
     assert str(REAL_RAW) in p.warnings[0] and str(path) in p.warnings[0]
 
 
-def test_fixture_organizations_unknown_to_the_project_codebook(tmp_path):
+def test_fixture_organizations_unknown_to_the_project_codebook(tmp_path, process_letter):
     p = process_letter(fixture_path("sig-unit-lines.txt"), tmp_path / "out", "sig-unit-lines")
     assert p.letter["unclassified_organizations"] == [
         "Lantern Rights Network", "Bellwether University", "Caldora Refugee Aid Society"]
@@ -147,7 +147,7 @@ def test_fixture_organizations_unknown_to_the_project_codebook(tmp_path):
         assert repr(org) in warning
 
 
-def test_fixture_codebook_classifies_fixture_organizations(tmp_path):
+def test_fixture_codebook_classifies_fixture_organizations(tmp_path, process_letter):
     path = write(tmp_path,
                  "Lantern Rights Network,LRN,advocacy,,https://example.org/lrn\n"
                  "Bellwether University,,academic,,https://example.org/bu\n"

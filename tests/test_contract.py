@@ -7,13 +7,12 @@ import json
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from compendium import brat, codebook, contract, outputs, report, schemas, spreadsheet
+from support import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 DICTIONARY = ROOT / "docs" / "data-dictionary.md"
 
 

@@ -13,9 +13,9 @@ import pytest
 from compendium import corrections, rawdata
 from compendium.errors import InputError
 from compendium.process import process
-from conftest import ROOT, run_cli
+from support import ROOT
 
-FIX = Path(__file__).resolve().parent / "fixtures" / "corrections"
+FIX = ROOT / "tests" / "fixtures" / "corrections"
 LETTER = FIX / "letter-without-date.txt"
 CSV = FIX / "letter-without-date.corrections.csv"
 HEADER = "action,target,value,type,title,unit,organization,former,note\n"
@@ -101,13 +101,13 @@ def test_explain_shows_lines_and_corrections(tmp_path):
     assert "corrections applied: 4" in text
 
 
-def test_check_on_a_refused_letter_says_what_was_looked_for(project):
+def test_check_on_a_refused_letter_says_what_was_looked_for(project, run_cli):
     r = run_cli("check", LETTER, root=project)
     assert r.returncode == 2 and r.stdout == ""
     assert r.stderr.count("\n") == 1 and "no date line found" in r.stderr and "set_letter date" in r.stderr
 
 
-def test_any_file_name_gives_a_valid_id(project, tmp_path):
+def test_any_file_name_gives_a_valid_id(project, tmp_path, run_cli):
     odd = tmp_path / "000_D01407f7be71f976.txt"
     shutil.copy(ROOT / "data" / "raw" / "letters" / "2014-09-10-kerry-unga-north-korea.txt", odd)
     r = run_cli("process", odd, "--out", tmp_path / "odd", root=project)
@@ -117,7 +117,7 @@ def test_any_file_name_gives_a_valid_id(project, tmp_path):
 
 
 @pytest.mark.slow
-def test_add_with_corrections_then_build(buildable_project):
+def test_add_with_corrections_then_build(buildable_project, run_cli):
     from compendium import build
 
     root = buildable_project

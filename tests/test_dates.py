@@ -8,6 +8,7 @@ import re
 import pytest
 
 from compendium.dates import find_timexes, precision_of, value_bounds
+from support import ROOT
 
 ANCHOR = dt.date(2014, 9, 10)  # the real letter's date, a Wednesday in ISO week 38
 
@@ -86,8 +87,6 @@ def test_real_letter_event_bounds_and_mentions(real):
 
 def test_real_letter_context_events_come_with_sources(real):
     import csv
-
-    from conftest import ROOT
 
     with open(ROOT / "data" / "raw" / "context_events.csv", encoding="utf-8", newline="") as fh:
         rows = [r for r in csv.DictReader(fh) if r["letter_id"] == "2014-09-10-kerry-unga-north-korea"]

@@ -4,11 +4,10 @@ notebooks and text (the build itself is exercised in test_reports.py)."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from compendium.differ import describe
+from support import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 REAL = "2014-09-10-kerry-unga-north-korea"
 PROCESSED = ROOT / "data" / "processed" / REAL
 PAGE = ROOT / "reports" / REAL / "timeline.html"

@@ -15,8 +15,8 @@ import pytest
 from compendium.errors import InputError
 from compendium.explore import load_all
 from compendium.process import process
+from support import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 REAL = "2014-09-10-kerry-unga-north-korea"
 
 

@@ -24,8 +24,7 @@ from compendium import build, corpus, plots, rawdata, report
 from compendium.errors import InputError
 from compendium.outputs import MARKER, OUTPUT_FILES
 from compendium.process import process
-from conftest import REAL_ID, ROOT, fixture_path, run_cli, run_cli_together, tree_digest
-from test_cli_errors import assert_refused
+from support import REAL_ID, ROOT, fixture_path
 
 GOOD = fixture_path("sig-name-title-org.txt").read_bytes()
 CORPUS = ROOT / "tests" / "fixtures" / "corpus"
@@ -42,7 +41,8 @@ def letter_file(tmp_path) -> Path:
 
 # --- 1. --out never replaces a folder the compendium did not write --------------------
 
-def test_out_with_a_stray_letter_json_is_not_replaced(project, letter_file, tmp_path):
+def test_out_with_a_stray_letter_json_is_not_replaced(project, letter_file, tmp_path, run_cli, tree_digest,
+                                                      assert_refused):
     v = tmp_path / "v"
     (v / "sub").mkdir(parents=True)
     (v / "thesis.tex").write_text("precious", encoding="utf-8")
@@ -53,7 +53,8 @@ def test_out_with_a_stray_letter_json_is_not_replaced(project, letter_file, tmp_
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
 
 
-def test_out_written_by_the_compendium_is_replaced_and_nothing_else(project, letter_file, tmp_path):
+def test_out_written_by_the_compendium_is_replaced_and_nothing_else(project, letter_file, tmp_path, run_cli,
+                                                                    assert_refused):
     out = tmp_path / "out"
     first = run_cli("process", letter_file, "--out", out, root=project)
     assert first.returncode == 0, first.stderr
@@ -67,7 +68,7 @@ def test_out_written_by_the_compendium_is_replaced_and_nothing_else(project, let
     assert (out / "notes.txt").read_text(encoding="utf-8") == "mine"
 
 
-def test_a_processed_folder_from_before_the_marker_is_replaced_once(project, letter_file, tmp_path):
+def test_a_processed_folder_from_before_the_marker_is_replaced_once(project, letter_file, tmp_path, run_cli):
     out = tmp_path / "old"
     process(letter_file, out, warn=lambda m: None)
     (out / MARKER).unlink()  # as the compendium wrote it before the marker existed
@@ -86,13 +87,6 @@ def _build(root: Path, *args: str) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, timeout=600)
 
 
-def _copy_project(root: Path) -> Path:
-    shutil.copytree(ROOT / "data" / "raw", root / "data" / "raw")
-    shutil.copytree(ROOT / "notebooks", root / "notebooks")
-    shutil.copy2(ROOT / "requirements.lock", root / "requirements.lock")
-    return root
-
-
 def _corpus_letters(root: Path) -> str:
     import re
 
@@ -101,8 +95,8 @@ def _corpus_letters(root: Path) -> str:
 
 
 @pytest.mark.slow
-def test_one_build_after_add_remove_or_a_codebook_edit_leaves_nothing_stale(tmp_path):
-    root = _copy_project(tmp_path / "project")
+def test_one_build_after_add_remove_or_a_codebook_edit_leaves_nothing_stale(buildable_project, tmp_path, run_cli):
+    root = buildable_project
     a, b = sorted(CORPUS.glob("*.txt"))
     assert run_cli("add", a, root=root).returncode == 0
     assert _build(root).returncode == 0
@@ -156,7 +150,7 @@ def test_one_build_after_add_remove_or_a_codebook_edit_leaves_nothing_stale(tmp_
     assert 'href="corpus.html"' not in (root / "reports" / "index.html").read_text(encoding="utf-8")
 
 
-def test_remove_refuses_an_unknown_letter(project):
+def test_remove_refuses_an_unknown_letter(project, run_cli, tree_digest, assert_refused):
     before = tree_digest(project / "data" / "raw")
     assert_refused(run_cli("remove", "no-such-letter", root=project), "no-such-letter", "not registered")
     assert_refused(run_cli("remove", "../x", root=project), "letter id", "invalid letter id")
@@ -165,7 +159,8 @@ def test_remove_refuses_an_unknown_letter(project):
 
 # --- 5. only registered, checked letters reach data/processed -------------------------
 
-def test_process_writes_into_data_processed_only_for_a_registered_letter(project, letter_file):
+def test_process_writes_into_data_processed_only_for_a_registered_letter(project, letter_file, run_cli_together,
+                                                                         tree_digest, assert_refused):
     raw = project / "data" / "raw"
     before = tree_digest(raw)
     default, as_real, into_raw, into_processed = run_cli_together([
@@ -209,7 +204,7 @@ def test_dollar_signs_and_tex_in_a_letter_are_drawn_as_written(tmp_path):
 
 # --- 7. FIFOs, devices and endless files ----------------------------------------------------
 
-def test_a_fifo_or_a_device_is_refused_at_once(project, tmp_path):
+def test_a_fifo_or_a_device_is_refused_at_once(project, tmp_path, assert_refused):
     fifo = tmp_path / "fifo-letter.txt"
     os.mkfifo(fifo)
     zero = tmp_path / "zero-letter.txt"
@@ -241,10 +236,10 @@ def test_a_file_is_read_up_to_the_limit_whatever_its_size_on_disk_says(tmp_path,
 # --- 9. a deep project path -----------------------------------------------------------------
 
 @pytest.mark.slow
-def test_build_in_a_deep_project_path(tmp_path):
+def test_build_in_a_deep_project_path(tmp_path, copy_buildable_project):
     deep = tmp_path / ("a-rather-long-folder-name-for-a-project-" * 4) / "compendium-project"
     assert len(str(deep)) > 150
-    root = _copy_project(deep)
+    root = copy_buildable_project(deep)
     result = _build(root)
     assert result.returncode == 0, result.stderr
     assert (root / "reports" / REAL_ID / "timeline.html").exists()
@@ -265,7 +260,7 @@ def test_a_worker_whose_build_already_died_exits_at_once():
 
 # --- 10. tracebacks where one line is promised -----------------------------------------------
 
-def test_long_ids_and_out_dot_are_one_line_errors(project, letter_file, tmp_path):
+def test_long_ids_and_out_dot_are_one_line_errors(project, letter_file, tmp_path, run_cli_together, assert_refused):
     long_id = "a" * 300
     process_, add, dot = run_cli_together([
         ("process", letter_file, "--id", long_id, "--out", tmp_path / "o"),
@@ -333,8 +328,8 @@ def test_a_broken_letter_json_is_one_line(edited):
 
 @pytest.mark.slow
 @pytest.mark.parametrize("how", ["sigterm", "ctrl-c"])
-def test_an_interrupted_build_says_one_line(tmp_path, how):
-    root = _copy_project(tmp_path / "project")
+def test_an_interrupted_build_says_one_line(buildable_project, how):
+    root = buildable_project
     proc = subprocess.Popen([sys.executable, "-m", "compendium", "build"], env=_cli_env(root), cwd=root,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
     # Wait until the notebooks run in the workers, then interrupt as `kill` or a terminal's Ctrl-C does.

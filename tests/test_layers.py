@@ -11,8 +11,7 @@ from pathlib import Path
 import pytest
 
 from compendium.build import import_closure
-
-ROOT = Path(__file__).resolve().parents[1]
+from support import ROOT
 
 
 def test_raw_data_and_the_contract_import_nothing_of_the_pipeline():

@@ -3,14 +3,13 @@ organizations only, a cc line, share buttons and a donation link around it."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 import pytest
 
 from compendium.process import process
+from support import FIXTURES
 
-LETTER = Path(__file__).parent / "fixtures" / "letters" / "orgs-only-excellency-cc-chrome.txt"
+LETTER = FIXTURES / "orgs-only-excellency-cc-chrome.txt"
 
 
 @pytest.fixture(scope="module")

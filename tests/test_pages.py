@@ -15,8 +15,8 @@ import nbformat
 import pytest
 
 from compendium import colophon
+from support import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 REAL = "2014-09-10-kerry-unga-north-korea"
 PAGES = sorted((ROOT / "reports").glob("*/*.html")) + sorted((ROOT / "reports").glob("corpus.html"))
 

@@ -16,7 +16,7 @@ from compendium.clean import clean, decode
 from compendium.errors import CompendiumError, InputError
 from compendium.patterns import chrome_reason
 from compendium.process import process
-from conftest import FIXTURE_FILES, REAL_RAW, check_brat, check_offsets, read_processed
+from support import FIXTURE_FILES, REAL_RAW
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -137,7 +137,8 @@ def test_clean_structure_signatories_raise_only_compendium_errors(text):
 
 @settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.one_of(STRUCTURED, STRUCTURED, LETTERISH, st.text(max_size=300), st.binary(max_size=300)))
-def test_process_raises_only_compendium_errors_and_offsets_index_clean_text(content):
+def test_process_raises_only_compendium_errors_and_offsets_index_clean_text(read_processed, check_offsets, check_brat,
+                                                                            content):
     data = content if isinstance(content, bytes) else content.encode("utf-8")
     with tempfile.TemporaryDirectory() as tmp:
         raw = Path(tmp) / "letter.txt"

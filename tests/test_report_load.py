@@ -2,14 +2,14 @@
 bytes skips the schema checks, a changed file is checked again."""
 
 import shutil
-from pathlib import Path
 
 import pytest
 
 from compendium import report
 from compendium.errors import InputError
+from support import ROOT
 
-SEED = Path(__file__).resolve().parents[1] / "data" / "processed" / "2014-09-10-kerry-unga-north-korea"
+SEED = ROOT / "data" / "processed" / "2014-09-10-kerry-unga-north-korea"
 
 
 @pytest.fixture

@@ -16,8 +16,8 @@ import pytest
 
 from compendium import build
 from compendium.errors import BuildError
+from support import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 REAL = "2014-09-10-kerry-unga-north-korea"
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 pytestmark = pytest.mark.slow

@@ -7,6 +7,7 @@ import pytest
 
 from compendium import signatories, structure
 from compendium.codebook import SECTORS
+from support import fixture_path
 
 REAL_SIGNERS = [
     "Morton Abramowitz", "Victor Cha", "Roberta Cohen", "Lorne Craner", "Felice D. Gaer",
@@ -227,8 +228,6 @@ def test_blocks_separated_by_blank_or_nbsp_lines(letters, name):
 
 
 def test_nbsp_fixture_really_holds_nbsp_lines():
-    from conftest import fixture_path
-
     lines = fixture_path("sep-nbsp-lines.txt").read_text(encoding="utf-8").split("\n")
     assert sum(1 for ln in lines if ln and set(ln) == {"\u00a0"}) >= 3
 
