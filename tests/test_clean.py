@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from compendium.clean import clean, decode, normalise
 from compendium.errors import InputError
-from support import fixture_path
+from compendium.process import process
+from support import REAL_RAW, fixture_path
 
 # The HRW page's chrome around the letter, as it stands in the raw file.
 CHROME = {
@@ -174,6 +176,15 @@ def test_footer_sentence_after_signatures_is_cut():
     assert footer not in c.text
     assert c.text.endswith("Lantern Rights Network\n")
     assert c.removed[0]["text"] == footer
+
+
+def test_a_signature_line_ending_in_an_abbreviation_is_not_page_footer(tmp_path):
+    text = REAL_RAW.read_text(encoding="utf-8").replace(
+        "Senior Fellow\n", "Senior Fellow, The Century Foundation, New York and Washington, D.C.\n", 1)
+    raw = tmp_path / "dc-letter.txt"
+    raw.write_text(text, encoding="utf-8")
+    out = process(raw, tmp_path / "out", warn=lambda m: None)
+    assert len(pd.read_csv(out / "signatories.csv")) == 14
 
 
 def test_cc_lines_are_kept_and_chrome_after_them_cut(letters):

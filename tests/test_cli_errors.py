@@ -124,6 +124,40 @@ def test_a_file_name_that_is_no_letter_id_gives_a_derived_one(project, inputs, t
     assert (project / "data" / "raw" / "letters" / "caldora-letter.txt").read_bytes() == GOOD
 
 
+# --- options: --out, --context, --codebook -------------------------------------------
+
+def test_out_never_replaces_a_folder_that_is_not_a_processed_letter(project, tmp_path, run_cli):
+    raw = project / "data" / "raw" / "letters" / f"{REAL_ID}.txt"
+    mine = tmp_path / "my-documents"
+    mine.mkdir()
+    (mine / "thesis.txt").write_text("years of work", encoding="utf-8")
+    result = run_cli("process", raw, "--out", mine, root=project)
+    assert result.returncode == 2 and "not a processed letter and not empty" in result.stderr
+    assert (mine / "thesis.txt").read_text(encoding="utf-8") == "years of work"
+    result = run_cli("process", raw, "--out", mine / "thesis.txt", root=project)
+    assert result.returncode == 2 and "--out is a file" in result.stderr
+    assert not list(mine.glob(".*"))
+
+
+def test_missing_context_or_codebook_option_is_an_error(project, tmp_path, run_cli):
+    raw = project / "data" / "raw" / "letters" / f"{REAL_ID}.txt"
+    for option in ("--context", "--codebook"):
+        result = run_cli("process", raw, "--out", tmp_path / "o", option, tmp_path / "typo.csv", root=project)
+        assert result.returncode == 2 and f"{option}: no such file" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("row, message", [
+    ("2014-09-10-kerry-unga-north-korea,2014-10,,,https://example.org/x,", "empty label"),
+    ("2014-09-10-kerry-unga-north-korea,2014-10,Something,0,https://example.org/x,", "answers_ask '0'"),
+])
+def test_context_rows_the_schema_would_refuse_are_one_line_errors(project, tmp_path, run_cli, row, message):
+    raw = project / "data" / "raw" / "letters" / f"{REAL_ID}.txt"
+    ctx = tmp_path / "context.csv"
+    ctx.write_text((project / "data/raw/context_events.csv").read_text(encoding="utf-8") + row + "\n", encoding="utf-8")
+    result = run_cli("process", raw, "--out", tmp_path / "o", "--context", ctx, root=project)
+    assert result.returncode == 2 and message in result.stderr and result.stderr.count("\n") == 1
+
+
 # --- add: a letter added twice ------------------------------------------------------
 
 def test_add_then_same_id_again_is_refused(project, inputs, run_cli, tree_digest, assert_refused):

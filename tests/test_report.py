@@ -1,0 +1,77 @@
+"""report.py: loading a processed folder and the tables a report shows.
+
+report.load checks a folder's files once per content: a second load of the same
+bytes skips the schema checks, a changed file is checked again. The tables of the
+real letter are facts a reviewer checked against the letter."""
+
+import shutil
+
+import pytest
+
+from compendium import report
+from compendium.errors import InputError
+from support import ROOT
+
+SEED = ROOT / "data" / "processed" / "2014-09-10-kerry-unga-north-korea"
+
+
+@pytest.fixture
+def folder(tmp_path):
+    dest = tmp_path / SEED.name
+    shutil.copytree(SEED, dest)
+    return dest
+
+
+def test_second_load_of_same_files_skips_validation(folder, monkeypatch):
+    first = report.load(folder)
+    assert len(first.signatories) == 14  # the letter's 14 signers
+    calls = []
+    monkeypatch.setattr(report, "_validate", lambda *a: calls.append(a))
+    again = report.load(folder)
+    assert calls == []
+    assert again.signatories.equals(first.signatories)
+
+
+def test_changed_file_is_validated_again(folder):
+    report.load(folder)
+    path = folder / "signatories.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    # An unknown signatory type in the first data row: the schema rejects it.
+    lines[1] = lines[1].replace(",person,", ",robot,", 1)
+    assert ",robot," in lines[1]
+    path.write_text("".join(lines), encoding="utf-8")
+    with pytest.raises(InputError, match="robot"):
+        report.load(folder)
+
+
+# --- the tables of the real letter, as a reviewer checked them against the letter --------
+
+@pytest.fixture(scope="module")
+def letter():
+    return report.load(SEED)
+
+
+def test_the_requested_side_event_is_not_before_the_letter(letter):
+    events = report.event_table(letter).set_index("Event")
+    side = events.loc["United Nations General Assembly side event (requested by the letter)"]
+    assert side["When"].startswith("around the letter")
+    assert events.loc["General Assembly resolution 69/188 adopted, 116–20–53", "When"] == "after the letter"
+    assert events.loc["This letter, to Secretary of State John F. Kerry", "When"] == "the letter"
+
+
+def test_asks_are_addressed_as_the_letter_says(letter):
+    asks = report.asks_table(letter).set_index("Ask")["Addressed to"]
+    # "We write to request that you …", "we recommend that the US work …", "We also urge that the text …"
+    assert list(asks) == ["John F. Kerry", "United States Government", "John F. Kerry"]
+
+
+def test_a_former_official_is_not_counted_as_serving_government(letter):
+    comp = report.composition(letter).set_index("Sector")
+    assert "government" not in comp.index
+    assert comp.loc["government (former)", "Signatories"] == 1  # Lorne Craner
+
+
+def test_include_context_must_be_a_boolean():
+    with pytest.raises(Exception, match="include_context: must be True or False, not 'false'"):
+        report.check_flag("include_context", "false")
+    assert report.check_flag("include_context", False) is False
