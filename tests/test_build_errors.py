@@ -10,17 +10,17 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from support import ROOT
+
 REAL = "2014-09-10-kerry-unga-north-korea"
 
 
 @pytest.fixture
-def built(tmp_path):
+def built(buildable_project):
     """A project copy with the committed processed data and reports in place."""
-    root = tmp_path / "project"
-    for sub in ("data/raw", "data/processed", "reports", "notebooks"):
+    root = buildable_project
+    for sub in ("data/processed", "reports"):
         shutil.copytree(ROOT / sub, root / sub)
-    shutil.copy2(ROOT / "requirements.lock", root / "requirements.lock")
     return root
 
 

@@ -2,23 +2,17 @@
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 
 from compendium import build, corpus, register
+from support import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "corpus"
 
 
 @pytest.fixture
-def three_letters(tmp_path, monkeypatch):
-    root = tmp_path / "project"
-    shutil.copytree(ROOT / "data" / "raw", root / "data" / "raw")
-    shutil.copytree(ROOT / "notebooks", root / "notebooks")
-    monkeypatch.setenv("COMPENDIUM_ROOT", str(root))
+def three_letters(buildable_project):
+    root = buildable_project
     for f in sorted(FIXTURES.glob("*.txt")):
         register.add(f)
     build.process_all()

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.slow
 
 
@@ -31,11 +30,8 @@ def _build(root: Path) -> subprocess.Popen:
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
-def test_killed_builds_leave_old_or_new_outputs_never_half(tmp_path):
-    root = tmp_path / "project"
-    shutil.copytree(ROOT / "data" / "raw", root / "data" / "raw")
-    shutil.copytree(ROOT / "notebooks", root / "notebooks")
-    shutil.copy2(ROOT / "requirements.lock", root / "requirements.lock")
+def test_killed_builds_leave_old_or_new_outputs_never_half(buildable_project, tmp_path):
+    root = buildable_project
     assert _build(root).wait() == 0
     before = _outputs(root)
 
