@@ -83,3 +83,13 @@ def test_cosigning_network_is_cut_at_the_smallest_readable_k():
     h = corpus.cosigning_subgraph(g, k)
     assert k == 5 and h.number_of_nodes() == 8 and h.number_of_edges() == 28
     assert corpus.cosigning_threshold(nx.Graph([("a", "b", {"weight": 1})])) == 1  # small: everything drawn
+
+
+def test_people_summary_one_row_per_person_most_letters_first(three_letters):
+    people = corpus.people_across_letters(corpus.load_corpus())
+    summary = corpus.people_summary(people)
+    assert list(summary.columns) == ["Name", "Letters", "First", "Last", "Affiliation changed"]
+    assert summary.Name.is_unique and set(summary.Name) == set(people.Name)
+    park = summary.set_index("Name").loc["Mina Park"]
+    assert (park.Letters, park.First, park.Last, park["Affiliation changed"]) == (2, "2015-02-03", "2015-06-30", "yes")
+    assert list(summary.Letters) == sorted(summary.Letters, reverse=True)

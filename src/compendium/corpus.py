@@ -164,6 +164,17 @@ def people_across_letters(letters: list[Letter]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["Name", "Letter", "Date", "As signed", "Affiliation changed"])
 
 
+def people_summary(people: pd.DataFrame) -> pd.DataFrame:
+    """One row per person of `people_across_letters`: letters signed, first and last date,
+    whether the affiliation changed; most letters first (then by name)."""
+    if people.empty:
+        return pd.DataFrame(columns=["Name", "Letters", "First", "Last", "Affiliation changed"])
+    g = people.groupby("Name", sort=True)
+    out = pd.DataFrame({"Letters": g["Letter"].nunique(), "First": g["Date"].min(), "Last": g["Date"].max(),
+                        "Affiliation changed": g["Affiliation changed"].first()}).reset_index()
+    return out.sort_values(["Letters", "Name"], ascending=[False, True], kind="stable").reset_index(drop=True)
+
+
 def uncertain_merges(letters: list[Letter]) -> pd.DataFrame:
     """Organization names that may be the same body but are not merged (not in the codebook)."""
     names = {}

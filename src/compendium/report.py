@@ -249,8 +249,8 @@ def load(processed_dir: str | Path | None = None, letter_id: str | None = None) 
     if key not in _VALID:  # the same files passed before (the other report of this letter)
         _validate(p, frames, text)
         _VALID[key] = None
-        while len(_VALID) > 64:  # a few letters' worth: memory stays flat over a corpus
-            _VALID.pop(next(iter(_VALID)))
+        while len(_VALID) > 4096:  # digests only (~0.1 KB each): bounded, and a corpus report
+            _VALID.pop(next(iter(_VALID)))  # after this worker's letters re-checks none of them
     return Letter(meta["letter_id"], meta, text,
                   frames["paragraphs.csv"], frames["signatories.csv"], frames["affiliations.csv"],
                   frames["mentions.csv"], frames["timeline.csv"])
