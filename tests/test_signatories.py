@@ -359,3 +359,14 @@ def test_a_table_of_signatories_reads_cells_not_commas():
 def test_an_organization_with_its_city_in_parentheses_is_one_organization():
     assert _people("Hélène Marchetti (Sciences Po, Paris)\nYuki Tanabe (Kyoto University)\n") == [
         ("Hélène Marchetti", [("", "Sciences Po, Paris", False)]), ("Yuki Tanabe", [("", "Kyoto University", False)])]
+
+
+def test_parliamentarians_with_party_first_and_two_positions_on_one_line():
+    got = _people("Senator Jane Whitfield\nAustralian Greens, Senator for Tasmania\n\n"
+                  "The Hon. Robert Kaye MP\nMember for Hollis, Deputy Chair, Joint Standing Committee on Foreign Affairs\n\n"
+                  "Marcus Håkansson, Human rights lawyer\nYordanos Gebremichael, Former Chair, Eritrean Students' Union\n")
+    assert got == [("Jane Whitfield", [("Senator for Tasmania", "Australian Greens", False)]),
+                   ("Robert Kaye", [("Member for Hollis", "", False),
+                                    ("Deputy Chair", "Joint Standing Committee on Foreign Affairs", False)]),
+                   ("Marcus Håkansson", [("Human rights lawyer", "", False)]),
+                   ("Yordanos Gebremichael", [("Chair", "Eritrean Students' Union", True)])]

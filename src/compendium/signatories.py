@@ -374,6 +374,9 @@ def _split_title_org(s: str) -> Affiliation:
     if "," in text:
         title, org = text.split(",", 1)
         org_first = _words(title)[:1] and (_words(title)[0] in ORG_STRONG or _words(title)[0] == "the")
+        if not is_title(title) and is_title(org) and not is_org(org) and "," not in org:
+            # "Australian Greens, Senator for Tasmania": the organization first, then the position
+            return Affiliation(title=org.strip(), organization=title.strip(), former=former)
         if not is_title(title) and not is_org(title) and not is_org(org):
             # Neither part a position nor an organization by its words: one organization written
             # with its place or party ("Sciences Po, Paris", "Labour, Ashdale and Brinton").
@@ -407,7 +410,13 @@ def _affiliations(lines: list[str]) -> list[Affiliation]:
         return [Affiliation()]
     pieces: list[str] = []
     for ln in lines:
-        pieces += [p.strip() for p in ln.split(";") if p.strip()]
+        for piece in (p.strip() for p in ln.split(";") if p.strip()):
+            parts = [x.strip() for x in piece.split(",")]
+            if len(parts) >= 3 and is_title(parts[0]) and is_title(parts[1]) and not is_org(parts[0]):
+                # "Member for Hollis, Deputy Chair, Joint Standing Committee …": two positions
+                pieces += [parts[0], ", ".join(parts[1:])]
+            else:
+                pieces.append(piece)
     lines = pieces
     # Several "Title, Organization" lines, one affiliation each.
     if all("," in ln and is_title(ln.split(",", 1)[0]) or BEHALF.match(_strip_former(ln)[0]) or _AT.match(ln)
@@ -647,14 +656,17 @@ def _org_in_org_list(items: list[_Item], k: int) -> bool:
     return is_org(before) and not is_title(before) and is_org(after) and not is_title(after)
 
 
-def _strong(it: _Item) -> bool:
+def _strong(it: _Item, under_bare_name: bool = False) -> bool:
     """A line that starts a person even inside another person's block ('Red Amazónica de
     Defensores (Ecuador)' under a name and a title is that person's organization)."""
     text = it.line.text
     m = re.match(r"^[^()]+\((?P<place>[^()]+)\)\s*$", text)
     if m and is_place(m.group("place")):
         return False
-    return _one_line(text) is not None or _evidence(text) == 2 and not is_org(text)
+    one = _one_line(text)
+    if one is not None:  # "Australian Greens, Senator for Tasmania" right under a bare name: its affiliation
+        return _evidence(one[0]) == 2 or not under_bare_name
+    return _evidence(text) == 2 and not is_org(text)
 
 
 def _person(sid: int, name_line: str, affs: list[Affiliation], start: int, end: int) -> Signatory:
@@ -707,7 +719,9 @@ def parse(lines: list[Line]) -> list[Signatory]:
             after_org = bool(out) and out[-1].signatory_type == "organization" and k > 0
             if _starts_person(block, k, True) and not (after_org and _org_in_org_list(block, k)):
                 j = k + 1
-                while j < len(block) and not (_starts_person(block, j, True) and (not by_gaps or _strong(block[j]))):
+                bare = _one_line(it.line.text) is None
+                while j < len(block) and not (_starts_person(block, j, True)
+                                              and (not by_gaps or _strong(block[j], bare and j == k + 1))):
                     if block[j].mode != it.mode:
                         break  # a list under another heading ("Also endorsed by: …")
                     if not by_gaps and j - k >= 4 and is_org(block[j].line.text) and not is_title(block[j].line.text):
