@@ -324,3 +324,13 @@ def test_tense_and_non_dates_from_held_out_letters(text, anchor, want):
 
     got = [(t.text, t.value) for t in find_timexes(text, dt.date(*anchor))]
     assert got == want
+
+
+def test_review_cases_would_welcome_looks_ahead_and_law_numbers_are_no_dates():
+    import datetime as dt
+
+    from compendium.dates import find_timexes
+
+    got = find_timexes("We would welcome the adoption of a resolution at the session in September.", dt.date(2023, 5, 1))
+    assert [(t.text, t.value) for t in got] == [("in September", "2023-09")]
+    assert find_timexes("Under Law No. 3/12/2019 the body was dissolved.", dt.date(2023, 5, 1)) == []

@@ -370,3 +370,16 @@ def test_parliamentarians_with_party_first_and_two_positions_on_one_line():
                                     ("Deputy Chair", "Joint Standing Committee on Foreign Affairs", False)]),
                    ("Marcus Håkansson", [("Human rights lawyer", "", False)]),
                    ("Yordanos Gebremichael", [("Chair", "Eritrean Students' Union", True)])]
+
+
+def test_review_cases_people_with_countries_one_word_titles_and_behalf_over_several():
+    # people listed with their country stay people, one each
+    assert _people("Jane Doe\nDirector, Acme Trust\n\nAmina Mohammed (Kenya)\nMaria Silva (Brazil)\n") == [
+        ("Jane Doe", [("Director", "Acme Trust", False)]), ("Amina Mohammed", [("", "Kenya", False)]),
+        ("Maria Silva", [("", "Brazil", False)])]
+    # a one-word position the parser does not know is still a position
+    assert _people("Sarah Lee\nFilmmaker, Sundown Pictures\n") == [("Sarah Lee", [("Filmmaker", "Sundown Pictures", False)])]
+    # "On behalf of X" above several people: each signs for X
+    assert _people("Jane Roe\nChair, Board\n\nOn behalf of the Steering Committee\nJane Doe, Chair\nJohn Roe, Secretary\n") == [
+        ("Jane Roe", [("Chair", "Board", False)]), ("Jane Doe", [("Chair", "the Steering Committee", False)]),
+        ("John Roe", [("Secretary", "the Steering Committee", False)])]

@@ -221,3 +221,12 @@ def test_closings_of_diplomatic_and_thankful_letters(closing):
     assert st.closing_text == closing and len(st.body) == 1
     assert [ln.text for ln in st.signature_lines] == ["Marta Kovač", "Executive Director, Centre for Civic Initiatives"]
     assert [n.text for n in st.notes][0].startswith("P.S.") and st.notes[-1].text.startswith("- Article 2")
+
+
+def test_review_cases_annex_of_signatories_and_a_court_of_appeal():
+    st = structure.parse("14 July 2021\n\nDear Council,\n\nWe write to urge the council to act on the report this session.\n\n"
+                         "Sincerely,\n\nAmnesty International\n\nAnnex: List of co-signing organisations\nHuman Rights Watch\nCIVICUS\n")
+    assert [ln.text for ln in st.signature_lines][-2:] == ["Human Rights Watch", "CIVICUS"] and st.notes == []
+    st = structure.parse("14 July 2021\n\nThe Judges of the Court of Appeal of Tanzania\n\nDear Judges,\n\n"
+                         "We write to urge the court to hear the case of the detained lawyers soon.\n\nSincerely,\n\nJane Doe\n")
+    assert st.subject is None and [a.text for a in st.addressee] == ["The Judges of the Court of Appeal of Tanzania"]

@@ -319,7 +319,7 @@ def _signature_end(lines: list[str], lo: int) -> int:
             continue
         if CC.match(line) and not chrome_reason(line):
             in_cc = True
-        elif NOTES_HEADING.match(line) or NOTE.match(line):
+        elif (NOTES_HEADING.match(line) or NOTE.match(line)) and not re.search(r"(?i)signator|co-?sign|endors", line):
             in_notes = True  # notes, a postscript, an annex: the letter's, up to the page's chrome
         elif (FOOTNOTE.match(line) or parse_date_line(line) or INLINE_INTRO.match(line)
               or in_notes and not chrome_reason(line)):

@@ -136,7 +136,7 @@ _PAST = re.compile(
     r"caught|taught|bought|felt|heard|meant|ran|sat|sold|spent|threw|understood|withdrew|arose|drew|grew|knew|flew|"
     r"froze|hid|shook|forgot|sank|ago|(?:has|have) (?:been|\w+ed)|"
     # what a letter welcomes has happened: "we welcome the decision … in September"
-    r"welcome[sd]? (?:the|your|its|their|this)(?: recent)? (?:decision|announcement|commitment|move|step|adoption|release|appointment)|"
+    r"(?<!would )(?<!will )(?<!\bto )(?<!'d )(?<!’d )welcome[sd]? (?:the|your|its|their|this)(?: recent)? (?:decision|announcement|commitment|move|step|adoption|release|appointment)|"
     # a lowercase verb in -ed ("United" is no past tense)
     r"(?<!\bbe )(?<!\bbeing )(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\btheir )(?<!\bour )(?<!\bits )(?<!\bof )(?<!\bfor )"
     r"(?<!\bincluding )(?<!\bwith )(?<!\bfrom )(?<!\bmore )(?<!\bmost )(?!(?:need|interest|prepar|concern|schedul|expect|pleas|delight|honou?r|alarm|trouble|dismay|encourag"
@@ -364,6 +364,8 @@ def _resolve(rule: str, m: re.Match, text: str, anchor: dt.date, sents=None) -> 
     g = m.groupdict()
     s = m.group(0)
     if rule == "numeric_date":
+        if re.search(r"(?i)(?:\bno\.?|n°|\blaw|\bdecree|\bresolution|\bact)\s*$", text[max(0, m.start() - 14) : m.start()]):
+            return None  # "Law No. 3/12/2019": a number, not a date
         d = numeric_date(int(g["d"]), int(g["m"]), int(g["y"]))
         return (d.isoformat(), "day") if d else None
     if rule in ("iso_date", "month_day_year", "day_month_year", "weekday_date"):

@@ -59,7 +59,8 @@ FOOTNOTE = re.compile(
 
 # Notes after the signatures: a heading of their own ("Notes", "Annex: …"), numbered notes
 # "[1] …", a postscript "P.S. …".
-NOTES_HEADING = re.compile(r"^(?:notes|endnotes|footnotes|references|sources|(?:annex|appendix|attachment|enclosure)s?\b.*)\s*:?$",
+NOTES_HEADING = re.compile(r"^(?:notes|endnotes|footnotes|references|sources"
+                           r"|(?:annex|appendix|attachment|enclosure)(?:e?s)?(?:\s+(?:[IVX]+|\d+|[A-Z]))?(?:\s*[:.–—-].*)?)\s*:?$",
                            re.I)
 NOTE = re.compile(r"^\s*(?:\[\d{1,3}\]\s*\S|P\.\s?S\.|PS:|Enc(?:l|losures?)?[.:])", re.I)
 

@@ -363,6 +363,13 @@ def _strip_former(s: str) -> tuple[str, bool]:
     return out, out != s0.strip().rstrip(",").strip()
 
 
+# One-word party names that open a "Party, Constituency" line (a one-word unknown position,
+# "Filmmaker, Sundown Pictures", is still a title).
+_PARTY_WORDS = {"labour", "conservative", "conservatives", "crossbench", "crossbencher", "independent", "green",
+                "greens", "liberal", "democrat", "democrats", "snp", "plaid", "dup", "sdlp", "alliance", "reform",
+                "republican", "democratic", "socialist", "socialists", "renew", "ecr", "epp", "s&d"}
+
+
 def _split_title_org(s: str) -> Affiliation:
     """'Title, Organization' (title first); 'Title at Organization'; 'on behalf of X'; a lone
     piece is a title if it looks like one."""
@@ -377,7 +384,8 @@ def _split_title_org(s: str) -> Affiliation:
         if not is_title(title) and is_title(org) and not is_org(org) and "," not in org:
             # "Australian Greens, Senator for Tasmania": the organization first, then the position
             return Affiliation(title=org.strip(), organization=title.strip(), former=former)
-        if not is_title(title) and not is_org(title) and not is_org(org):
+        if not is_title(title) and not is_org(title) and not is_org(org) and (
+                len(title.split()) > 1 or title.strip().lower() in _PARTY_WORDS):
             # Neither part a position nor an organization by its words: one organization written
             # with its place or party ("Sciences Po, Paris", "Labour, Ashdale and Brinton").
             return Affiliation(organization=text.strip(), former=former)
@@ -656,13 +664,13 @@ def _org_in_org_list(items: list[_Item], k: int) -> bool:
     return is_org(before) and not is_title(before) and is_org(after) and not is_title(after)
 
 
-def _strong(it: _Item, under_bare_name: bool = False) -> bool:
+def _strong(it: _Item, under_bare_name: bool = False, under_title: bool = False) -> bool:
     """A line that starts a person even inside another person's block ('Red Amazónica de
     Defensores (Ecuador)' under a name and a title is that person's organization)."""
     text = it.line.text
     m = re.match(r"^[^()]+\((?P<place>[^()]+)\)\s*$", text)
-    if m and is_place(m.group("place")):
-        return False
+    if m and is_place(m.group("place")) and under_title:
+        return False  # under a position line: the organization of that position, with its country
     one = _one_line(text)
     if one is not None:  # "Australian Greens, Senator for Tasmania" right under a bare name: its affiliation
         return _evidence(one[0]) == 2 or not under_bare_name
@@ -710,9 +718,16 @@ def parse(lines: list[Line]) -> list[Signatory]:
     blocks = _blocks(items)
     by_gaps = len(blocks) > 1
     for block in blocks:
-        block = [it for it in block if not _TABLE_HEADER.match(it.line.text)]
-        if by_gaps and len(block) >= 2 and re.match(r"(?i)(?:for and )?on behalf of\s", block[0].line.text):
-            block = block[1:] + block[:1]  # "On behalf of X" / "Name, Title": the person signs for X
+        # a table's header row, an annex heading over the list ("Annex: List of co-signing organisations")
+        block = [it for it in block if not _TABLE_HEADER.match(it.line.text)
+                 and not re.match(r"(?i)(?:annex|appendix)\b", it.line.text)]
+        if not block:
+            continue
+        behalf = None
+        m = re.match(r"(?i)(?:for and )?on behalf of\s+(?P<org>.+)$", block[0].line.text) if len(block) >= 2 else None
+        if by_gaps and m:  # "On behalf of X" above "Name, Title" lines: each of them signs for X
+            behalf, block = m.group("org").strip(), block[1:]
+        first_of_block = len(out)
         k = 0
         while k < len(block):
             it = block[k]
@@ -720,8 +735,8 @@ def parse(lines: list[Line]) -> list[Signatory]:
             if _starts_person(block, k, True) and not (after_org and _org_in_org_list(block, k)):
                 j = k + 1
                 bare = _one_line(it.line.text) is None
-                while j < len(block) and not (_starts_person(block, j, True)
-                                              and (not by_gaps or _strong(block[j], bare and j == k + 1))):
+                while j < len(block) and not (_starts_person(block, j, True) and (not by_gaps or _strong(
+                        block[j], bare and j == k + 1, is_title(block[j - 1].line.text) and j - 1 > k))):
                     if block[j].mode != it.mode:
                         break  # a list under another heading ("Also endorsed by: …")
                     if not by_gaps and j - k >= 4 and is_org(block[j].line.text) and not is_title(block[j].line.text):
@@ -755,6 +770,16 @@ def parse(lines: list[Line]) -> list[Signatory]:
             else:
                 out.append(_organization(len(out) + 1, it.line))
                 k += 1
+        for sig in out[first_of_block:] if behalf else []:
+            if sig.signatory_type != "person":
+                continue
+            empty = [a for a in sig.affiliations if not a.organization]
+            if empty:
+                a = empty[0]
+                sig.affiliations[sig.affiliations.index(a)] = Affiliation(title=a.title, unit=a.unit, organization=behalf,
+                                                                          former=a.former)
+            elif not sig.affiliations:
+                sig.affiliations.append(Affiliation(organization=behalf))
     # Reading order: people set side by side in columns are read row by row.
     out.sort(key=lambda s: s.start)
     for n, s in enumerate(out, 1):

@@ -112,7 +112,8 @@ def _header_title(lines: list[Line], i: int, top: int) -> bool:
     addressee: the letter's title, not an address line."""
     t = lines[i].text
     alone = lines[i].gap_before > 0 and (i + 1 >= top or lines[i + 1].gap_before > 0)
-    titled = re.search(r"(?i)\b(?:letter|statement|appeal)\b", t) or (t.isupper() and len(t.split()) >= 5)
+    titled = (re.match(r"(?i)(?:(?:joint|open|public|urgent|ngo)\s+)*(?:letter|statement|appeal)\b", t)
+              or re.search(r"(?i)\b(?:open|joint)\s+letter\b", t) or (t.isupper() and len(t.split()) >= 5))
     return bool(alone and titled and is_title_line(t))
 
 
@@ -292,7 +293,8 @@ def parse(text: str, where: str | Path = "<text>", signature_from: int | None = 
     sig = []
     in_notes = False  # after "Notes" or a numbered note "[1] …", every line is a note
     for j, ln in enumerate(rest[:cc_j]):
-        in_notes = in_notes or bool(sig and (NOTES_HEADING.match(ln.text) or NOTE.match(ln.text)))
+        in_notes = in_notes or bool(sig and (NOTES_HEADING.match(ln.text) or NOTE.match(ln.text))
+                                    and not re.search(r"(?i)signator|co-?sign|endors", ln.text))
         if in_notes or rest_from + j == date_i or FOOTNOTE.match(ln.text) or SIG_INTRO.match(ln.text) and not sig:
             if not in_notes and rest_from + j != date_i and SIG_INTRO.match(ln.text) and not FOOTNOTE.match(ln.text):
                 sig.append(ln)  # a heading inside the list ("Individuals"): kept for the signatory parser
