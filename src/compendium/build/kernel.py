@@ -128,8 +128,12 @@ def reset(kc) -> None:
 
     msg_id = kc.execute("get_ipython().reset(new_session=False); __import__('gc').freeze()",
                         silent=True, store_history=False)
-    while run_sync(kc.get_shell_msg)(timeout=60)["parent_header"].get("msg_id") != msg_id:
-        pass
+    while True:
+        reply = run_sync(kc.get_shell_msg)(timeout=60)
+        if reply["parent_header"].get("msg_id") == msg_id:
+            break
+    if reply["content"].get("status") != "ok":  # the next notebook would see this one's variables
+        raise BuildError(f"the kernel could not be reset between notebooks: {reply['content'].get('evalue', '')}")
 
 
 def execute(job: Job, km, kc, root: Path):

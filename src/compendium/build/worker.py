@@ -79,7 +79,12 @@ def _work(root: Path, todo, results, stop) -> None:
         import papermill  # noqa: F401
 
         exporter = export.exporter()
-        kc = kernel.client(km)
+        try:
+            kc = kernel.client(km)
+        except Exception as exc:  # a kernel that never answers: the build stops with a message
+            results.put(("failed", None, f"a report worker's kernel did not start: {type(exc).__name__}: {exc}"))
+            stop.set()
+            return
         used = False
         while True:
             batch = todo.get()  # the reports of one letter, run here one after the other
@@ -88,9 +93,10 @@ def _work(root: Path, todo, results, stop) -> None:
             for job in batch:
                 if stop.is_set():
                     return
-                if used:
-                    kernel.reset(kc)
                 try:
+                    if used:
+                        kernel.reset(kc)
+
                     def progress(msg: str, job=job) -> None:  # the build process prints, in order
                         results.put(("say", job, msg))
 
