@@ -17,7 +17,7 @@ import ftfy
 
 from .dates import parse_date_line
 from .errors import InputError
-from .patterns import (CC, CLOSING, FOOTNOTE, INLINE_INTRO, MEMO, MEMO_TITLE, NOTE, NOTES_HEADING, SALUTATION, SIG_INTRO, chrome_reason,
+from .patterns import (CC, CLOSING, FOOTNOTE, INLINE_INTRO, MEMO, MEMO_TITLE, SALUTATION, SIG_INTRO, chrome_reason, starts_notes,
                        strict_chrome_reason)
 from .lines import ABBREVIATION_END, is_prose, is_sentence, is_title_line
 from .signatories import is_title
@@ -319,7 +319,7 @@ def _signature_end(lines: list[str], lo: int) -> int:
             continue
         if CC.match(line) and not chrome_reason(line):
             in_cc = True
-        elif (NOTES_HEADING.match(line) or NOTE.match(line)) and not re.search(r"(?i)signator|co-?sign|endors", line):
+        elif starts_notes(line):
             in_notes = True  # notes, a postscript, an annex: the letter's, up to the page's chrome
         elif (FOOTNOTE.match(line) or parse_date_line(line) or INLINE_INTRO.match(line)
               or in_notes and not chrome_reason(line)):

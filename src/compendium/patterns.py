@@ -57,12 +57,20 @@ FOOTNOTE = re.compile(
     re.I,
 )
 
+
 # Notes after the signatures: a heading of their own ("Notes", "Annex: …"), numbered notes
 # "[1] …", a postscript "P.S. …".
 NOTES_HEADING = re.compile(r"^(?:notes|endnotes|footnotes|references|sources"
                            r"|(?:annex|appendix|attachment|enclosure)(?:e?s)?(?:\s+(?:[IVX]+|\d+|[A-Z]))?(?:\s*[:.–—-].*)?)\s*:?$",
                            re.I)
 NOTE = re.compile(r"^\s*(?:\[\d{1,3}\]\s*\S|P\.\s?S\.|PS:|Enc(?:l|losures?)?[.:])", re.I)
+
+
+def starts_notes(line: str) -> bool:
+    """A line after the signatures from which on everything is notes: "Notes", "Annex: …",
+    "[1] …", "P.S. …"; not a heading over more signatories ("Annex: co-signing organisations")."""
+    return bool(NOTES_HEADING.match(line) or NOTE.match(line)) and not re.search(r"(?i)signator|co-?sign|endors", line)
+
 
 # Page chrome. STRICT lines are navigation widgets that are never letter text,
 # wherever they stand; the others name what the span finder cut before or after

@@ -39,3 +39,10 @@ def is_place(name: str) -> bool:
     """A country or region name ("Sweden", "Czech Republic", "Côte d'Ivoire", "Kenya/Uganda")."""
     parts = [p for p in re.split(r"\s*(?:/|,|&|\band\b|\bet\b|\by\b)\s*", name) if p.strip()]
     return bool(parts) and all(_key(p) in _names() for p in parts)
+
+
+def without_place(line: str) -> str | None:
+    """'Promo LEX (Moldova)' → 'Promo LEX': the line without a place in brackets at its end;
+    None when the brackets hold no place ('Human Rights Watch (HRW)') or there are none."""
+    m = re.match(r"^(?P<name>[^()]+?)\s*\((?P<place>[^()]+)\)\s*$", line)
+    return m.group("name") if m and is_place(m.group("place")) else None

@@ -36,7 +36,7 @@ from nameparser import HumanName
 
 from .patterns import BULLET, INLINE_INTRO as _INLINE_INTRO, SIG_HEADING_ORGS, SIG_HEADING_PEOPLE, SIG_INTRO
 from .lines import Line
-from .places import is_place
+from .places import without_place
 
 TITLE_WORDS = {
     "professor", "director", "adviser", "advisor", "fellow", "president", "chair", "chairman",
@@ -652,9 +652,7 @@ def _org_in_org_list(items: list[_Item], k: int) -> bool:
     themselves and with no position after it, is one more organization; so is
     'Promo LEX (Moldova)' among 'People in Need (Czech Republic)' and the like."""
     text = items[k].line.text
-    m = re.match(r"^(?P<name>[^()]+?)\s*\((?P<place>[^()]+)\)\s*$", text)
-    if m and is_place(m.group("place")):
-        text = m.group("name")  # "Promo LEX (Moldova)": an organization and its country
+    text = without_place(text) or text  # "Promo LEX (Moldova)": an organization and its country
     if k == 0 or k + 1 >= len(items) or items[k].mode == "person" or not _evidence(text) or "," in text:
         return False
     hon, bare, post = _strip_name(text)
@@ -668,8 +666,7 @@ def _strong(it: _Item, under_bare_name: bool = False, under_title: bool = False)
     """A line that starts a person even inside another person's block ('Red Amazónica de
     Defensores (Ecuador)' under a name and a title is that person's organization)."""
     text = it.line.text
-    m = re.match(r"^[^()]+\((?P<place>[^()]+)\)\s*$", text)
-    if m and is_place(m.group("place")) and under_title:
+    if under_title and without_place(text) is not None:
         return False  # under a position line: the organization of that position, with its country
     one = _one_line(text)
     if one is not None:  # "Australian Greens, Senator for Tasmania" right under a bare name: its affiliation

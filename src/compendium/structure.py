@@ -11,7 +11,7 @@ from pathlib import Path
 from .dates import parse_date_line
 from .errors import InputError
 from .lines import Line, Span, is_sentence, is_title_line, lines_of
-from .patterns import (BULLET, CC, CLOSING, FOOTNOTE, INLINE_INTRO, MEMO, MEMO_TITLE, NOTE, NOTES_HEADING, SALUTATION,
+from .patterns import (BULLET, CC, CLOSING, FOOTNOTE, INLINE_INTRO, MEMO, MEMO_TITLE, SALUTATION, starts_notes,
                        SIG_INTRO, SUBJECT)
 
 
@@ -293,8 +293,7 @@ def parse(text: str, where: str | Path = "<text>", signature_from: int | None = 
     sig = []
     in_notes = False  # after "Notes" or a numbered note "[1] …", every line is a note
     for j, ln in enumerate(rest[:cc_j]):
-        in_notes = in_notes or bool(sig and (NOTES_HEADING.match(ln.text) or NOTE.match(ln.text))
-                                    and not re.search(r"(?i)signator|co-?sign|endors", ln.text))
+        in_notes = in_notes or bool(sig and starts_notes(ln.text))
         if in_notes or rest_from + j == date_i or FOOTNOTE.match(ln.text) or SIG_INTRO.match(ln.text) and not sig:
             if not in_notes and rest_from + j != date_i and SIG_INTRO.match(ln.text) and not FOOTNOTE.match(ln.text):
                 sig.append(ln)  # a heading inside the list ("Individuals"): kept for the signatory parser
