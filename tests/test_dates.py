@@ -334,3 +334,14 @@ def test_review_cases_would_welcome_looks_ahead_and_law_numbers_are_no_dates():
     got = find_timexes("We would welcome the adoption of a resolution at the session in September.", dt.date(2023, 5, 1))
     assert [(t.text, t.value) for t in got] == [("in September", "2023-09")]
     assert find_timexes("Under Law No. 3/12/2019 the body was dissolved.", dt.date(2023, 5, 1)) == []
+
+
+def test_an_ed_word_after_an_adverb_is_no_past_verb():
+    import datetime as dt
+
+    from compendium.dates import find_timexes
+
+    text = ("When you meet on 31 August, we urge you to adopt a standard that makes publicly funded "
+            "observations free to reuse, and to report on progress at the summit in November.")
+    got = [(t.text, t.value) for t in find_timexes(text, dt.date(2022, 6, 12))]
+    assert got == [("on 31 August", "2022-08-31"), ("in November", "2022-11")]

@@ -148,6 +148,11 @@ _PAST = re.compile(
 )
 
 
+# "publicly funded observations": an -ed word after an adverb in -ly describes a noun
+# (a verb after one, "was widely reported", has its own past marker before it).
+_ADVERB_BEFORE = re.compile(r"\b[a-z]{2,}ly $")
+
+
 def tense(text: str, start: int, end: int, sents: SentenceIndex | None = None) -> str:
     """'future', 'past' or 'unknown' for the clause holding text[start:end], then its sentence."""
     sent = sents.at(start) if sents else (-1, -1)
@@ -162,7 +167,7 @@ def tense(text: str, start: int, end: int, sents: SentenceIndex | None = None) -
         # October, as we said") unless the expression opens its clause ("On September
         # 5, the Administration announced …"): the nearest marker on that side decides.
         marks = [(m.start(), "future") for m in _FUTURE.finditer(text, a, b)]
-        marks += [(m.start(), "past") for m in _PAST.finditer(text, a, b)]
+        marks += [(m.start(), "past") for m in _PAST.finditer(text, a, b) if not _ADVERB_BEFORE.search(text, max(0, m.start() - 30), m.start())]
         if not marks:
             continue
         before = [x for x in marks if x[0] < start]
