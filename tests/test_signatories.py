@@ -383,3 +383,10 @@ def test_review_cases_people_with_countries_one_word_titles_and_behalf_over_seve
     assert _people("Jane Roe\nChair, Board\n\nOn behalf of the Steering Committee\nJane Doe, Chair\nJohn Roe, Secretary\n") == [
         ("Jane Roe", [("Chair", "Board", False)]), ("Jane Doe", [("Chair", "the Steering Committee", False)]),
         ("John Roe", [("Secretary", "the Steering Committee", False)])]
+
+
+def test_a_unit_without_a_title_is_split_from_its_organization():
+    got = [(a.title, a.unit, a.organization) for a in signatories._affiliations_from_pieces(
+        ["Department of Meteorology, Stockholm University"])]
+    assert got == [("", "Department of Meteorology", "Stockholm University")]
+    assert signatories._split_title_org("Faculty of Law, Université de Montréal").organization == "Université de Montréal"

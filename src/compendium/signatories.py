@@ -370,6 +370,9 @@ _PARTY_WORDS = {"labour", "conservative", "conservatives", "crossbench", "crossb
                 "republican", "democratic", "socialist", "socialists", "renew", "ecr", "epp", "s&d"}
 
 
+_UNIT = re.compile(r"^(?:Department|Dept\.?|Faculty|School|Division|Laboratory|Programme|Program|Unit) (?:of|for)\s")
+
+
 def _split_title_org(s: str) -> Affiliation:
     """'Title, Organization' (title first); 'Title at Organization'; 'on behalf of X'; a lone
     piece is a title if it looks like one."""
@@ -380,6 +383,9 @@ def _split_title_org(s: str) -> Affiliation:
         return Affiliation(title=title, organization=b.group("org").strip(), former=former)
     if "," in text:
         title, org = text.split(",", 1)
+        if _UNIT.match(title.strip()) and is_org(org) and "," not in org:
+            # "Department of Meteorology, Stockholm University": a unit, then its organization
+            return Affiliation(unit=title.strip(), organization=org.strip(), former=former)
         org_first = _words(title)[:1] and (_words(title)[0] in ORG_STRONG or _words(title)[0] == "the")
         if not is_title(title) and is_title(org) and not is_org(org) and "," not in org:
             # "Australian Greens, Senator for Tasmania": the organization first, then the position
