@@ -26,11 +26,14 @@ on, the tagger did worse (README, accuracy; benchmarks/line-roles.md).
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from . import signatories as sig
-from .lines import Line
 from .patterns import SIG_INTRO
 from .places import is_place, without_place
+
+if TYPE_CHECKING:
+    from .lines import Line
 
 ROLES = ("name", "name+affiliation", "title", "unit", "organization", "signer", "place", "count",
          "placeholder", "heading", "chrome")
@@ -46,11 +49,12 @@ def sequence(lines: list[Line]) -> list[sig._Item]:
     return sig._items(lines, keep_headings=True)
 
 
-def rule_roles(lines: list[Line]) -> tuple[list[sig._Item], list[str]]:
-    """The items and the role the current rules give each: read back from signatories.parse,
-    whose groups are contiguous runs of items (a name line, then its affiliation lines)."""
+def rule_roles(lines: list[Line], parsed: list[sig.Signatory] | None = None) -> tuple[list[sig._Item], list[str]]:
+    """The items and the role the rules give each: read back from signatories.parse (or from
+    `parsed`, what another version of it found), whose groups are contiguous runs of items (a
+    name line, then its affiliation lines; title, unit and organization as _affiliations reads them)."""
     items = sequence(lines)
-    starts = {s.start: s for s in sig.parse(lines)}
+    starts = {s.start: s for s in (sig.parse(lines) if parsed is None else parsed)}
     roles: list[str] = []
     person: list[int] | None = None  # the open person's affiliation lines
 
@@ -163,12 +167,15 @@ def features(items: list[sig._Item], rules: list[str] | None = None) -> list[dic
                 f[f"{tag}:gap"] = str(min(items[j].line.gap_before, 2))
             else:
                 f[f"{tag}:none"] = 1.0
-        if rules is not None:
-            f["rule"] = rules[k]
-            f["rule_prev"] = rules[k - 1] if k else "none"
-            f["rule_next"] = rules[k + 1] if k + 1 < n else "none"
         out.append(f)
-    return out
+    return out if rules is None else with_rules(out, rules)
+
+
+def with_rules(feats: list[dict[str, float | str]], rules: list[str]) -> list[dict[str, float | str]]:
+    """The features with the rules' role of each item and of its neighbours added."""
+    n = len(feats)
+    return [dict(f, rule=rules[k], rule_prev=rules[k - 1] if k else "none", rule_next=rules[k + 1] if k + 1 < n else "none")
+            for k, f in enumerate(feats)]
 
 
 # --- roles → signatories -----------------------------------------------------------------------
