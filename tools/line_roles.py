@@ -26,7 +26,8 @@
 4. End to end: each tagger's roles grouped into signatories (`compendium.roles.group`) in
    place of signatories.parse, scored by compendium.evaluate (affiliation P/R/F1).
 
-Training is deterministic (L-BFGS, no sampling; letters in sorted order): the same gold
+The first-sight parsers are read from git history (`git archive`), so the script needs a clone
+with its history. Training is deterministic (L-BFGS, no sampling; letters in sorted order): the same gold
 files give the same model bytes (checked by training twice). The final model, trained on all
 four sets, is written to benchmarks/line-roles.crfsuite; the labels to
 benchmarks/line-roles-labels.tsv; the table to benchmarks/line-roles.md.
