@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 LINT_STAMP := $(VENV)/.lint-installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install process reports test verify lint lab clean lock screenshots bench accuracy
+.PHONY: help install process reports test verify lint lab clean lock screenshots bench accuracy line-roles
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
@@ -23,9 +23,10 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/nbstripout --install --attributes .gitattributes 2>/dev/null || true
 	touch $@
 
-lock: ## regenerate requirements.lock (and requirements-lint.lock) from pyproject.toml (needs uv)
+lock: ## regenerate requirements.lock (and requirements-lint.lock, requirements-roles.lock) from pyproject.toml (needs uv)
 	uv pip compile pyproject.toml build-requirements.in --extra test --python-version 3.11 --no-header --annotation-style line -o requirements.lock
 	uv pip compile pyproject.toml build-requirements.in --extra lint -c requirements.lock --python-version 3.11 --no-header --annotation-style line -o requirements-lint.lock
+	uv pip compile pyproject.toml build-requirements.in --extra roles -c requirements.lock --python-version 3.11 --no-header --annotation-style line -o requirements-roles.lock
 
 process: $(STAMP) ## verify raw checksums and process every registered letter
 	$(BIN)/compendium process-all
@@ -64,3 +65,9 @@ bench: $(STAMP) ## benchmarks: cold build vs floor (1 letter), and corpora of 1,
 
 accuracy: $(STAMP) ## score the parser against the gold files: development letters, then the held-out quarter
 	$(BIN)/python -m compendium.evaluate tests/fixtures/letters/dev tests/fixtures/letters/heldout tests/fixtures/letters/heldout3 tests/fixtures/letters/heldout4
+
+# The line-role tagger is measured, not run: python-crfsuite is pinned apart (requirements-roles.lock),
+# so requirements.lock, whose SHA-256 every report's colophon carries, does not change.
+line-roles: $(STAMP) ## line roles of the signature block: rules against a CRF, leave one set out (benchmarks/line-roles.md)
+	$(BIN)/python -m pip install --quiet --no-input -r requirements-roles.lock -c requirements.lock
+	$(BIN)/python tools/line_roles.py

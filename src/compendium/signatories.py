@@ -589,7 +589,9 @@ class _Item:
     mode: str  # "person", "organization" or "" (what the heading above says)
 
 
-def _items(lines: list[Line]) -> list[_Item]:
+def _items(lines: list[Line], keep_headings: bool = False) -> list[_Item]:
+    """The block's items; with `keep_headings`, its headings too (mode "heading"), so that every
+    line has a place in the sequence whose line roles `roles` reads."""
     mode = ""
     out: list[_Item] = []
     lines = _columns([_debullet(ln) for ln in lines])
@@ -598,6 +600,8 @@ def _items(lines: list[Line]) -> list[_Item]:
         if m:
             # "Also endorsed by: A, B and C": the introduction and its list on one line
             rest = _sub(ln, m.end(), len(ln.text), 0)
+            if keep_headings:
+                out.append(_Item(_sub(ln, 0, m.end()), "heading"))
             mode = "organization" if not SIG_HEADING_PEOPLE.search(m.group(0)) else "person"
             for piece in _split_list(rest, mode) or [rest]:
                 out.append(_Item(piece, mode))
@@ -607,6 +611,8 @@ def _items(lines: list[Line]) -> list[_Item]:
                 mode = "organization"
             elif SIG_HEADING_PEOPLE.search(ln.text):
                 mode = "person"
+            if keep_headings:
+                out.append(_Item(ln, "heading"))
             continue
         ln = _debullet(ln)
         split = _split_list(ln, mode)
