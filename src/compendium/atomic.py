@@ -42,13 +42,20 @@ def replace_dir(staging: Path, target: Path) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     recover(target)
     old = _aside(target)
-    if old.exists():
-        shutil.rmtree(old)
-    if target.exists():
+    remove_tree(old)
+    if target.exists() or target.is_symlink():
         os.replace(target, old)
     os.replace(staging, target)
-    if old.exists():
-        shutil.rmtree(old)
+    remove_tree(old)
+
+
+def remove_tree(path: Path) -> None:
+    """Delete a folder the compendium wrote; a symbolic link is removed, never followed."""
+    path = Path(path)
+    if path.is_symlink() or path.is_file():
+        path.unlink()
+    elif path.exists():
+        shutil.rmtree(path)
 
 
 def _aside(target: Path) -> Path:
@@ -64,12 +71,13 @@ def recover(target: Path) -> None:
 
 
 def remove_leftovers(folder: Path) -> None:
-    """Delete temporary files and staging folders a killed writer left behind."""
+    """Delete temporary files and staging folders a killed writer left behind.
+    A link is removed, never followed."""
     folder = Path(folder)
     if not folder.exists():
         return
     for p in sorted(folder.rglob(".*.tmp"), reverse=True):
-        if p.is_dir():
-            shutil.rmtree(p, ignore_errors=True)
-        else:
-            p.unlink(missing_ok=True)
+        try:
+            remove_tree(p)
+        except OSError:  # already gone, or not ours to remove: the next build tries again
+            pass

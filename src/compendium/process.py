@@ -30,7 +30,7 @@ from .annotate import annotate
 from .clean import clean, decode, normalise
 from .contract import KINDS, OUTPUT_FILES
 from .errors import InputError, InternalError
-from .outputs import MARKER, MARKER_TEXT, not_ours
+from .outputs import MARKER, MARKER_TEXT, not_ours, refuse_links
 from .schemas import TABLES
 
 
@@ -239,7 +239,11 @@ def _destination(raw: Path, letter_id: str, out: Path | None) -> Path:
             raise InputError(raw, f"not a registered letter{f' (as {letter_id!r})' if letter_id else ''}: "
                                   f"to try it, pass --out <folder> outside {paths.root() / 'data'}; "
                                   "to register it, `compendium add` it")
+        refuse_links(paths.processed_dir())
         return default
+    if Path(out).is_symlink():
+        raise InputError(out, "--out is a symbolic link: the output folder is replaced whole, and a link is never "
+                              "followed; give the folder itself")
     resolved = Path(os.path.abspath(out)).resolve()
     if not resolved.name:
         raise InputError(out, "--out is the file system's root, not an output folder")

@@ -22,6 +22,7 @@ import time
 
 from .. import atomic, paths, rawdata
 from ..errors import BuildError, CompendiumError
+from ..outputs import refuse_links
 from .index import write_index
 from .jobs import Plan
 from .kernel import remove_stale_runtime_dirs
@@ -50,6 +51,8 @@ def build(jobs: int | None = None, force: bool = False) -> Timings:
 def _build(lock: BuildLock, jobs: int | None, force: bool) -> Timings:
     t0 = time.perf_counter()
     _terminate_as_interrupt()
+    # The build replaces and deletes in these folders: a link there would lead it outside the project.
+    refuse_links(paths.processed_dir(), paths.reports_dir(), paths.reports_dir() / "assets")
     # A build killed earlier may have left temporary files or a folder set aside.
     for folder in (paths.processed_dir(), paths.reports_dir()):
         atomic.remove_leftovers(folder)
