@@ -79,3 +79,172 @@ def test_a_leftover_that_is_a_link_is_removed_not_followed(tmp_path):
     atomic.remove_leftovers(folder)
     assert not (folder / ".gone.dropped.tmp").is_symlink()
     assert (outside / "keep.txt").read_text(encoding="utf-8") == "mine"
+
+
+# --- 3, 4, 6. the manifest and data/raw change together, under the project lock -----------
+
+CORPUS_A, CORPUS_B = sorted((ROOT / "tests" / "fixtures" / "corpus").glob("*.txt"))
+FIXES = ROOT / "tests" / "fixtures" / "corrections"
+DATELESS, DATELESS_ID = FIXES / "letter-without-date.txt", "2017-05-11-caldora-journalists"
+
+# Runs the CLI with compendium.atomic.write_bytes and os.replace/link/unlink on files under
+# data/ counted as steps: with STEP_GATE, the first step waits for that file to exist (a slow
+# writer between reading the manifest and writing); with KILL_AT=k, the process kills itself
+# (SIGKILL: nothing runs after) just before step k; with STEP_LOG, each step is logged.
+STEPPED = r'''
+import os, signal, sys, time
+from pathlib import Path
+from compendium import atomic
+data = os.path.join(os.environ["COMPENDIUM_ROOT"], "data") + os.sep
+gate, kill_at, log = os.environ.get("STEP_GATE"), int(os.environ.get("KILL_AT", "0")), os.environ.get("STEP_LOG")
+count = [0]
+def step(what, path):
+    if not str(path).startswith(data):
+        return
+    count[0] += 1
+    if log:
+        with open(log, "a") as fh:
+            fh.write(f"{count[0]} {what} {path}\n")
+    if count[0] == kill_at:
+        os.kill(os.getpid(), signal.SIGKILL)
+    if gate and count[0] == 1:
+        Path(gate + ".ready").touch()
+        while not os.path.exists(gate):
+            time.sleep(0.02)
+def hooked(name, fn):
+    def call(a, *rest, **kw):
+        step(name, os.path.abspath(a))
+        return fn(a, *rest, **kw)
+    return call
+atomic.write_bytes = hooked("write", atomic.write_bytes)
+for name in ("replace", "link", "unlink", "rename"):
+    setattr(os, name, hooked(name, getattr(os, name)))
+from compendium.cli import main
+sys.exit(main(sys.argv[1:]))
+'''
+
+
+def _stepped(root: Path, *args, **env) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-c", STEPPED, *map(str, args)], cwd=root,
+                            env={**os.environ, "COMPENDIUM_ROOT": str(root), **{k: str(v) for k, v in env.items()}},
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def _consistent(root: Path) -> dict[str, str]:
+    """data/raw as no command leaves it otherwise: every file the manifest lists is there with its
+    checksum, every letter and corrections file there is in the manifest; the manifest."""
+    from compendium import rawdata
+
+    manifest = {}
+    for line in (root / "data" / "raw" / "SHA256SUMS").read_text(encoding="utf-8").splitlines():
+        digest, rel = line.split("  ")
+        manifest[rel] = digest
+    raw = root / "data" / "raw"
+    on_disk = {p.relative_to(raw).as_posix() for sub in ("letters", "corrections") if (raw / sub).is_dir()
+               for p in (raw / sub).iterdir()}
+    assert on_disk == {rel for rel in manifest if rel.startswith(("letters/", "corrections/"))}, on_disk
+    for rel, digest in manifest.items():
+        assert rawdata.sha256((raw / rel).read_bytes()) == digest, rel
+    assert not (root / "data" / ".compendium-journal.json").exists()
+    return manifest
+
+
+def test_two_adds_at_once_never_lose_a_registration(project, tmp_path):
+    gate = tmp_path / "go"
+    first = _stepped(project, "add", CORPUS_A, STEP_GATE=gate)  # paused between reading and writing the manifest
+    deadline = __import__("time").monotonic() + 120
+    while not Path(f"{gate}.ready").exists():
+        assert first.poll() is None and __import__("time").monotonic() < deadline, first.communicate()
+        __import__("time").sleep(0.05)
+    second = _cli(project, "add", CORPUS_B)
+    gate.touch()
+    out, err = first.communicate(timeout=120)
+    assert first.returncode == 0 and out.startswith("added "), err
+    _one_line(second, "build.lock: another compendium command is writing this project")
+    manifest = _consistent(project)
+    assert f"letters/{CORPUS_A.name}" in manifest and f"letters/{CORPUS_B.name}" not in manifest
+
+
+def test_every_command_that_writes_the_project_takes_the_lock(project, monkeypatch):
+    from compendium import lock
+
+    letter = project / "data" / "raw" / "letters" / f"{REAL_ID}.txt"
+    with lock.exclusive():
+        results = [_cli(project, *args) for args in (
+            ("add", CORPUS_A), ("remove", REAL_ID), ("process-all",), ("process", letter), ("build",))]
+    for r in results:
+        _one_line(r, "another compendium command is writing this project")
+    assert not (project / "data" / "processed").exists()
+    _consistent(project)
+
+
+def _with_other_note(tmp_path: Path) -> Path:
+    other = tmp_path / "other-fixes.csv"
+    other.write_text(DATELESS.with_name("letter-without-date.corrections.csv").read_text(encoding="utf-8")
+                     .replace("checked against the organizations' earlier statement", "checked again"),
+                     encoding="utf-8")
+    return other
+
+
+def test_remove_never_overwrites_what_data_removed_holds(project, tmp_path):
+    fixes_a = FIXES / "letter-without-date.corrections.csv"
+    fixes_b = _with_other_note(tmp_path)
+    for fixes in (fixes_a, fixes_b):
+        added = _cli(project, "add", DATELESS, "--id", DATELESS_ID, "--corrections", fixes)
+        assert added.returncode == 0, added.stderr
+        removed = _cli(project, "remove", DATELESS_ID)
+        assert removed.returncode == 0, removed.stderr
+    gone = project / "data" / "removed"
+    assert (gone / f"{DATELESS_ID}.txt").read_bytes() == (gone / f"{DATELESS_ID}.2.txt").read_bytes() \
+        == DATELESS.read_bytes()
+    assert (gone / "corrections" / f"{DATELESS_ID}.csv").read_bytes() == fixes_a.read_bytes()
+    assert (gone / "corrections" / f"{DATELESS_ID}.2.csv").read_bytes() == fixes_b.read_bytes()
+    assert f"data/removed/{DATELESS_ID}.2.txt" in removed.stdout
+    _consistent(project)
+
+
+def _steps(root: Path, tmp_path: Path, *args) -> int:
+    """How many steps the command takes when nothing interrupts it (run in a copy of `root`)."""
+    copy = tmp_path / "count"
+    shutil.copytree(root, copy)
+    log = tmp_path / "steps.log"
+    proc = _stepped(copy, *args, STEP_LOG=log)
+    assert proc.wait(timeout=120) == 0, proc.communicate()
+    return len(log.read_text(encoding="utf-8").splitlines())
+
+
+def _killed_at_every_step(project: Path, tmp_path: Path, *args) -> None:
+    """Kill the command before each of its steps in turn; the next command that writes the
+    project (here a `remove` of no letter, which takes the lock and then refuses) finds it
+    as before the command or as after it, never in between."""
+    n = _steps(project, tmp_path, *args)
+    assert n >= 4
+    pristine, done = tmp_path / "pristine", tmp_path / "count"
+    shutil.copytree(project, pristine)
+    states = [_consistent(pristine), _consistent(done)]
+    assert states[0] != states[1]
+    for k in range(1, n + 1):
+        shutil.rmtree(project)
+        shutil.copytree(pristine, project)
+        killed = _stepped(project, *args, KILL_AT=k)
+        assert killed.wait(timeout=120) == -9
+        after = _cli(project, "remove", "no-such-letter")
+        notes, error = after.stderr.splitlines()[:-1], after.stderr.splitlines()[-1]
+        assert after.returncode == 2 and "no-such-letter: not registered" in error, after.stderr
+        assert all(" an interrupted `compendium " in line for line in notes) and len(notes) <= 1, after.stderr
+        assert _consistent(project) in states, k
+        removed = project / "data" / "removed"
+        assert sorted(p.relative_to(project).as_posix() for p in removed.rglob("*") if p.is_file()) in (
+            [], sorted(p.relative_to(done).as_posix() for p in (done / "data" / "removed").rglob("*") if p.is_file()))
+
+
+@pytest.mark.slow
+def test_an_add_killed_at_any_step_is_undone_or_completed(project, tmp_path):
+    _killed_at_every_step(project, tmp_path, "add", DATELESS, "--id", DATELESS_ID, "--corrections",
+                          FIXES / "letter-without-date.corrections.csv")
+
+
+def test_a_remove_killed_at_any_step_is_undone_or_completed(project, tmp_path):
+    fixes = FIXES / "letter-without-date.corrections.csv"
+    assert _cli(project, "add", DATELESS, "--id", DATELESS_ID, "--corrections", fixes).returncode == 0
+    _killed_at_every_step(project, tmp_path, "remove", DATELESS_ID)

@@ -7,6 +7,7 @@ Errors of the project's own become one line on stderr and exit code 2;
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from pathlib import Path
 
@@ -75,7 +76,8 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "process-all":
             from .build import process_all
 
-            process_all(verbose=True)
+            with _project_lock():
+                process_all(verbose=True)
         elif args.command == "add":
             from .register import add
 
@@ -85,9 +87,10 @@ def main(argv: list[str] | None = None) -> int:
 
             print(explain(args.raw, args.letter_id, args.corrections), end="")
         elif args.command == "remove":
-            from .rawdata import remove
+            from .registry import remove
 
-            moved = remove(args.letter_id)
+            with _project_lock():
+                moved = remove(args.letter_id)
             print(f"removed {args.letter_id} from the manifest; its file is now {moved}; "
                   "the next `make reports` drops its processed data and reports")
         elif args.command == "build":
@@ -116,6 +119,18 @@ def main(argv: list[str] | None = None) -> int:
 
 
 INTERRUPTED = "compendium: interrupted; finished outputs are in place, nothing half-written"
+
+
+@contextlib.contextmanager
+def _project_lock():
+    """The project lock for a command that writes the manifest or data/processed, and the
+    recovery of an add or remove that was interrupted (compendium.registry)."""
+    from .lock import exclusive
+    from .registry import recover
+
+    with exclusive():
+        recover()
+        yield
 
 
 def _interrupted(exc: BaseException) -> bool:

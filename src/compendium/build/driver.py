@@ -20,7 +20,7 @@ import signal
 import threading
 import time
 
-from .. import atomic, paths, rawdata
+from .. import atomic, paths, rawdata, registry
 from ..errors import BuildError, CompendiumError
 from ..outputs import refuse_links
 from .index import write_index
@@ -51,6 +51,7 @@ def build(jobs: int | None = None, force: bool = False) -> Timings:
 def _build(lock: BuildLock, jobs: int | None, force: bool) -> Timings:
     t0 = time.perf_counter()
     _terminate_as_interrupt()
+    registry.recover()  # an add or remove killed half-way is finished or undone first
     # The build replaces and deletes in these folders: a link there would lead it outside the project.
     refuse_links(paths.processed_dir(), paths.reports_dir(), paths.reports_dir() / "assets")
     # A build killed earlier may have left temporary files or a folder set aside.
