@@ -248,3 +248,115 @@ def test_a_remove_killed_at_any_step_is_undone_or_completed(project, tmp_path):
     fixes = FIXES / "letter-without-date.corrections.csv"
     assert _cli(project, "add", DATELESS, "--id", DATELESS_ID, "--corrections", fixes).returncode == 0
     _killed_at_every_step(project, tmp_path, "remove", DATELESS_ID)
+
+
+# --- 10. one line, not a traceback --------------------------------------------------------
+
+def _read_only(root: Path, folders: list[Path], *args) -> subprocess.CompletedProcess:
+    """The CLI with `folders` read-only: a read-only bind mount in a mount namespace of its own
+    as root (who may write anywhere), the folders' modes otherwise."""
+    env = {**os.environ, "COMPENDIUM_ROOT": str(root)}
+    cmd = [sys.executable, "-m", "compendium", *map(str, args)]
+    if os.geteuid() != 0:
+        dirs = [d for f in folders for d in (f, *(p for p in f.rglob("*") if p.is_dir()))]
+        for d in dirs:
+            d.chmod(0o555)
+        try:
+            return subprocess.run(cmd, cwd=root, env=env, capture_output=True, text=True, timeout=600)
+        finally:
+            for d in dirs:
+                d.chmod(0o755)
+    if not shutil.which("unshare"):
+        pytest.skip("no unshare(1) to make a folder read-only for root")
+    mounts = "".join(f'mount --bind "{f}" "{f}" && mount -o remount,bind,ro "{f}" && ' for f in folders)
+    probe = subprocess.run(["unshare", "-m", "sh", "-c", mounts + "true"], capture_output=True, text=True)
+    if probe.returncode != 0:
+        pytest.skip(f"cannot make a read-only mount here: {probe.stderr.strip()}")
+    return subprocess.run(["unshare", "-m", "sh", "-c", mounts + 'exec "$@"', "sh", *cmd], cwd=root, env=env,
+                          capture_output=True, text=True, timeout=600)
+
+
+@pytest.mark.slow
+def test_a_read_only_reports_folder_says_the_workers_own_error(built):
+    before = {p: p.read_bytes() for p in (built / "reports").rglob("*") if p.is_file()}
+    result = _read_only(built, [built / "reports"], "build", "--force")
+    line = _one_line(result, "timeline.html")
+    assert "Read-only file system" in line or "Permission denied" in line, line
+    assert {p: p.read_bytes() for p in (built / "reports").rglob("*") if p.is_file()} == before
+
+
+def test_a_read_only_build_folder_is_one_line(built):
+    (built / "build").mkdir(exist_ok=True)
+    _one_line(_read_only(built, [built / "build"], "build"), "build: cannot write the build folder")
+
+
+def test_a_read_only_data_raw_during_add_and_remove_is_one_line(project):
+    (project / "data" / "removed").mkdir(parents=True)
+    before = _consistent(project)
+    for args in (("add", CORPUS_A), ("remove", REAL_ID)):
+        _one_line(_read_only(project, [project / "data" / "raw"], *args), "data/raw/")
+        assert _consistent(project) == before  # nothing half-done, no journal left
+        assert not list((project / "data" / "removed").iterdir())
+
+
+def test_out_a_symbolic_link_is_one_line_and_nothing_is_left(project, tmp_path):
+    target = tmp_path / "real-out"
+    first = _cli(project, "process", CORPUS_A, "--out", target)
+    assert first.returncode == 0, first.stderr
+    link = tmp_path / "link-out"
+    link.symlink_to(target)
+    before = sorted(p.name for p in target.iterdir())
+    for _ in range(2):  # and again: nothing left behind makes the next run fail differently
+        _one_line(_cli(project, "process", CORPUS_A, "--out", link), f"{link}: --out is a symbolic link")
+    assert link.is_symlink() and sorted(p.name for p in target.iterdir()) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link-out", "project", "real-out"]
+
+
+def test_a_name_over_255_bytes_and_loops_of_links_are_one_line(project, tmp_path):
+    (tmp_path / "loop").symlink_to(tmp_path / "loop")
+    (tmp_path / "a").symlink_to(tmp_path / "b")
+    (tmp_path / "b").symlink_to(tmp_path / "a")
+    long = tmp_path / ("x" * 300)
+    _one_line(_cli(project, "process", CORPUS_A, "--out", long), "File name too long")
+    _one_line(_cli(project, "process", CORPUS_A, "--out", tmp_path / "loop" / "sub"), "loop")
+    _one_line(_cli(project, "process", CORPUS_A, "--out", tmp_path / "a" / "x"), "loop")
+    _one_line(_cli(project, "check", tmp_path / "a"), f"{tmp_path / 'a'}: ")
+
+
+def test_ascii_only_output_and_a_full_disk_on_stdout(project):
+    letter = project / "data" / "raw" / "letters" / f"{REAL_ID}.txt"
+    shown = _cli(project, "check", letter, env={"PYTHONIOENCODING": "ascii"})
+    assert shown.returncode == 0 and "Traceback" not in shown.stderr, shown.stderr
+    assert "\\u2026" in shown.stdout  # '…' shown escaped, not a crash
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run([sys.executable, "-m", "compendium", "check", letter], stdout=full,
+                              stderr=subprocess.PIPE, text=True, env={**os.environ, "COMPENDIUM_ROOT": str(project)})
+    assert proc.returncode == 2 and proc.stderr == "compendium: error: standard output: No space left on device\n", \
+        proc.stderr
+
+
+# Ctrl-C while a module is being imported: `python -m compendium` with an import hook that sends
+# SIGINT to the process itself when the named module starts loading (the first milliseconds of
+# start-up, made deterministic).
+INTERRUPT_AT_IMPORT = r'''
+import os, runpy, signal, sys
+target = sys.argv.pop(1)
+class Hook:
+    def find_spec(self, name, path=None, module=None):
+        if name == target:
+            sys.meta_path.remove(self)
+            os.kill(os.getpid(), signal.SIGINT)
+        return None
+sys.meta_path.insert(0, Hook())
+sys.argv[0] = "compendium"
+runpy.run_module("compendium", run_name="__main__", alter_sys=True)
+'''
+
+
+@pytest.mark.parametrize("module", ["compendium.cli", "argparse", "compendium.explain", "pandas"])
+def test_ctrl_c_during_start_up_is_one_line(project, module):
+    letter = project / "data" / "raw" / "letters" / f"{REAL_ID}.txt"
+    proc = subprocess.run([sys.executable, "-c", INTERRUPT_AT_IMPORT, module, "check", letter], cwd=project,
+                          env={**os.environ, "COMPENDIUM_ROOT": str(project)}, capture_output=True, text=True)
+    assert proc.returncode == 130, (proc.returncode, proc.stderr[-2000:])
+    assert proc.stderr == "compendium: interrupted; finished outputs are in place, nothing half-written\n"

@@ -15,8 +15,11 @@ second as <id>.2.txt (corrections/<id>.2.csv), and so on.
 
 from __future__ import annotations
 
+import contextlib
+import filecmp
 import json
 import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -39,28 +42,33 @@ def _rel(path: Path) -> str:
 
 
 def _move(source: Path, target: Path) -> None:
-    """Move a file where nothing is: a hard link first (refused if `target` exists), then
-    the source is unlinked; both steps are safe to redo (`recover`)."""
+    """Move a file where nothing is: a hard link (refused if `target` exists), or where there
+    are none (another file system) a copy created exclusively; then the source is unlinked.
+    Each step is safe to redo or undo (`recover`)."""
     try:
         os.link(source, target)
     except FileExistsError:
         raise InputError(target, "already exists: data/removed/ is never overwritten") from None
-    except OSError:  # a file system without hard links: the lock keeps `target` free meanwhile
-        if target.exists():
+    except OSError:
+        try:
+            with open(source, "rb") as src, open(target, "xb") as dst:
+                shutil.copyfileobj(src, dst)
+                dst.flush()
+                os.fsync(dst.fileno())
+        except FileExistsError:
             raise InputError(target, "already exists: data/removed/ is never overwritten") from None
-        os.replace(source, target)
-        return
     os.unlink(source)
 
 
 def _same(a: Path, b: Path) -> bool:
+    """The same file, or a copy of it (what `_move` leaves half-way)."""
     try:
-        return os.path.samefile(a, b)
+        return os.path.samefile(a, b) or filecmp.cmp(a, b, shallow=False)
     except OSError:
         return False
 
 
-def recover() -> str:
+def recover(quiet: bool = False) -> str:
     """Finish or undo an `add` or `remove` that was interrupted; what was done ('' if nothing).
     Call it holding the project lock."""
     journal = journal_path()
@@ -78,7 +86,7 @@ def recover() -> str:
     for rel in created:  # a killed atomic write leaves its temporary file beside the target
         target = root / rel
         for tmp in target.parent.glob(f".{target.name}.*.tmp") if target.parent.is_dir() else []:
-            tmp.unlink(missing_ok=True)
+            tmp.unlink()
     if committed:  # the manifest was written: finish the moves
         for src, dst in moved:
             s, d = root / src, root / dst
@@ -89,7 +97,8 @@ def recover() -> str:
                 _move(s, d)
     else:  # undo: the files created go, the files moved come back
         for rel in created:
-            (root / rel).unlink(missing_ok=True)
+            if (root / rel).exists():
+                (root / rel).unlink()
         for src, dst in reversed(moved):
             s, d = root / src, root / dst
             if s.exists() and d.exists() and _same(s, d):
@@ -99,7 +108,8 @@ def recover() -> str:
     journal.unlink()
     done = "completed" if committed else "undone (the project is as it was before it)"
     message = f"warning: {journal}: an interrupted `compendium {command}` was {done}"
-    print(message, file=sys.stderr)
+    if not quiet:
+        print(message, file=sys.stderr)
     return message
 
 
@@ -110,6 +120,20 @@ def _begin(command: str, entries: dict[str, str], created: list[Path], moved: li
         "command": command, "manifest": sha256(text.encode("utf-8")),
         "created": [_rel(p) for p in created], "moved": [[_rel(s), _rel(d)] for s, d in moved]}, indent=1) + "\n")
     return text
+
+
+@contextlib.contextmanager
+def _undone_on_error():
+    """A step that fails (a read-only data/raw, a full disk) or is interrupted by Ctrl-C is
+    undone at once; only SIGKILL or a power cut leave it for the next command's `recover`."""
+    try:
+        yield
+    except BaseException:
+        try:
+            recover(quiet=True)
+        except OSError:  # data/raw cannot be written at all: the journal stays for the next command
+            pass
+        raise
 
 
 def _commit(text: str) -> None:
@@ -138,10 +162,11 @@ def add(path: Path, letter_id: str, data: bytes, fixes: bytes | None) -> Path:
         entries[f"corrections/{letter_id}.csv"] = sha256(fixes)
         created.append(fixes_target)
     text = _begin(f"add {letter_id}", entries, created, [])
-    atomic.write_bytes(target, data)
-    if fixes is not None:
-        atomic.write_bytes(fixes_target, fixes)
-    _commit(text)
+    with _undone_on_error():
+        atomic.write_bytes(target, data)
+        if fixes is not None:
+            atomic.write_bytes(fixes_target, fixes)
+        _commit(text)
     return target
 
 
@@ -172,9 +197,10 @@ def remove(letter_id: str) -> Path:
     if corrections_path(letter_id).exists():
         moves.append((corrections_path(letter_id), fixes_target))
     text = _begin(f"remove {letter_id}", entries, [], moves)
-    for source, dest in moves:
-        if source.exists():
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            _move(source, dest)
-    _commit(text)
+    with _undone_on_error():
+        for source, dest in moves:
+            if source.exists():
+                dest.parent.mkdir(parents=True, exist_ok=True)
+                _move(source, dest)
+        _commit(text)
     return target

@@ -101,9 +101,13 @@ def _build(lock: BuildLock, jobs: int | None, force: bool) -> Timings:
         if pool:  # the corpus report, once every letter is processed
             pool.send(list(plan.ready("")))
         failures = pool.gather(progress, stamps, timings)
-        write_index([lid for lid, _ in letters], plan.names)
+        try:
+            write_index([lid for lid, _ in letters], plan.names)
+        except OSError:
+            if not failures:
+                raise
         progress.close()
-        if failures:
+        if failures:  # the first report that failed says why (a read-only reports/ fails the index too)
             raise BuildError(failures[0])
         say(timings.summary(len(pool.sent), len(letters), time.perf_counter() - t0, n_workers))
         return timings

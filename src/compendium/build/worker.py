@@ -104,6 +104,9 @@ def _work(root: Path, todo, results, stop) -> None:
                 except BuildError as exc:
                     results.put(("failed", job, str(exc)))
                     stop.set()
+                except OSError as exc:  # a read-only reports/ or build/, a full disk: the file and the problem
+                    results.put(("failed", job, f"{job.label}: {exc.filename or ''}: {exc.strerror or exc}"))
+                    stop.set()
                 except Exception as exc:  # an unexpected error still ends the build with a message
                     results.put(("failed", job, f"{job.label}: {type(exc).__name__}: {exc}"))
                     stop.set()
