@@ -360,3 +360,27 @@ def test_ctrl_c_during_start_up_is_one_line(project, module):
                           env={**os.environ, "COMPENDIUM_ROOT": str(project)}, capture_output=True, text=True)
     assert proc.returncode == 130, (proc.returncode, proc.stderr[-2000:])
     assert proc.stderr == "compendium: interrupted; finished outputs are in place, nothing half-written\n"
+
+
+# --- 11. a reader's own configuration changes no page ---------------------------------------
+
+@pytest.mark.slow
+def test_a_readers_matplotlibrc_and_lab_template_change_no_page(built, tmp_path):
+    home = tmp_path / "home"
+    rc = "lines.linewidth: 9\nfont.size: 30\naxes.facecolor: red\nfigure.figsize: 3, 2\ntimezone: US/Pacific\n"
+    (home / ".config" / "matplotlib").mkdir(parents=True)
+    (home / ".config" / "matplotlib" / "matplotlibrc").write_text(rc, encoding="utf-8")
+    (built / "matplotlibrc").write_text(rc, encoding="utf-8")  # the kernel's working folder is the project
+    jupyter = tmp_path / "jupyter"
+    lab = jupyter / "nbconvert" / "templates" / "lab"
+    shutil.copytree(Path(sys.prefix) / "share" / "jupyter" / "nbconvert" / "templates" / "lab", lab)
+    for name, extra in (("index.html.j2", "\n<!-- a reader's own template -->\n"),
+                        ("static/index.css", "\nbody { color: red; }\n")):
+        (lab / name).write_text((lab / name).read_text(encoding="utf-8") + extra, encoding="utf-8")
+    result = _cli(built, "build", "--force", env={"HOME": str(home), "JUPYTER_PATH": str(jupyter)})
+    assert result.returncode == 0, result.stderr
+    pages = sorted(p.relative_to(ROOT / "reports") for p in (ROOT / "reports").rglob("*") if p.is_file())
+    assert pages and sorted(p.relative_to(built / "reports") for p in (built / "reports").rglob("*") if p.is_file()) \
+        == pages
+    for page in pages:
+        assert (built / "reports" / page).read_bytes() == (ROOT / "reports" / page).read_bytes(), page
