@@ -384,3 +384,28 @@ def test_a_readers_matplotlibrc_and_lab_template_change_no_page(built, tmp_path)
         == pages
     for page in pages:
         assert (built / "reports" / page).read_bytes() == (ROOT / "reports" / page).read_bytes(), page
+
+
+# --- 12. Python's version is in the report keys; the index page and style sheet are stamped ---
+
+def test_pythons_version_is_in_the_report_key(monkeypatch):
+    from compendium import colophon
+    from compendium.build import report_code_digest
+
+    now = report_code_digest()
+    monkeypatch.setattr(colophon, "python_version", lambda: "3.99")
+    assert report_code_digest() != now
+
+
+@pytest.mark.slow
+def test_an_index_page_or_style_sheet_emptied_by_hand_is_rebuilt(built):
+    first = _cli(built, "build")
+    assert first.returncode == 0, first.stderr
+    assert "up to date" in _cli(built, "build").stdout
+    for page in (built / "reports" / "index.html", built / "reports" / "assets" / "report.css"):
+        page.write_text("", encoding="utf-8")
+        again = _cli(built, "build")
+        assert again.returncode == 0 and "up to date" not in again.stdout, again.stdout
+        rel = page.relative_to(built).as_posix()
+        assert page.read_bytes() == (ROOT / rel).read_bytes(), rel
+        assert "up to date" in _cli(built, "build").stdout

@@ -20,11 +20,11 @@ import signal
 import threading
 import time
 
-from .. import atomic, paths, rawdata, registry
+from .. import assets, atomic, paths, rawdata, registry
 from ..errors import BuildError, CompendiumError
 from ..outputs import refuse_links
 from .index import write_index
-from .jobs import Plan
+from .jobs import Plan, index_key
 from .kernel import remove_stale_runtime_dirs
 from .lock import BuildLock, exclusive
 from .log import Timings, say
@@ -65,8 +65,11 @@ def _build(lock: BuildLock, jobs: int | None, force: bool) -> Timings:
         raise CompendiumError(f"no letters registered in {paths.manifest_path()} (use `compendium add`)")
     dropped = drop_unregistered([lid for lid, _ in letters], stamps)
     plan = Plan(letters, stamps, force)
-    if not plan.stale_letters and not plan.todo and not dropped and (paths.reports_dir() / "index.html").exists() \
-            and (paths.reports_dir() / "assets" / "report.css").exists():
+    ids = [lid for lid, _ in letters]
+    # The index page and the style sheet are stamped like the reports: emptied by hand, they are rebuilt.
+    index, css = paths.reports_dir() / "index.html", paths.reports_dir() / assets.FOLDER / assets.NAME
+    if not plan.stale_letters and not plan.todo and not dropped and not force \
+            and stamps.fresh(index, index_key(ids, plan.names, plan.code)) and stamps.fresh(css, plan.code):
         say(f"reports are up to date ({len(letters)} letters, {len(plan.planned)} reports; "
             f"{time.perf_counter() - t0:.2f} s)")
         return Timings()
@@ -102,10 +105,13 @@ def _build(lock: BuildLock, jobs: int | None, force: bool) -> Timings:
             pool.send(list(plan.ready("")))
         failures = pool.gather(progress, stamps, timings)
         try:
-            write_index([lid for lid, _ in letters], plan.names)
+            write_index(ids, plan.names)
         except OSError:
             if not failures:
                 raise
+        else:
+            stamps.record(index, index_key(ids, plan.names, plan.code))
+            stamps.record(css, plan.code)
         progress.close()
         if failures:  # the first report that failed says why (a read-only reports/ fails the index too)
             raise BuildError(failures[0])
