@@ -409,3 +409,33 @@ def test_an_index_page_or_style_sheet_emptied_by_hand_is_rebuilt(built):
         rel = page.relative_to(built).as_posix()
         assert page.read_bytes() == (ROOT / rel).read_bytes(), rel
         assert "up to date" in _cli(built, "build").stdout
+
+
+# --- 13, 14. a user's files are left alone; an unregistered raw letter is named once ----------
+
+def test_leftovers_are_removed_only_where_the_compendium_writes(tmp_path):
+    folder = tmp_path / "processed"
+    (folder / "zz-mine").mkdir(parents=True)
+    (folder / "zz-mine" / ".draft.tmp").write_text("mine", encoding="utf-8")
+    (folder / "zz-mine" / ".notes.abcd1234.tmp").write_text("mine too", encoding="utf-8")
+    (folder / ".draft.tmp").write_text("a name no writer of the compendium uses", encoding="utf-8")
+    (folder / ".letter.abcd1234.tmp").mkdir()  # a killed process's staging folder
+    atomic.remove_leftovers(folder)
+    assert sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*")) == [
+        ".draft.tmp", "zz-mine", "zz-mine/.draft.tmp", "zz-mine/.notes.abcd1234.tmp"]
+
+
+@pytest.mark.slow
+def test_a_build_keeps_a_users_files_and_names_an_unregistered_raw_letter_once(built):
+    mine = built / "data" / "processed" / "zz-drafts"
+    mine.mkdir()
+    (mine / ".draft.tmp").write_text("mine", encoding="utf-8")
+    stray = built / "data" / "raw" / "letters" / "2016-01-01-not-added.txt"
+    shutil.copy(CORPUS_A, stray)
+    for _ in range(2):  # a full build, then a build with nothing to do
+        result = _cli(built, "build")
+        assert result.returncode == 0, result.stderr
+        assert (mine / ".draft.tmp").read_text(encoding="utf-8") == "mine"
+        assert result.stdout.count("2016-01-01-not-added.txt") == 1, result.stdout
+        assert "warning: data/raw/letters/2016-01-01-not-added.txt: not registered" in result.stdout
+    assert "up to date" in result.stdout

@@ -7,6 +7,7 @@ one, never a half-written one.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -76,14 +77,19 @@ def recover(target: Path) -> None:
         os.replace(old, target)
 
 
+LEFTOVER = re.compile(r"\..+\.(?:[a-z0-9_]{8}|dropped)\.tmp")  # mkstemp/mkdtemp's names here, a folder set aside
+
+
 def remove_leftovers(folder: Path) -> None:
-    """Delete temporary files and staging folders a killed writer left behind.
-    A link is removed, never followed."""
+    """Delete the temporary files and staging folders a killed writer left directly in `folder`
+    (named as this module and the build name them; nothing in subfolders, which may be a
+    user's own). A link is removed, never followed."""
     folder = Path(folder)
-    if not folder.exists():
+    if not folder.is_dir() or folder.is_symlink():
         return
-    for p in sorted(folder.rglob(".*.tmp"), reverse=True):
-        try:
-            remove_tree(p)
-        except OSError:  # already gone, or not ours to remove: the next build tries again
-            pass
+    for p in sorted(folder.iterdir()):
+        if LEFTOVER.fullmatch(p.name):
+            try:
+                remove_tree(p)
+            except OSError:  # already gone, or not ours to remove: the next build tries again
+                pass

@@ -31,7 +31,7 @@ from .log import Timings, say
 from .pool import Pool
 from .processing import process_all
 from .staleness import Stamps
-from .unregistered import drop_unregistered
+from .unregistered import drop_unregistered, warn_unregistered_raw
 
 
 def _terminate_as_interrupt() -> None:
@@ -54,11 +54,14 @@ def _build(lock: BuildLock, jobs: int | None, force: bool) -> Timings:
     registry.recover()  # an add or remove killed half-way is finished or undone first
     # The build replaces and deletes in these folders: a link there would lead it outside the project.
     refuse_links(paths.processed_dir(), paths.reports_dir(), paths.reports_dir() / "assets")
-    # A build killed earlier may have left temporary files or a folder set aside.
-    for folder in (paths.processed_dir(), paths.reports_dir()):
-        atomic.remove_leftovers(folder)
     stamps = Stamps()
     letters = rawdata.verify_all()  # every raw letter hashed here, once per build
+    warn_unregistered_raw(letters)
+    # A build killed earlier may have left temporary files or a folder set aside, where the build
+    # writes (never in a folder of data/processed that is not a registered letter's).
+    for folder in (paths.processed_dir(), paths.reports_dir(), paths.reports_dir() / assets.FOLDER,
+                   *(paths.reports_dir() / lid for lid, _ in letters)):
+        atomic.remove_leftovers(folder)
     for letter_id, _ in letters:
         atomic.recover(paths.processed_dir() / letter_id)
     if not letters:

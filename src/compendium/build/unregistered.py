@@ -58,3 +58,13 @@ def drop_unregistered(letter_ids: list[str], stamps: Stamps) -> list[str]:
         stamps.save()
         say(f"dropped the outputs of letters no longer registered: {', '.join(dropped)}")
     return dropped
+
+
+def warn_unregistered_raw(letters: list[tuple[str, Path]]) -> None:
+    """Say once per build which files in data/raw/letters are not in the manifest (never read)."""
+    registered = {path.name for _, path in letters}
+    folder = paths.letters_dir()
+    for p in sorted(folder.iterdir()) if folder.is_dir() else []:
+        if p.name not in registered and not p.name.startswith("."):
+            say(f"warning: {p.relative_to(paths.root())}: not registered in {paths.manifest_path().relative_to(paths.root())}"
+                ": never read (register it with `compendium add`, or move it out of data/raw/letters)")
