@@ -439,3 +439,26 @@ def test_a_build_keeps_a_users_files_and_names_an_unregistered_raw_letter_once(b
         assert result.stdout.count("2016-01-01-not-added.txt") == 1, result.stdout
         assert "warning: data/raw/letters/2016-01-01-not-added.txt: not registered" in result.stdout
     assert "up to date" in result.stdout
+
+
+# --- 15. a clone with core.autocrlf=true keeps the raw checksums -----------------------------
+
+def test_a_clone_with_autocrlf_keeps_every_checksum(tmp_path):
+    from compendium import rawdata
+
+    if not shutil.which("git"):
+        pytest.skip("git is not installed")
+    repo, clone = tmp_path / "repo", tmp_path / "clone"
+    shutil.copytree(ROOT / "data" / "raw", repo / "data" / "raw")
+    shutil.copy(ROOT / ".gitattributes", repo / ".gitattributes")
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "-c", "init.defaultBranch=main",
+           "-c", "core.autocrlf=false"]
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "raw data"]):
+        subprocess.run([*git, *args], cwd=repo, check=True, capture_output=True)
+    subprocess.run(["git", "-c", "core.autocrlf=true", "clone", "-q", "--config", "core.autocrlf=true", str(repo),
+                    str(clone)], check=True, capture_output=True)
+    manifest = (clone / "data" / "raw" / "SHA256SUMS").read_text(encoding="utf-8")
+    assert "\r" not in manifest
+    for line in manifest.splitlines():
+        digest, rel = line.split("  ")
+        assert rawdata.sha256((clone / "data" / "raw" / rel).read_bytes()) == digest, rel
