@@ -462,3 +462,29 @@ def test_a_clone_with_autocrlf_keeps_every_checksum(tmp_path):
     for line in manifest.splitlines():
         digest, rel = line.split("  ")
         assert rawdata.sha256((clone / "data" / "raw" / rel).read_bytes()) == digest, rel
+
+
+# --- 16. --jobs is capped by cores and memory -------------------------------------------------
+
+def test_workers_are_capped_by_cores_memory_and_reports():
+    from compendium.build.pool import KERNEL_MIB, worker_count
+
+    assert worker_count(10_000, 100, 2, 64_000) == (2, "--jobs 10000: 2 worker(s) (2 cores, 64000 MiB of memory "
+                                                       f"available, about {KERNEL_MIB} MiB a report's kernel)")
+    assert worker_count(None, 100, 64, 1024)[0] == 1024 // KERNEL_MIB == 6
+    assert worker_count(None, 100, 64, 100)[0] == 1  # less than one kernel's worth: still one worker
+    assert worker_count(4, 1, 8, 64_000) == (1, "")  # one report: one worker, nothing capped that was needed
+    assert worker_count(None, 3, 8, None) == (3, "")
+    assert worker_count(2, 0, 8, 64_000) == (0, "")
+
+
+@pytest.mark.slow
+def test_a_build_with_ten_thousand_jobs_forks_no_more_than_the_cores(built):
+    from compendium.build.pool import cores
+
+    assert _cli(built, "add", CORPUS_A).returncode == 0  # two letters: five reports, more than the cores here
+    result = _cli(built, "build", "--force", "--jobs", "10000")
+    assert result.returncode == 0, result.stderr
+    n = min(cores(), 5)
+    assert f"--jobs 10000: {n} worker(s) ({cores()} cores, " in result.stdout, result.stdout
+    assert f"summed over {n} workers" in result.stdout

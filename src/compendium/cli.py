@@ -49,7 +49,9 @@ def _parser() -> argparse.ArgumentParser:
     rm.add_argument("letter_id", metavar="ID")
 
     bd = sub.add_parser("build", help="process every letter and build the HTML reports (incremental)")
-    bd.add_argument("--jobs", type=int, default=None, help="notebooks run at once (default: cores)")
+    bd.add_argument("--jobs", type=int, default=None,
+                    help="notebooks run at once (default: cores; never more than the cores, or than memory for "
+                         "one ~170 MiB kernel each)")
     bd.add_argument("--force", action="store_true", help="rebuild everything")
 
     sub.add_parser("verify", help="rebuild into a temporary folder and compare with what is committed")

@@ -15,7 +15,6 @@ down and returned, not module state.
 
 from __future__ import annotations
 
-import os
 import signal
 import threading
 import time
@@ -28,7 +27,7 @@ from .jobs import Plan, index_key
 from .kernel import remove_stale_runtime_dirs
 from .lock import BuildLock, exclusive
 from .log import Timings, say
-from .pool import Pool
+from .pool import Pool, available_mib, cores, worker_count
 from .processing import process_all
 from .staleness import Stamps
 from .unregistered import drop_unregistered, warn_unregistered_raw
@@ -77,7 +76,9 @@ def _build(lock: BuildLock, jobs: int | None, force: bool) -> Timings:
             f"{time.perf_counter() - t0:.2f} s)")
         return Timings()
 
-    n_workers = min(max(1, jobs or os.cpu_count() or 1), len(plan.todo)) if plan.names else 0
+    n_workers, capped = worker_count(jobs, len(plan.todo) if plan.names else 0, cores(), available_mib())
+    if capped:
+        say(capped)
     remove_stale_runtime_dirs()
     # Workers (and their kernels) start first, before this process imports
     # anything heavy: their start-up overlaps with the processing below.
