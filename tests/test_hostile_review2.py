@@ -488,3 +488,24 @@ def test_a_build_with_ten_thousand_jobs_forks_no_more_than_the_cores(built):
     n = min(cores(), 5)
     assert f"--jobs 10000: {n} worker(s) ({cores()} cores, " in result.stdout, result.stdout
     assert f"summed over {n} workers" in result.stdout
+
+
+# --- 7 (time limit). each notebook execution has a time limit ----------------------------------
+
+@pytest.mark.slow
+def test_a_notebook_over_its_time_limit_stops_the_build_in_one_line(buildable_project):
+    import time
+
+    import nbformat
+
+    path = buildable_project / "notebooks" / "coalition.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    nb.cells.append(nbformat.v4.new_code_cell("import time\ntime.sleep(120)"))  # a letter that takes long
+    nbformat.write(nb, path)
+    t = time.monotonic()
+    result = _cli(buildable_project, "build", "--notebook-time-limit", "4")
+    assert time.monotonic() - t < 90
+    _one_line(result, f"notebooks/coalition.ipynb on {REAL_ID}: stopped at its time limit of 4 seconds")
+    assert not (buildable_project / "reports" / REAL_ID / "coalition.html").exists()
+    _one_line(_cli(buildable_project, "build", env={"COMPENDIUM_NOTEBOOK_TIME_LIMIT": "soon"}),
+              "COMPENDIUM_NOTEBOOK_TIME_LIMIT: 'soon' is not a number of seconds above 0")

@@ -53,6 +53,8 @@ def _parser() -> argparse.ArgumentParser:
                     help="notebooks run at once (default: cores; never more than the cores, or than memory for "
                          "one ~170 MiB kernel each)")
     bd.add_argument("--force", action="store_true", help="rebuild everything")
+    bd.add_argument("--notebook-time-limit", type=float, default=None, metavar="SECONDS",
+                    help="stop the build if a notebook runs longer (default: $COMPENDIUM_NOTEBOOK_TIME_LIMIT or 600)")
 
     sub.add_parser("verify", help="rebuild into a temporary folder and compare with what is committed")
     return p
@@ -159,7 +161,7 @@ def _run(args) -> None:
     elif args.command == "build":
         from .build import build
 
-        build(jobs=args.jobs, force=args.force)
+        build(jobs=args.jobs, force=args.force, time_limit=args.notebook_time_limit)
     elif args.command == "verify":
         from .build import verify
 

@@ -25,6 +25,7 @@ from ..outputs import refuse_links
 from .index import write_index
 from .jobs import Plan, index_key
 from .kernel import remove_stale_runtime_dirs
+from .kernel import time_limit as kernel_time_limit
 from .lock import BuildLock, exclusive
 from .log import Timings, say
 from .pool import Pool, available_mib, cores, worker_count
@@ -41,13 +42,15 @@ def _terminate_as_interrupt() -> None:
         signal.signal(signal.SIGTERM, handler)
 
 
-def build(jobs: int | None = None, force: bool = False) -> Timings:
-    """Build what is stale (everything with `force`); the seconds spent per phase."""
+def build(jobs: int | None = None, force: bool = False, time_limit: float | None = None) -> Timings:
+    """Build what is stale (everything with `force`), each notebook within `time_limit` seconds
+    (kernel.time_limit); the seconds spent per phase."""
+    limit = kernel_time_limit(time_limit)
     with exclusive() as lock:
-        return _build(lock, jobs, force)
+        return _build(lock, jobs, force, limit)
 
 
-def _build(lock: BuildLock, jobs: int | None, force: bool) -> Timings:
+def _build(lock: BuildLock, jobs: int | None, force: bool, limit: float) -> Timings:
     t0 = time.perf_counter()
     _terminate_as_interrupt()
     registry.recover()  # an add or remove killed half-way is finished or undone first
@@ -82,7 +85,7 @@ def _build(lock: BuildLock, jobs: int | None, force: bool) -> Timings:
     remove_stale_runtime_dirs()
     # Workers (and their kernels) start first, before this process imports
     # anything heavy: their start-up overlaps with the processing below.
-    pool = Pool(paths.root(), lock, n_workers)
+    pool = Pool(paths.root(), lock, n_workers, limit)
     timings = Timings()
     from ..progress import Progress
 

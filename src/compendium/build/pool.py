@@ -52,12 +52,12 @@ def worker_count(requested: int | None, reports: int, n_cores: int, memory_mib: 
 
 
 class Pool:
-    def __init__(self, root: Path, lock: BuildLock, n_workers: int) -> None:
+    def __init__(self, root: Path, lock: BuildLock, n_workers: int, limit: float) -> None:
         ctx = multiprocessing.get_context("fork")
         self.queue, self.results, self.stop_event = ctx.Queue(), ctx.Queue(), ctx.Event()
         self.sent: dict[str, tuple[Job, str]] = {}  # label → (job, its key), to stamp when done
         self.workers = [ctx.Process(target=worker, args=(root, lock.fd, lock.pid, self.queue, self.results,
-                                                         self.stop_event), daemon=True)
+                                                         self.stop_event, limit), daemon=True)
                         for _ in range(n_workers)]
         for w in self.workers:
             w.start()
