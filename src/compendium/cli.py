@@ -67,6 +67,8 @@ def main(argv: list[str] | None = None) -> int:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
     debug = "--debug" in (sys.argv[1:] if argv is None else argv)
+    stdout = sys.stdout
+    sys.stdout = _Stdout(stdout)
     try:
         args = _parser().parse_args(argv)
         _run(args)
@@ -85,11 +87,12 @@ def main(argv: list[str] | None = None) -> int:
             print(INTERRUPTED, file=sys.stderr)
             return 130
         # An error of the system's (a read-only folder, a full disk, a name too long, a loop of links):
-        # one line naming the file. Without a file name it was writing the standard output.
-        if exc.filename is None:
-            _silence_stdout()
-        where = exc.filename if exc.filename is not None else "standard output"
-        return _error(f"{where}: {exc.strerror or exc}")
+        # one line naming the file, or the standard output when that is what cannot be written.
+        if isinstance(exc, _StdoutError):
+            _silence_stdout(stdout)
+        if exc.filename is not None:
+            return _error(f"{exc.filename}: {exc.strerror or exc}")
+        return _error(f"{exc.strerror or exc} ({type(exc).__name__}; --debug shows where)")
     except RuntimeError as exc:  # pathlib (Python < 3.13) reports a loop of symbolic links so
         if debug or not str(exc).startswith("Symlink loop"):
             raise
@@ -100,7 +103,35 @@ def main(argv: list[str] | None = None) -> int:
             print(INTERRUPTED, file=sys.stderr)
             return 130
         raise
+    finally:
+        sys.stdout = stdout
     return 0
+
+
+class _StdoutError(OSError):
+    """Writing the standard output failed (a full disk, /dev/full, a closed pipe)."""
+
+
+class _Stdout:
+    """The standard output, its write errors told apart from those of files."""
+
+    def __init__(self, stream) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except OSError as exc:
+            raise _StdoutError(exc.errno, exc.strerror, "standard output") from None
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except OSError as exc:
+            raise _StdoutError(exc.errno, exc.strerror, "standard output") from None
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
 
 
 def _error(line: str) -> int:
@@ -111,11 +142,11 @@ def _error(line: str) -> int:
     return 2
 
 
-def _silence_stdout() -> None:
+def _silence_stdout(stream) -> None:
     """Point the standard output at /dev/null: what is still buffered for it would fail again at exit."""
     try:
         fd = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(fd, sys.stdout.fileno())
+        os.dup2(fd, stream.fileno())
         os.close(fd)
     except (OSError, ValueError, AttributeError):
         pass

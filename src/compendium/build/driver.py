@@ -55,7 +55,7 @@ def _build(lock: BuildLock, jobs: int | None, force: bool, limit: float) -> Timi
     _terminate_as_interrupt()
     registry.recover()  # an add or remove killed half-way is finished or undone first
     # The build replaces and deletes in these folders: a link there would lead it outside the project.
-    refuse_links(paths.processed_dir(), paths.reports_dir(), paths.reports_dir() / "assets")
+    refuse_links(paths.processed_dir(), paths.reports_dir(), paths.reports_dir() / assets.FOLDER)
     stamps = Stamps()
     letters = rawdata.verify_all()  # every raw letter hashed here, once per build
     warn_unregistered_raw(letters)
