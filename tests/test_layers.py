@@ -17,7 +17,7 @@ from support import ROOT
 def test_raw_data_and_the_contract_import_nothing_of_the_pipeline():
     # rawdata imported process (for `add`), closing process → rawdata → process; schemas
     # imported annotate and codebook for their vocabularies.
-    assert import_closure("rawdata") == ("atomic", "errors", "paths", "rawdata")
+    assert import_closure("rawdata") == ("errors", "paths", "rawdata")  # remove moved to registry
     assert import_closure("contract") == ("contract",)
     assert import_closure("schemas") == ("contract", "schemas")
     assert "register" not in import_closure("process")

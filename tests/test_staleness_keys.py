@@ -50,7 +50,7 @@ def test_the_build_subpackage_is_in_the_report_key_by_what_it_imports(tmp_path, 
     assert {"build.kernel", "build.export", "build.index", "build.jobs", "build.staleness"} <= set(build.REPORT_MODULES)
     assert not {"build", "build.driver", "build.verification", "build.processing"} & set(build.REPORT_MODULES)
     assert not any(m.startswith("build") for m in build.PROCESS_MODULES)
-    assert build.import_closure("build.lock") == ("build.lock", "errors", "paths")
+    assert build.import_closure("build.lock") == ("build.lock", "errors", "lock", "paths")
     pkg = tmp_path / "compendium"
     shutil.copytree(Path(build.__file__).parents[1], pkg, ignore=shutil.ignore_patterns("__pycache__"))
     process0, report0 = _keys(pkg, monkeypatch)

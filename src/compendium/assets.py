@@ -20,12 +20,19 @@ NAME = "report.css"
 STATIC = Path(__file__).resolve().parent / "templates" / "compendium" / "static"
 
 
-def _lab_static() -> Path:
-    """nbconvert's lab template folder, where nbconvert itself finds it (Jupyter's data path)."""
-    from jupyter_core.paths import jupyter_path
+def jupyter_dirs() -> list[str]:
+    """Jupyter's data folders of the installation (the environment's, then the system's), and
+    not the user's own (JUPYTER_PATH, ~/.local/share/jupyter): the build finds nbconvert's
+    templates there only, so a reviewer's modified lab template changes no page."""
+    from jupyter_core.paths import ENV_JUPYTER_PATH, SYSTEM_JUPYTER_PATH
 
-    for base in jupyter_path("nbconvert", "templates"):
-        folder = Path(base) / "lab" / "static"
+    return [*ENV_JUPYTER_PATH, *SYSTEM_JUPYTER_PATH]
+
+
+def _lab_static() -> Path:
+    """nbconvert's lab template folder, where the build's exporter finds it (`jupyter_dirs`)."""
+    for base in jupyter_dirs():
+        folder = Path(base) / "nbconvert" / "templates" / "lab" / "static"
         if (folder / "index.css").is_file():
             return folder
     raise FileNotFoundError("nbconvert's lab template (lab/static/index.css) is not installed")

@@ -7,6 +7,7 @@ one, never a half-written one.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -14,8 +15,11 @@ from pathlib import Path
 
 def write_bytes(path: Path, data: bytes) -> None:
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:  # a read-only folder, a full disk: the error names the file meant, not a temporary one
+        raise OSError(exc.errno, exc.strerror, str(path)) from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -23,6 +27,9 @@ def write_bytes(path: Path, data: bytes) -> None:
             os.fsync(fh.fileno())
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise OSError(exc.errno, exc.strerror, str(path)) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -42,13 +49,20 @@ def replace_dir(staging: Path, target: Path) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     recover(target)
     old = _aside(target)
-    if old.exists():
-        shutil.rmtree(old)
-    if target.exists():
+    remove_tree(old)
+    if target.exists() or target.is_symlink():
         os.replace(target, old)
     os.replace(staging, target)
-    if old.exists():
-        shutil.rmtree(old)
+    remove_tree(old)
+
+
+def remove_tree(path: Path) -> None:
+    """Delete a folder the compendium wrote; a symbolic link is removed, never followed."""
+    path = Path(path)
+    if path.is_symlink() or path.is_file():
+        path.unlink()
+    elif path.exists():
+        shutil.rmtree(path)
 
 
 def _aside(target: Path) -> Path:
@@ -63,13 +77,19 @@ def recover(target: Path) -> None:
         os.replace(old, target)
 
 
+LEFTOVER = re.compile(r"\..+\.(?:[a-z0-9_]{8}|dropped)\.tmp")  # mkstemp/mkdtemp's names here, a folder set aside
+
+
 def remove_leftovers(folder: Path) -> None:
-    """Delete temporary files and staging folders a killed writer left behind."""
+    """Delete the temporary files and staging folders a killed writer left directly in `folder`
+    (named as this module and the build name them; nothing in subfolders, which may be a
+    user's own). A link is removed, never followed."""
     folder = Path(folder)
-    if not folder.exists():
+    if not folder.is_dir() or folder.is_symlink():
         return
-    for p in sorted(folder.rglob(".*.tmp"), reverse=True):
-        if p.is_dir():
-            shutil.rmtree(p, ignore_errors=True)
-        else:
-            p.unlink(missing_ok=True)
+    for p in sorted(folder.iterdir()):
+        if LEFTOVER.fullmatch(p.name):
+            try:
+                remove_tree(p)
+            except OSError:  # already gone, or not ours to remove: the next build tries again
+                pass

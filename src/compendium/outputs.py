@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 
 from .contract import OUTPUT_FILES
+from .errors import InputError
 
 MARKER = ".compendium-processed"
 FORMAT = 1
@@ -38,3 +39,16 @@ def not_ours(folder: Path, names=OUTPUT_FILES) -> str:
     if not (isinstance(meta, dict) and {"letter_id", "source_sha256", "signatory_count"} <= set(meta)):
         return f"it has no {MARKER} marker and no letter.json written by the compendium"
     return ""
+
+
+def refuse_links(*folders: Path) -> None:
+    """Refuse a symbolic link where the compendium keeps folders of its own (each of `folders`,
+    and anything directly in it): the build replaces and deletes what is there, and through a
+    link it would reach files outside the project. A link is never followed, only named."""
+    for folder in map(Path, folders):
+        found = [folder] if folder.is_symlink() else \
+            sorted(p for p in folder.iterdir() if p.is_symlink()) if folder.is_dir() else []
+        if found:
+            raise InputError(found[0], "a symbolic link where the compendium keeps its own folders (it replaces "
+                                       "and deletes what is there, and never follows a link): remove the link "
+                                       "(what it points to is left alone)")

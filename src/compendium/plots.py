@@ -23,6 +23,10 @@ import pandas as pd  # noqa: E402
 from .report import Letter  # noqa: E402
 
 COLORS = {"letter": "#1f5fa8", "context": "#9a9a9a", "followed": "#c2571a", "mark": "#222222"}
+# Matplotlib's own defaults first: a matplotlibrc of the reader's (~/.config/matplotlib, MPLCONFIGDIR,
+# MATPLOTLIBRC, the working folder) changes no figure. Only the backend (Agg, above) is kept.
+plt.rcParams.update({k: v for k, v in matplotlib.rcParamsDefault.items()
+                     if k not in ("backend", "backend_fallback", "interactive")})
 plt.rcParams.update({
     "svg.hashsalt": "compendium",
     "svg.fonttype": "none",

@@ -8,6 +8,7 @@ only then written to a staging folder that replaces the output folder whole.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import datetime as dt
 import json
 import os
@@ -20,7 +21,7 @@ from pathlib import Path
 import pandas as pd
 import pandera.errors
 
-from . import atomic, brat, contract, paths, rawdata, spreadsheet
+from . import atomic, brat, contract, lock, paths, rawdata, spreadsheet
 from . import codebook as codebook_mod
 from . import corrections as corrections_mod
 from . import signatories as signatories_mod
@@ -30,7 +31,7 @@ from .annotate import annotate
 from .clean import clean, decode, normalise
 from .contract import KINDS, OUTPUT_FILES
 from .errors import InputError, InternalError
-from .outputs import MARKER, MARKER_TEXT, not_ours
+from .outputs import MARKER, MARKER_TEXT, not_ours, refuse_links
 from .schemas import TABLES
 
 
@@ -239,7 +240,11 @@ def _destination(raw: Path, letter_id: str, out: Path | None) -> Path:
             raise InputError(raw, f"not a registered letter{f' (as {letter_id!r})' if letter_id else ''}: "
                                   f"to try it, pass --out <folder> outside {paths.root() / 'data'}; "
                                   "to register it, `compendium add` it")
+        refuse_links(paths.processed_dir())
         return default
+    if Path(out).is_symlink():
+        raise InputError(out, "--out is a symbolic link: the output folder is replaced whole, and a link is never "
+                              "followed; give the folder itself")
     resolved = Path(os.path.abspath(out)).resolve()
     if not resolved.name:
         raise InputError(out, "--out is the file system's root, not an output folder")
@@ -276,8 +281,9 @@ def corrections_for(raw: Path, letter_id: str, given: Path | None = None) -> Pat
 
 def process(raw: Path, out: Path | None = None, letter_id: str | None = None,
             codebook: Path | None = None, context: Path | None = None, warn=None,
-            corrections: Path | None = None) -> Path:
-    """Process one raw letter into `out` (default data/processed/<letter id>/). Returns `out`."""
+            corrections: Path | None = None, locked: bool = False) -> Path:
+    """Process one raw letter into `out` (default data/processed/<letter id>/). Returns `out`.
+    Writing into data/processed takes the project lock, unless the caller holds it (`locked`)."""
     raw = Path(raw)
     letter_id = rawdata.letter_id_for(raw, letter_id)
     data = rawdata.read_raw(raw)
@@ -298,17 +304,19 @@ def process(raw: Path, out: Path | None = None, letter_id: str | None = None,
     for org in unclassified:
         warn(f"warning: {raw}: organization {org!r} is not in the codebook; sector 'unclassified' "
              f"(add it to {codebook or paths.codebook_path()})")
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp"))
-    except OSError as exc:
-        raise InputError(out, f"cannot write the output folder ({exc.strerror})") from None
-    try:
-        for name, content in files.items():
-            (atomic.write_bytes if isinstance(content, bytes) else atomic.write_text)(staging / name, content)
-        staging.chmod(0o755)
-        atomic.replace_dir(staging, out)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+    into_project = Path(os.path.abspath(out)).resolve().parent == paths.processed_dir().resolve()
+    with lock.exclusive() if into_project and not locked else contextlib.nullcontext():
+        try:
+            out.parent.mkdir(parents=True, exist_ok=True)
+            staging = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp"))
+        except OSError as exc:
+            raise InputError(out, f"cannot write the output folder ({exc.strerror})") from None
+        try:
+            for name, content in files.items():
+                (atomic.write_bytes if isinstance(content, bytes) else atomic.write_text)(staging / name, content)
+            staging.chmod(0o755)
+            atomic.replace_dir(staging, out)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
     return out

@@ -1,7 +1,7 @@
-"""The raw letters: ids, reading with input checks, the checksum manifest, `remove`.
+"""The raw letters: ids, reading with input checks, the checksum manifest.
 
-`data/raw/` is read-only for everything but `compendium add` (compendium.register,
-which refuses to overwrite) and `remove`. Nothing of the pipeline is imported here.
+`data/raw/` is read-only for everything but `compendium add` and `remove`
+(compendium.registry). Nothing of the pipeline is imported here.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import re
 import stat
 from pathlib import Path
 
-from . import atomic, paths
+from . import paths
 from .errors import ChecksumError, InputError
 
 MAX_BYTES = 1_000_000  # a letter is a few kB; anything near 1 MB is not a letter
@@ -191,36 +191,3 @@ def is_registered_path(path: Path) -> bool:
 def corrections_path(letter_id: str) -> Path:
     return paths.raw_dir() / "corrections" / f"{letter_id}.csv"
 
-
-def removed_dir() -> Path:
-    """Where `compendium remove` moves a letter (outside data/raw: no longer read)."""
-    return paths.root() / "data" / "removed"
-
-
-def remove(letter_id: str) -> Path:
-    """Unregister a letter: drop it from the manifest, move its file to data/removed/.
-
-    The manifest is rewritten first: if the move is interrupted, the file left
-    in data/raw is unregistered, which every command refuses to read. The next
-    build drops the letter's processed folder and reports.
-    """
-    check_letter_id(letter_id)
-    rel = f"letters/{letter_id}.txt"
-    entries = read_manifest()
-    if rel not in entries:
-        raise InputError(letter_id, f"not registered in {paths.manifest_path()}: nothing to remove")
-    source, target = paths.letters_dir() / f"{letter_id}.txt", removed_dir() / f"{letter_id}.txt"
-    if target.exists():
-        raise InputError(letter_id, f"{target} already exists: move it away first")
-    del entries[rel]
-    fixes_rel = f"corrections/{letter_id}.csv"
-    entries.pop(fixes_rel, None)
-    atomic.write_text(paths.manifest_path(), manifest_text(entries))
-    if source.exists():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(source, target)
-    fixes = corrections_path(letter_id)
-    if fixes.exists():
-        (removed_dir() / "corrections").mkdir(parents=True, exist_ok=True)
-        os.replace(fixes, removed_dir() / "corrections" / fixes.name)
-    return target

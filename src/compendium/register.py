@@ -2,18 +2,19 @@
 
 A step above processing: a letter (and its corrections) enters data/raw only
 after it parses, so this module imports `process`, and nothing below imports
-it. Reading, checking and unregistering raw letters stay in `rawdata`, which
-imports nothing of the pipeline.
+it. Reading and checking raw letters stay in `rawdata`, which imports nothing of
+the pipeline; the manifest and data/raw change together in `registry`, under the
+project lock.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from . import atomic, paths
+from . import lock, registry
 from .errors import InputError
 from .process import parse_letter
-from .rawdata import corrections_path, letter_id_for, manifest_text, read_manifest, read_raw, sha256
+from .rawdata import letter_id_for, read_raw
 
 
 def add(path: Path, letter_id: str | None = None, corrections: Path | None = None) -> Path:
@@ -30,24 +31,14 @@ def add(path: Path, letter_id: str | None = None, corrections: Path | None = Non
     if corrections is not None and not Path(corrections).is_file():
         raise InputError(corrections, "--corrections: no such file")
     parse_letter(data, letter_id, where=path, corrections=corrections)
-    target = paths.letters_dir() / f"{letter_id}.txt"
-    entries = read_manifest()
-    rel = f"letters/{letter_id}.txt"
-    if target.exists() or rel in entries:
-        raise InputError(path, f"letter id {letter_id!r} is already registered ({target}); choose another --id")
-    digest = sha256(data)
-    for other, other_digest in entries.items():
-        if other_digest == digest:
-            raise InputError(path, f"same content is already registered as {other}")
-    fixes_target = corrections_path(letter_id)
-    if corrections is not None and fixes_target.exists():
-        raise InputError(path, f"{fixes_target} already exists: remove it or choose another --id")
-    atomic.write_bytes(target, data)
-    entries[rel] = digest
-    if corrections is not None:
-        fixes = Path(corrections).read_bytes()
-        fixes_target.parent.mkdir(parents=True, exist_ok=True)
-        atomic.write_bytes(fixes_target, fixes)
-        entries[f"corrections/{letter_id}.csv"] = sha256(fixes)
-    atomic.write_text(paths.manifest_path(), manifest_text(entries))
-    return target
+    fixes = _read_corrections(corrections) if corrections is not None else None
+    with lock.exclusive():
+        registry.recover()
+        return registry.add(path, letter_id, data, fixes)
+
+
+def _read_corrections(path: Path) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except OSError as exc:
+        raise InputError(path, f"--corrections: cannot read the file ({exc.strerror})") from None

@@ -15,22 +15,23 @@ down and returned, not module state.
 
 from __future__ import annotations
 
-import os
 import signal
 import threading
 import time
 
-from .. import atomic, paths, rawdata
+from .. import assets, atomic, paths, rawdata, registry
 from ..errors import BuildError, CompendiumError
+from ..outputs import refuse_links
 from .index import write_index
-from .jobs import Plan
+from .jobs import Plan, index_key
 from .kernel import remove_stale_runtime_dirs
+from .kernel import time_limit as kernel_time_limit
 from .lock import BuildLock, exclusive
 from .log import Timings, say
-from .pool import Pool
+from .pool import Pool, available_mib, cores, worker_count
 from .processing import process_all
 from .staleness import Stamps
-from .unregistered import drop_unregistered
+from .unregistered import drop_unregistered, warn_unregistered_raw
 
 
 def _terminate_as_interrupt() -> None:
@@ -41,37 +42,50 @@ def _terminate_as_interrupt() -> None:
         signal.signal(signal.SIGTERM, handler)
 
 
-def build(jobs: int | None = None, force: bool = False) -> Timings:
-    """Build what is stale (everything with `force`); the seconds spent per phase."""
+def build(jobs: int | None = None, force: bool = False, time_limit: float | None = None) -> Timings:
+    """Build what is stale (everything with `force`), each notebook within `time_limit` seconds
+    (kernel.time_limit); the seconds spent per phase."""
+    limit = kernel_time_limit(time_limit)
     with exclusive() as lock:
-        return _build(lock, jobs, force)
+        return _build(lock, jobs, force, limit)
 
 
-def _build(lock: BuildLock, jobs: int | None, force: bool) -> Timings:
+def _build(lock: BuildLock, jobs: int | None, force: bool, limit: float) -> Timings:
     t0 = time.perf_counter()
     _terminate_as_interrupt()
-    # A build killed earlier may have left temporary files or a folder set aside.
-    for folder in (paths.processed_dir(), paths.reports_dir()):
-        atomic.remove_leftovers(folder)
+    registry.recover()  # an add or remove killed half-way is finished or undone first
+    # The build replaces and deletes in these folders: a link there would lead it outside the project.
+    refuse_links(paths.processed_dir(), paths.reports_dir(), paths.reports_dir() / assets.FOLDER)
     stamps = Stamps()
     letters = rawdata.verify_all()  # every raw letter hashed here, once per build
+    warn_unregistered_raw(letters)
+    # A build killed earlier may have left temporary files or a folder set aside, where the build
+    # writes (never in a folder of data/processed that is not a registered letter's).
+    for folder in (paths.processed_dir(), paths.reports_dir(), paths.reports_dir() / assets.FOLDER,
+                   *(paths.reports_dir() / lid for lid, _ in letters)):
+        atomic.remove_leftovers(folder)
     for letter_id, _ in letters:
         atomic.recover(paths.processed_dir() / letter_id)
     if not letters:
         raise CompendiumError(f"no letters registered in {paths.manifest_path()} (use `compendium add`)")
     dropped = drop_unregistered([lid for lid, _ in letters], stamps)
     plan = Plan(letters, stamps, force)
-    if not plan.stale_letters and not plan.todo and not dropped and (paths.reports_dir() / "index.html").exists() \
-            and (paths.reports_dir() / "assets" / "report.css").exists():
+    ids = [lid for lid, _ in letters]
+    # The index page and the style sheet are stamped like the reports: emptied by hand, they are rebuilt.
+    index, css = paths.reports_dir() / "index.html", paths.reports_dir() / assets.FOLDER / assets.NAME
+    if not plan.stale_letters and not plan.todo and not dropped and not force \
+            and stamps.fresh(index, index_key(ids, plan.names, plan.code)) and stamps.fresh(css, plan.code):
         say(f"reports are up to date ({len(letters)} letters, {len(plan.planned)} reports; "
             f"{time.perf_counter() - t0:.2f} s)")
         return Timings()
 
-    n_workers = min(max(1, jobs or os.cpu_count() or 1), len(plan.todo)) if plan.names else 0
+    n_workers, capped = worker_count(jobs, len(plan.todo) if plan.names else 0, cores(), available_mib())
+    if capped:
+        say(capped)
     remove_stale_runtime_dirs()
     # Workers (and their kernels) start first, before this process imports
     # anything heavy: their start-up overlaps with the processing below.
-    pool = Pool(paths.root(), lock, n_workers)
+    pool = Pool(paths.root(), lock, n_workers, limit)
     timings = Timings()
     from ..progress import Progress
 
@@ -97,9 +111,16 @@ def _build(lock: BuildLock, jobs: int | None, force: bool) -> Timings:
         if pool:  # the corpus report, once every letter is processed
             pool.send(list(plan.ready("")))
         failures = pool.gather(progress, stamps, timings)
-        write_index([lid for lid, _ in letters], plan.names)
+        try:
+            write_index(ids, plan.names)
+        except OSError:
+            if not failures:
+                raise
+        else:
+            stamps.record(index, index_key(ids, plan.names, plan.code))
+            stamps.record(css, plan.code)
         progress.close()
-        if failures:
+        if failures:  # the first report that failed says why (a read-only reports/ fails the index too)
             raise BuildError(failures[0])
         say(timings.summary(len(pool.sent), len(letters), time.perf_counter() - t0, n_workers))
         return timings

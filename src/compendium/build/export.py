@@ -3,6 +3,7 @@ under "Show code", the colophon at the end, written into place atomically."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from .. import atomic
@@ -61,8 +62,13 @@ def _memo(name: str, fn, cache: dict):
 def exporter():
     from nbconvert import HTMLExporter
 
+    from .. import assets
+
     class Exporter(HTMLExporter):
         _cache: dict = {}
+
+        def get_prefix_root_dirs(self):  # the installation's templates only, never the user's
+            return assets.jupyter_dirs()
 
         def _register_filter(self, environ, name, jinja_filter):
             if name in ("highlight_code", "clean_html") and callable(jinja_filter) \
@@ -70,7 +76,8 @@ def exporter():
                 jinja_filter = _memo(name, jinja_filter, self._cache)
             return super()._register_filter(environ, name, jinja_filter)
 
-    exp = Exporter(template_name="compendium", extra_template_basedirs=[str(package_dir() / "templates")])
+    exp = Exporter(template_name="compendium", extra_template_basedirs=[str(package_dir() / "templates")],
+                   template_data_paths=[os.path.join(d, "nbconvert", "templates") for d in assets.jupyter_dirs()])
     exp.exclude_input = False  # code is shown folded under "Show code" (templates/compendium/index.html.j2)
     exp.exclude_input_prompt = True
     exp.exclude_output_prompt = True

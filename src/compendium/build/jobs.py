@@ -108,3 +108,11 @@ class Plan:
                 if self.force or not self.stamps.fresh(j.html, key):
                     out.append((j, key))
         return out
+
+
+def index_key(letter_ids: list[str], names: list[str], code: str) -> str:
+    """The key of reports/index.html: what it shows of each letter (letter.json), the reports it
+    links, and what its colophon names (the manifest, codebook, context events; the code)."""
+    return digest(code.encode(), *(n.encode() for n in names), file_bytes(paths.manifest_path()),
+                  file_bytes(paths.codebook_path()), file_bytes(paths.context_path()),
+                  *(lid.encode() + b"\0" + file_bytes(paths.processed_dir() / lid / "letter.json") for lid in letter_ids))

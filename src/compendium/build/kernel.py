@@ -8,9 +8,10 @@ import os
 import re
 import shutil
 import tempfile
+import time
 from pathlib import Path
 
-from ..errors import BuildError
+from ..errors import BuildError, InputError
 from .jobs import Job
 
 KERNEL = "compendium"
@@ -136,20 +137,47 @@ def reset(kc) -> None:
         raise BuildError(f"the kernel could not be reset between notebooks: {reply['content'].get('evalue', '')}")
 
 
-def execute(job: Job, km, kc, root: Path):
+TIME_LIMIT = 600.0  # seconds a notebook may run (a report takes seconds; the corpus report about a minute at 512 letters)
+
+
+def time_limit(given: float | None = None) -> float:
+    """The time limit of one notebook's execution: `given` (build --notebook-time-limit), else
+    COMPENDIUM_NOTEBOOK_TIME_LIMIT, else TIME_LIMIT seconds."""
+    if given is not None:
+        value, where = given, "--notebook-time-limit"
+    else:
+        value, where = os.environ.get("COMPENDIUM_NOTEBOOK_TIME_LIMIT", TIME_LIMIT), "COMPENDIUM_NOTEBOOK_TIME_LIMIT"
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = float("nan")
+    if not seconds > 0 or seconds == float("inf"):
+        raise InputError(where, f"{value!r} is not a number of seconds above 0")
+    return seconds
+
+
+def execute(job: Job, km, kc, root: Path, limit: float = TIME_LIMIT):
     """Run the job's notebook with its parameters on the kernel; the executed notebook.
+    The whole notebook gets `limit` seconds (each cell the time left of them).
     A failing notebook keeps its executed copy under build/executed/."""
     import nbformat
     import papermill as pm
 
     job.executed.parent.mkdir(parents=True, exist_ok=True)
+    deadline = time.monotonic() + limit
     try:
         return pm.execute_notebook(
             str(job.notebook), str(job.executed),
             parameters=job.parameters,
             kernel_name=KERNEL, progress_bar=False, log_output=False, km=km, kc=kc,
             engine_name=engine(), request_save_on_cell_execute=False,
+            timeout_func=lambda cell: max(0.01, deadline - time.monotonic()),
         )
+    except TimeoutError:  # nbclient's CellTimeoutError: the kernel is still busy; the worker stops it
+        raise BuildError(
+            f"{job.notebook.relative_to(root)} on {job.letter_id or 'the corpus'}: stopped at its time limit of "
+            f"{limit:g} seconds (--notebook-time-limit or COMPENDIUM_NOTEBOOK_TIME_LIMIT sets another); the "
+            "previous report is unchanged") from None
     except pm.PapermillExecutionError as exc:
         # Name the cell as it is in notebooks/ (papermill counts its injected parameters cell).
         executed = nbformat.read(job.executed, as_version=4)

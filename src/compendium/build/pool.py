@@ -4,6 +4,7 @@ jobs, gather their results in order, stop them."""
 from __future__ import annotations
 
 import multiprocessing
+import os
 from pathlib import Path
 
 from ..errors import BuildError
@@ -14,13 +15,49 @@ from .staleness import Stamps
 from .worker import worker
 
 
+KERNEL_MIB = 170  # what one worker and its kernel take at most in a build (README, "Performance")
+
+
+def cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def available_mib() -> int | None:
+    """Memory available to new processes (MemAvailable, Linux), in MiB; None where unknown."""
+    try:
+        with open("/proc/meminfo", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) // 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return None
+
+
+def worker_count(requested: int | None, reports: int, n_cores: int, memory_mib: int | None) -> tuple[int, str]:
+    """How many workers to fork: what was asked (default: one per core), never more than the
+    cores, the memory for one kernel each, or the reports to build; and why, if fewer than asked."""
+    if reports <= 0:
+        return 0, ""
+    by_memory = max(1, memory_mib // KERNEL_MIB) if memory_mib is not None else reports
+    n = max(1, min(requested or n_cores, n_cores, by_memory, reports))
+    if requested and n < min(requested, reports):
+        memory = f"{memory_mib} MiB of memory available" if memory_mib is not None else "memory unknown"
+        return n, (f"--jobs {requested}: {n} worker(s) ({n_cores} cores, {memory}, about {KERNEL_MIB} MiB a "
+                   "report's kernel)")
+    return n, ""
+
+
 class Pool:
-    def __init__(self, root: Path, lock: BuildLock, n_workers: int) -> None:
+    def __init__(self, root: Path, lock: BuildLock, n_workers: int, limit: float) -> None:
         ctx = multiprocessing.get_context("fork")
         self.queue, self.results, self.stop_event = ctx.Queue(), ctx.Queue(), ctx.Event()
         self.sent: dict[str, tuple[Job, str]] = {}  # label → (job, its key), to stamp when done
         self.workers = [ctx.Process(target=worker, args=(root, lock.fd, lock.pid, self.queue, self.results,
-                                                         self.stop_event), daemon=True)
+                                                         self.stop_event, limit), daemon=True)
                         for _ in range(n_workers)]
         for w in self.workers:
             w.start()

@@ -1,4 +1,5 @@
-"""`make process`: every registered letter raw → processed, the stale ones only when stamps are given."""
+"""`make process`: every registered letter raw → processed, the stale ones only when stamps are given.
+The caller holds the project lock (compendium.lock)."""
 
 from __future__ import annotations
 
@@ -35,7 +36,7 @@ def process_all(verbose: bool = False, stamps: Stamps | None = None, force: bool
         from ..process import process
 
         t = time.perf_counter()
-        process(raw, out, letter_id)
+        process(raw, out, letter_id, locked=True)  # the caller holds the project lock
         if stamps is not None:
             stamps.record(out, key)
         done.append(letter_id)

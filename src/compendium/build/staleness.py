@@ -10,7 +10,7 @@ import json
 import threading
 from pathlib import Path
 
-from .. import atomic, paths
+from .. import atomic, colophon, paths
 
 
 def package_dir() -> Path:
@@ -94,10 +94,11 @@ def process_code_digest() -> str:
 
 
 def report_code_digest() -> str:
-    """The code part of every report's staleness key."""
+    """The code part of every report's staleness key; Python's version is in it, as in each
+    page's colophon (another interpreter rebuilds the pages)."""
     templates = package_dir() / "templates"
     files = sorted(p for p in templates.rglob("*") if p.is_file()) if templates.is_dir() else []
-    return digest(_code_digest(REPORT_MODULES).encode(),
+    return digest(_code_digest(REPORT_MODULES).encode(), colophon.python_version().encode(),
                    *(f.relative_to(templates).as_posix().encode() + b"\0" + f.read_bytes() for f in files))
 
 

@@ -6,7 +6,7 @@ import os
 import shutil
 from pathlib import Path
 
-from .. import paths
+from .. import atomic, paths
 from ..outputs import not_ours
 from .jobs import CORPUS, REPORTS
 from .log import say
@@ -20,17 +20,17 @@ def drop_unregistered(letter_ids: list[str], stamps: Stamps) -> list[str]:
     keep, dropped = set(letter_ids), []
 
     def drop(target: Path) -> None:
-        if target.is_dir():  # set aside first: a killed build leaves a leftover (removed next time), not half a folder
-            aside = target.with_name(f".{target.name}.dropped.tmp")
+        if target.is_dir() and not target.is_symlink():  # set aside first: a killed build leaves a leftover
+            aside = target.with_name(f".{target.name}.dropped.tmp")  # (removed next time), not half a folder
             os.replace(target, aside)
-            shutil.rmtree(aside)
-        else:
+            atomic.remove_tree(aside)
+        else:  # a file, or a link (removed, never followed)
             target.unlink()
         stamps.forget(target)
         dropped.append(target.relative_to(paths.root()).as_posix())
 
     for folder in sorted(paths.processed_dir().iterdir()) if paths.processed_dir().is_dir() else []:
-        if folder.name.startswith(".") or folder.name in keep or not folder.is_dir():
+        if folder.name.startswith(".") or folder.name in keep or not folder.is_dir() or folder.is_symlink():
             continue
         why = not_ours(folder)
         if why:
@@ -39,8 +39,9 @@ def drop_unregistered(letter_ids: list[str], stamps: Stamps) -> list[str]:
         else:
             drop(folder)
     for folder in sorted(paths.reports_dir().iterdir()) if paths.reports_dir().is_dir() else []:
-        if folder.is_dir() and not folder.name.startswith(".") and folder.name not in keep | {"assets"}:
-            if all(p.is_file() and p.name in {f"{n}.html" for n in REPORTS} for p in folder.iterdir()):
+        if folder.is_dir() and not folder.is_symlink() and not folder.name.startswith(".") \
+                and folder.name not in keep | {"assets"}:
+            if all(p.is_file() and not p.is_symlink() and p.name in {f"{n}.html" for n in REPORTS} for p in folder.iterdir()):
                 for report in sorted(folder.iterdir()):
                     drop(report)
                 folder.rmdir()
@@ -57,3 +58,13 @@ def drop_unregistered(letter_ids: list[str], stamps: Stamps) -> list[str]:
         stamps.save()
         say(f"dropped the outputs of letters no longer registered: {', '.join(dropped)}")
     return dropped
+
+
+def warn_unregistered_raw(letters: list[tuple[str, Path]]) -> None:
+    """Say once per build which files in data/raw/letters are not in the manifest (never read)."""
+    registered = {path.name for _, path in letters}
+    folder = paths.letters_dir()
+    for p in sorted(folder.iterdir()) if folder.is_dir() else []:
+        if p.name not in registered and not p.name.startswith("."):
+            say(f"warning: {p.relative_to(paths.root())}: not registered in {paths.manifest_path().relative_to(paths.root())}"
+                ": never read (register it with `compendium add`, or move it out of data/raw/letters)")

@@ -28,11 +28,12 @@ def die_with_parent(build_pid: int) -> None:
         os._exit(0)
 
 
-def run(job: Job, km, kc, root: Path, exporter, say=say) -> tuple[float, float]:
-    """Execute one notebook and write its HTML report; (seconds executing, seconds exporting)."""
+def run(job: Job, km, kc, root: Path, exporter, say=say, limit: float = kernel.TIME_LIMIT) -> tuple[float, float]:
+    """Execute one notebook (at most `limit` seconds) and write its HTML report; (seconds
+    executing, seconds exporting)."""
     t = time.perf_counter()
     say(f"[start] {job.label}")
-    nb = kernel.execute(job, km, kc, root)
+    nb = kernel.execute(job, km, kc, root, limit)
     t_exec = time.perf_counter() - t
     for text in export.stable(nb):
         say(f"[warning] {job.label}: " + " ".join(text.split())[:300])
@@ -42,7 +43,7 @@ def run(job: Job, km, kc, root: Path, exporter, say=say) -> tuple[float, float]:
     return t_exec, dt_ - t_exec
 
 
-def worker(root: Path, lock_fd: int, build_pid: int, todo, results, stop) -> None:
+def worker(root: Path, lock_fd: int, build_pid: int, todo, results, stop, limit: float = kernel.TIME_LIMIT) -> None:
     """The worker's entry point. `lock_fd` is the build lock's descriptor, inherited by the
     fork and closed here; `build_pid` the build process, holding the lock.
 
@@ -60,12 +61,12 @@ def worker(root: Path, lock_fd: int, build_pid: int, todo, results, stop) -> Non
             raise KeyboardInterrupt
 
         signal.signal(signal.SIGTERM, terminate)
-        _work(root, todo, results, stop)
+        _work(root, todo, results, stop, limit)
     except KeyboardInterrupt:
         pass
 
 
-def _work(root: Path, todo, results, stop) -> None:
+def _work(root: Path, todo, results, stop, limit: float) -> None:
     runtime = kernel.runtime_dir()
     km = kernel.kernel_manager(runtime)
     kc = None
@@ -100,9 +101,12 @@ def _work(root: Path, todo, results, stop) -> None:
                     def progress(msg: str, job=job) -> None:  # the build process prints, in order
                         results.put(("say", job, msg))
 
-                    results.put(("done", job, *run(job, km, kc, root, exporter, progress)))
+                    results.put(("done", job, *run(job, km, kc, root, exporter, progress, limit)))
                 except BuildError as exc:
                     results.put(("failed", job, str(exc)))
+                    stop.set()
+                except OSError as exc:  # a read-only reports/ or build/, a full disk: the file and the problem
+                    results.put(("failed", job, f"{job.label}: {exc.filename or ''}: {exc.strerror or exc}"))
                     stop.set()
                 except Exception as exc:  # an unexpected error still ends the build with a message
                     results.put(("failed", job, f"{job.label}: {type(exc).__name__}: {exc}"))
