@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 LINT_STAMP := $(VENV)/.lint-installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install process reports test verify lint lab clean lock screenshots bench accuracy
+.PHONY: help install process reports test verify lint lab clean lock screenshots bench accuracy timeml
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
@@ -64,3 +64,7 @@ bench: $(STAMP) ## benchmarks: cold build vs floor (1 letter), and corpora of 1,
 
 accuracy: $(STAMP) ## score the parser against the gold files: development letters, then the held-out quarter
 	$(BIN)/python -m compendium.evaluate tests/fixtures/letters/dev tests/fixtures/letters/heldout tests/fixtures/letters/heldout3 tests/fixtures/letters/heldout4
+
+TIMEML ?= /tmp/tbaq/TimeBank /tmp/tbaq/AQUAINT
+timeml: $(STAMP) ## score dated mentions on TimeML corpora (TIMEML="DIR ..."; README: where to get them)
+	$(BIN)/python benchmarks/timeml.py $(TIMEML) --out benchmarks/results-timeml.md
