@@ -37,6 +37,9 @@ def weekday_near(anchor: dt.date, wd: int, direction: str) -> dt.date:
         return anchor + dt.timedelta(days=delta - 7 if delta > 0 else delta)
     if direction == "future":
         return anchor + dt.timedelta(days=delta + 7 if delta < 0 else delta)
+    if direction == "nearest":  # no tense to go by: the closest such day, earlier on a tie
+        delta = (delta + 3) % 7 - 3
+        return anchor + dt.timedelta(days=delta)
     return anchor + dt.timedelta(days=delta)  # "this Friday": that day of the letter's week
 
 
@@ -67,8 +70,8 @@ def plausible(direction: str, month: int, day: int | None, anchor: dt.date, cue:
         return direction if direction in ("past", "future") else "past"
     back, fwd = (anchor - past).days, (ahead - anchor).days
     if direction == "unknown":
-        if day is None:
-            return "unknown"  # a month alone, no tense: the letter's own year
+        if day is None:  # a month alone, no tense: the nearest such month (this one if it is now)
+            return "past" if back <= fwd else "future"
         return "future" if fwd <= 60 else "past"
     if direction == "future" and day is not None and fwd > 180 and back <= 60:
         return "past"

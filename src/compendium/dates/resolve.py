@@ -12,8 +12,8 @@ from ..text import SentenceIndex
 from .absolute import numeric_date, parse_absolute
 from .anchoring import DEADLINE_CUES, direction, plausible, weekday_near, year_for
 from .tense import tense
-from .values import date, number, shift, shift_month, week
-from .vocab import MONTH_ABBR, MONTHS, SEASON_START, SEASONS, WEEKDAYS, cues, month_number
+from .values import date, number, quarter as quarter_of, shift, shift_month, week
+from .vocab import MONTH_ABBR, MONTHS, NUMBERS, ORDINALS, REFS, SEASON_START, SEASONS, WEEKDAYS, cues, holiday as holiday_date, month_number
 
 YEAR_CUES = frozenset(cues("year"))
 
@@ -93,11 +93,22 @@ def month_year(m: re.Match, c: Context):
     return f"{int(m.group('y')):04d}-{month_number(m.group('m')):02d}", "month"
 
 
+# "WASHINGTON, August 8 (Xinhua) --": a news dateline, not a date the text speaks of.
+_DATELINE_AFTER = re.compile(r"\s*(?:\([A-Z][\w .&-]*\)\s*)?(?:--|—|_\s)")
+_DATELINE_BEFORE = re.compile(r"(?:^|\n)\s*[A-Z][A-Z .'’-]+(?:,\s*[A-Z][\w .'’-]*)?,\s*$")
+
+
+def _dateline(m: re.Match, c: Context) -> bool:
+    return bool(_DATELINE_AFTER.match(c.text, m.end()) and _DATELINE_BEFORE.search(c.text[max(0, m.start() - 60) : m.start()]))
+
+
 def month_or_day(m: re.Match, c: Context):
     """A month, or a day of a month, without a year: the tense first, then the nearest."""
     g = m.groupdict()
     if g.get("y"):
         return month_year(m, c)
+    if _dateline(m, c):
+        return None
     cue = (g.get("cue") or "").lower()
     month = month_number(g["m"])
     day = _day_of(g, "d") if g.get("d") else None
@@ -156,10 +167,17 @@ def weekday(m: re.Match, c: Context):
            "coming": "future", "this coming": "future"}.get(rel)
     if way is None:
         t = tense(c.text, m.start(), m.end(), c.sents)
-        way = t if rel == "on" and t != "unknown" else ("this" if rel == "this" else None)
-    if way is None:
-        return None  # "on Friday" with no tense to place it
+        way = t if rel == "on" and t != "unknown" else ("this" if rel == "this" else "nearest")
     return weekday_near(c.anchor, wd, way).isoformat(), "day"
+
+
+def weekday_bare(m: re.Match, c: Context):
+    """'said Friday', 'will meet Thursday': the tense, else the nearest such day."""
+    if _dateline(m, c):
+        return None
+    wd = WEEKDAYS.index(m.group("wd").lower())
+    way = tense(c.text, m.start(), m.end(), c.sents)
+    return weekday_near(c.anchor, wd, way if way != "unknown" else "nearest").isoformat(), "day"
 
 
 def ago(m: re.Match, c: Context):
@@ -185,7 +203,12 @@ def within(m: re.Match, c: Context):
 
 def rel_unit(m: re.Match, c: Context):
     rel, unit = m.group("rel").lower(), m.group("u").lower()
-    delta = {"last": -1, "past": -1, "next": 1}.get(rel, 0)
+    if m.group("u")[0].isupper() and m.group("rel")[0].isupper() and re.search(r"[\w”\"“'’]\s*$|[\"“]$", c.text[max(0, m.start() - 3) : m.start()]):
+        return None  # ABC's "This Week": a programme's name
+    delta = {"last": -1, "past": -1, "next": 1, "the coming": 1}.get(rel, 0)
+    if unit == "quarter":
+        y, mo = shift_month(c.anchor.year, c.anchor.month, 3 * delta)
+        return quarter_of(y, mo), "quarter"
     if unit == "year":
         return f"{c.anchor.year + delta:04d}", "year"
     if unit == "month":
@@ -194,8 +217,19 @@ def rel_unit(m: re.Match, c: Context):
     return week(c.anchor + dt.timedelta(weeks=delta)), "week"
 
 
+_GENERIC_TODAY = re.compile(r"[’']s\s+(?:world|society|societies|generation|age|times|youth|economy|standards|terms|dollars|context|climate|environment)\b", re.I)
+
+
 def deictic_day(m: re.Match, c: Context):
-    delta = {"yesterday": -1, "today": 0, "tomorrow": 1}[m.group("w").lower()]
+    w = m.group("w")
+    if w.lower() == "today" and _GENERIC_TODAY.match(c.text, m.end()):
+        return None  # "in today's world": the present age, not the day
+    if w == "Today" and re.search(r"[A-Z][\w.]*\s+$", c.text[max(0, m.start() - 20) : m.start()]) \
+            and not re.search(r"[.!?\n]\s*$", c.text[max(0, m.start() - 3) : m.start()]):
+        return None  # "VOA Today": a programme's name
+    delta = {"yesterday": -1, "today": 0, "tomorrow": 1}[w.lower()]
+    if m.group("ba"):
+        delta += 1 if m.group("ba").lower() == "after" else -1
     return (c.anchor + dt.timedelta(days=delta)).isoformat(), "day"
 
 
@@ -225,6 +259,210 @@ def bare_year(m: re.Match, c: Context):
     return m.group(0), "year"
 
 
+def _period_start(year: int, unit: str, n: int) -> int:
+    return 3 * n - 2 if unit == "quarter" else 6 * n - 5
+
+
+def _period(year: int, unit: str, n: int) -> tuple[str, str]:
+    return (f"{year:04d}-Q{n}", "quarter") if unit == "quarter" else (f"{year:04d}-H{n}", "half")
+
+
+def _latest_complete(anchor: dt.date, unit: str, back: int = 1) -> tuple[int, int]:
+    """(year, n) of the quarter or half `back` periods before the one holding the anchor."""
+    size = 3 if unit == "quarter" else 6
+    k = anchor.year * (12 // size) + (anchor.month - 1) // size - back
+    return k // (12 // size), k % (12 // size) + 1
+
+
+def quarter(m: re.Match, c: Context):
+    """'third-quarter', 'the first half of 2021', 'the latest quarter', 'last quarter'."""
+    g = m.groupdict()
+    unit = g["unit"].lower()
+    pre = " ".join((g["pre"] or "").lower().replace("-", " ").split())
+    ordw = (g["ord"] or "").lower()
+    mods = set(pre.split()) - {"the", "this", "that", "its", "their", "a", "an"}
+    after = c.text[m.end() : m.end() + 12]
+    if not ordw and not mods and (not pre or pre in ("a", "an") or re.match(r"\s+of\b|[’']s\b|\s+(?:mile|century|hour|point)", after)):
+        return None  # "a quarter of the vote", "the Latin quarter": a fraction or a place
+    if unit == "half" and not ordw and not (mods & {"first", "second", "last", "latest", "current", "past", "previous", "next", "coming"}):
+        return None  # "half the people"
+    n = ORDINALS.get(ordw) if ordw in ORDINALS else None
+    if g["y"]:
+        year = int(g["y"])
+        n = n or (4 if unit == "quarter" else 2)
+        return _period(year, unit, n)
+    if g["rel"]:
+        return _period(c.anchor.year + {"last": -1, "next": 1}.get(g["rel"].lower(), 0), unit, n or 1)
+    if n:
+        year = c.anchor.year
+        if "year" in pre or "ago" in pre or "earlier" in pre:
+            year -= 1  # "the year-ago third quarter"
+        elif _period_start(year, unit, n) > c.anchor.month and tense(c.text, m.start(), m.end(), c.sents) == "past":
+            year -= 1
+        return _period(year, unit, n)
+    if mods & {"current", "this"} or pre.startswith("this"):
+        return _period(_latest_complete(c.anchor, unit, 0)[0], unit, _latest_complete(c.anchor, unit, 0)[1])
+    if mods & {"next", "coming"}:
+        return _period(_latest_complete(c.anchor, unit, -1)[0], unit, _latest_complete(c.anchor, unit, -1)[1])
+    if "ago" in pre or "earlier" in pre:
+        return None  # "the year-ago quarter": a year before the quarter the text gave (year_ago_adj)
+    year, k = _latest_complete(c.anchor, unit, 1)  # "the latest quarter", "last quarter": the last one complete
+    return _period(year, unit, k)
+
+
+def quarter_code(m: re.Match, c: Context):
+    g = m.groupdict()
+    unit = "quarter" if (g["unit"] or g["unit2"]) == "Q" else "half"
+    n, year = int(g["n"] or g["n2"]), int(g["y"] or g["y2"])
+    if unit == "half" and n > 2:
+        return None
+    return _period(year, unit, n)
+
+
+def fiscal_year(m: re.Match, c: Context):
+    """A fiscal year: FY and the year it is named after (TIMEX3 has no fiscal calendar)."""
+    g = m.groupdict()
+    if g["y"] or g["y2"]:
+        return f"FY{int(g['y'] or g['y2']):04d}", "year"
+    if g["yy"]:
+        yy = int(g["yy"])
+        century = c.anchor.year // 100 * 100
+        return f"FY{century + yy if century + yy <= c.anchor.year + 10 else century - 100 + yy:04d}", "year"
+    rel = g["rel"].lower()
+    delta = -1 if ("last" in rel or "previous" in rel) else 1 if "next" in rel else 0
+    return f"FY{c.anchor.year + delta:04d}", "year"
+
+
+_DECADES = {w: i for i, w in enumerate(("", "", "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties")) if w}
+
+
+def decade(m: re.Match, c: Context):
+    g = m.groupdict()
+    if re.search(r"(?i)\b(?:his|her|their|my|our|your|its|in\s+one's)\s+$", c.text[max(0, m.start() - 12) : m.start()]):
+        return None  # "in their sixties": an age
+    if g["c"]:
+        return f"{g['c']}{g['d']}", "decade"
+    d = int(g["d2"]) if g["d2"] else _DECADES[g["w"].lower()]
+    x = c.anchor.year // 100 * 10 + d
+    return f"{x if x <= c.anchor.year // 10 else x - 10:03d}", "decade"
+
+
+def century(m: re.Match, c: Context):
+    g = m.groupdict()
+    if g["n"]:
+        return f"{ORDINALS[g['n'].lower()] - 1:02d}", "century"
+    delta = {"last": -1, "next": 1}.get(g["rel"].lower(), 0)
+    return f"{c.anchor.year // 100 + delta:02d}", "century"
+
+
+def modified_year(m: re.Match, c: Context):
+    if m.group("y"):
+        return m.group("y"), "year"
+    return f"{c.anchor.year + {'last': -1, 'next': 1}.get(m.group('rel').lower(), 0):04d}", "year"
+
+
+def year_end(m: re.Match, c: Context):
+    past = tense(c.text, m.start(), m.end(), c.sents) == "past" and c.anchor.month <= 2
+    return f"{c.anchor.year - past:04d}", "year"
+
+
+def year_range(m: re.Match, c: Context):
+    y1, y2 = m.group("y1"), m.group("y2")
+    if len(y2) == 2:
+        y2 = y1[:2] + y2
+    if not 0 < int(y2) - int(y1) <= 60:
+        return None
+    return f"{y1}/{y2}", "range"
+
+
+_TENS = {w: n for w, n in NUMBERS.items() if n >= 10 or w not in ("a", "an")}
+
+
+def spelled(words: str) -> int | None:
+    """'nineteen ninety-six' -> 1996, 'two thousand and three' -> 2003, 'nineteen oh five' -> 1905."""
+    ws = [w for w in re.split(r"[\s-]+", words.lower()) if w and w != "and"]
+    if ws[:2] == ["two", "thousand"]:
+        return 2000 + sum(_TENS[w] for w in ws[2:])
+    if not ws or ws[0] not in _TENS:
+        return None
+    head, rest = _TENS[ws[0]], ws[1:]
+    if rest == ["hundred"]:
+        return head * 100
+    if rest[:1] == ["oh"]:
+        rest = rest[1:]
+    if not rest or any(w not in _TENS for w in rest):
+        return None
+    return head * 100 + sum(_TENS[w] for w in rest)
+
+
+def spelled_year(m: re.Match, c: Context):
+    year = spelled(m.group("sp"))
+    if not year or not 1800 <= year <= 2099:
+        return None
+    if m.group("m"):
+        return f"{year:04d}-{month_number(m.group('m')):02d}", "month"
+    return f"{year:04d}", "year"
+
+
+def _day_without_year(month: int, day: int, m: re.Match, c: Context) -> dt.date | None:
+    way = plausible(direction("", c.text, m, c.sents), month, day, c.anchor, "")
+    return date(year_for(month, day, c.anchor, way), month, day)
+
+
+def week_of(m: re.Match, c: Context):
+    g = m.groupdict()
+    month, day = month_number(g["m"] or g["m2"]), _day_of(g, "d" if g["d"] else "d2")
+    d = date(int(g["y"]), month, day) if g["y"] else _day_without_year(month, day, m, c)
+    return (week(d), "week") if d else None
+
+
+def past_span(m: re.Match, c: Context):
+    """'the past year', 'the last 18 months': from that far back to the reference date."""
+    n = number(m.group("n")) if m.group("n") else 1
+    unit = m.group("u").lower().rstrip("s")
+    a = c.anchor
+    if unit in ("month", "year", "decade"):
+        months = n * {"month": 1, "year": 12, "decade": 120}[unit]
+        y, mo = shift_month(a.year, a.month, -months)
+        start = date(y, mo, min(a.day, calendar.monthrange(y, mo)[1]))
+    else:
+        start = a - dt.timedelta(days=n * (7 if unit == "week" else 1))
+    return f"{start.isoformat()}/{a.isoformat()}", "range"
+
+
+def holiday(m: re.Match, c: Context):
+    g = m.groupdict()
+    if g["y"]:
+        d = holiday_date(g["h"], int(g["y"]))
+        return (d.isoformat(), "day") if d else None
+    rel = (g["rel"] or "").lower()
+    way = {"last": "past", "next": "future"}.get(rel) or tense(c.text, m.start(), m.end(), c.sents)
+    years = [y for y in (c.anchor.year - 1, c.anchor.year, c.anchor.year + 1)]
+    days = [d for y in years if (d := holiday_date(g["h"], y))]
+    if way == "past":
+        days = [d for d in days if d <= c.anchor] or days
+        return max(days).isoformat(), "day"
+    if way == "future":
+        days = [d for d in days if d >= c.anchor] or days
+        return min(days).isoformat(), "day"
+    return min(days, key=lambda d: abs((d - c.anchor).days)).isoformat(), "day"
+
+
+def bare_month(m: re.Match, c: Context):
+    if m.group("m") in ("March", "August") and re.search(r"(?:^|[.!?\n]\s*)$", c.text[max(0, m.start() - 3) : m.start()]):
+        return None  # "March on Washington", "August visitors" opening a sentence
+    return month_or_day(m, c)
+
+
+def ref_word(m: re.Match, c: Context):
+    return REFS[" ".join(m.group("w").lower().split())], "ref"
+
+
+def anaphoric(m: re.Match, c: Context):
+    """Resolved against the date before it (find.py), once the expressions are chosen."""
+    return "ANAPHOR", "ref"
+
+
 RESOLVERS: dict[str, Callable[[re.Match, Context], "tuple[str, str] | None"]] = {
     "numeric_date": numeric,
     "iso_date": absolute, "month_day_year": absolute, "day_month_year": absolute, "weekday_date": absolute,
@@ -245,4 +483,9 @@ RESOLVERS: dict[str, Callable[[re.Match, Context], "tuple[str, str] | None"]] = 
     "deictic_day": deictic_day,
     "generic_ref": generic_ref,
     "bare_year": bare_year,
+    "quarter": quarter, "quarter_code": quarter_code, "fiscal_year": fiscal_year,
+    "decade": decade, "century": century, "modified_year": modified_year, "year_end": year_end,
+    "year_range": year_range, "spelled_year": spelled_year, "week_of": week_of, "past_span": past_span,
+    "holiday": holiday, "weekday_bare": weekday_bare, "bare_month": bare_month, "ref_word": ref_word,
+    "anaphoric_unit": anaphoric, "year_ago_adj": anaphoric,
 }

@@ -43,7 +43,9 @@ def cues(role: str) -> tuple[str, ...]:
 def alternation(words, capitalised: bool = False) -> str:
     """A regex alternation of words, longest first (so "sept" wins over "sep")."""
     ws = sorted(words, key=len, reverse=True)
-    return "(?:" + "|".join((w[:1].upper() + w[1:]) if capitalised else w for w in ws).replace(".", r"\.") + ")"
+    if capitalised:  # every word: "Thanksgiving Day"
+        ws = [" ".join(x[:1].upper() + x[1:] for x in w.split(" ")) for w in ws]
+    return "(?:" + "|".join(ws).replace(".", r"\.") + ")"
 
 
 def month_number(word: str) -> int:
