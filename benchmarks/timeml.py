@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
+from compendium import timeml
 from compendium.dates import find_timexes
 
 
@@ -47,34 +48,10 @@ class Gold:
 def read_tml(path: Path) -> tuple[str, dt.date, list[Gold]]:
     """TEXT as plain text, the DCT's date and every TIMEX3 inside TEXT with its offsets."""
     try:
-        root = ET.parse(path).getroot()
-    except ET.ParseError as e:
+        text, reference, timexes = timeml.loads(path.read_bytes())
+    except (ET.ParseError, ValueError) as e:
         sys.exit(f"{path}: not a TimeML file ({e})")
-    dct = root.find("DCT/TIMEX3")
-    body = root.find("TEXT")
-    if dct is None or body is None:
-        sys.exit(f"{path}: no DCT or no TEXT")
-    reference = dt.date.fromisoformat(dct.get("value", "")[:10])
-    parts: list[str] = []
-    gold: list[Gold] = []
-    pos = 0
-
-    def walk(node: ET.Element) -> None:
-        nonlocal pos
-        start = pos
-        if node.text:
-            parts.append(node.text)
-            pos += len(node.text)
-        for child in node:
-            walk(child)
-            if child.tail:
-                parts.append(child.tail)
-                pos += len(child.tail)
-        if node.tag == "TIMEX3":
-            gold.append(Gold(start, pos, "".join(parts)[start:pos], node.get("type", ""), node.get("value", "")))
-
-    walk(body)
-    return "".join(parts), reference, gold
+    return text, reference, [Gold(t["start"], t["end"], t["text"], t["type"], t["value"]) for t in timexes]
 
 
 # Classes of expression, by the text (and gold value) of the expression. First match wins.

@@ -139,4 +139,4 @@ LETTER_KEYS = ("letter_id", "date", "addressee", "subject", "salutation", "closi
                "signatory_count", "source_sha256", "removed", "unclassified_organizations", "corrections")
 # What a report needs (compendium.report), and everything `compendium process` writes.
 REPORT_FILES = ("clean.txt", "letter.json", *TABLES)
-OUTPUT_FILES = (*REPORT_FILES, "clean.ann", "tables.xlsx")
+OUTPUT_FILES = (*REPORT_FILES, "clean.ann", "clean.tml", "tables.xlsx")
