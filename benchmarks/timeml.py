@@ -12,7 +12,9 @@ compared with its TIMEX3 of type DATE. TempEval-3 conventions:
 What is normalised: gold is TIMEX3 type="DATE" inside TEXT (durations, times of day and
 sets are not marked by the compendium); a mention that overlaps a gold TIMEX3 of another
 type is left out of the scoring (neither right nor wrong); values are compared as strings
-after upper-casing, a gold time of day (1998-08-07T10:00) counted at its date; a mention
+after upper-casing, a gold time of day (1998-08-07T10:00) counted at its date, an ISO week
+with or without its leading zero (2000-W7), a decade or century written with X (199X, 19XX)
+as TIMEX3 writes it (199, 19), a fiscal year FY1989 as the year TimeBank writes (1989); a mention
 whose value is a range ("A/B") is right if gold's value is either end (TimeML writes one
 of them; the compendium's precision column keeps the range).
 
@@ -85,11 +87,17 @@ def classify(text: str) -> str:
 
 def norm(value: str) -> str:
     value = value.upper()
-    return value.split("T")[0] if re.match(r"\d{4}-\d\d-\d\dT", value) else value
+    if re.match(r"\d{4}-\d\d-\d\dT", value):
+        value = value.split("T")[0]  # a time of day counted at its date
+    value = re.sub(r"-W(\d)$", r"-W0\1", value)  # 2000-W7 is 2000-W07
+    if re.fullmatch(r"\d{2,3}X+", value):
+        value = value.rstrip("X")  # TimeBank's 199X and 19XX are TIMEX3's 199 and 19
+    return value
 
 
 def value_ok(system: str, gold: str) -> bool:
     gold = norm(gold)
+    system = re.sub(r"^FY(\d{4})$", r"\1", system)
     return norm(system) == gold or ("/" in system and gold in map(norm, system.split("/")))
 
 

@@ -25,7 +25,7 @@ REAL_DATES = [
     ("later this month", "2014-09"),
     ("earlier this year", "2014"),
     ("this March", "2014-03"),
-    ("this April’s", "2014-04"),
+    ("this April", "2014-04"),
     ("September", "2014-09"),
     ("September", "2014-09"),
     ("March 2014", "2014-03"),
@@ -168,7 +168,7 @@ def test_bare_years():
     assert timexes("The camps were built in 1998 and expanded in 2009.") == [("1998", "1998"), ("2009", "2009")]
     assert timexes("Since 2012 the authorities have detained thousands.") == [("2012", "2012")]
     assert timexes("Call +1 202 612 4321 or see 2014/15.") == []
-    assert timexes("The famine of the 1990s.") == [("the 1990s", "199")]  # a decade (TIMEX3 199), not the year 1990
+    assert timexes("The famine of the 1990s.") == [("1990s", "199")]  # a decade (TIMEX3 199), not the year 1990
     assert timexes("At least 4,000 people.") == []
 
 

@@ -72,7 +72,9 @@ def plausible(direction: str, month: int, day: int | None, anchor: dt.date, cue:
     if direction == "unknown":
         if day is None:  # a month alone, no tense: the nearest such month (this one if it is now)
             return "past" if back <= fwd else "future"
-        return "future" if fwd <= 60 else "past"
+        # No tense: the nearest such day, a day ahead counted at twice its distance (letters
+        # date to the day what happened): "payable Jan. 2" written on 2 November is ahead.
+        return "future" if fwd <= 60 or 2 * fwd < back else "past"
     if direction == "future" and day is not None and fwd > 180 and back <= 60:
         return "past"
     if direction == "past" and (cue or "").lower() in ("until", "till") and fwd < back:

@@ -99,11 +99,25 @@ _CUE = re.compile(r"(?i)(?:in|on|at|by|during|since|until|till|before|after|from
                   r"within|over|towards?|around|for)\s+(?=\S)")
 
 
+# TimeML leaves out of the extent what only attaches the expression to the text: an article or
+# possessive before an adjective ("a third-quarter loss", "its fourth quarter"), "the" before a
+# decade, the possessive 's ("Friday's"), and the noun after "year-ago" ("the year-ago results").
+_TRIM_HEAD = {
+    "quarter": re.compile(r"(?i)(?:a|an|its|their)\s+|(?:the|that|this)\s+(?=\w+-(?:quarter|half)\b)"),
+    "decade": re.compile(r"(?i)the\s+"),
+    "year_ago_adj": re.compile(r"(?i)the\s+(?=(?:comparable\s+|same\s+)?year-\w+\s+(?:period|results?|levels?|figures?))"),
+}
+_TRIM_TAIL = re.compile(r"[’']s$|(?<=year-ago|-earlier)\s+(?:results?|levels?|figures?)$", re.I)
+
+
 def _extent(t: Timex) -> Timex:
-    m = _CUE.match(t.text)
-    if not m or t.rule in ("later", "ago"):
-        return t
-    return replace(t, start=t.start + m.end(), text=t.text[m.end():], cue=m.group(0).strip())
+    if t.rule not in ("later", "ago") and (m := _CUE.match(t.text)):
+        t = replace(t, start=t.start + m.end(), text=t.text[m.end():], cue=m.group(0).strip())
+    if t.rule in _TRIM_HEAD and (m := _TRIM_HEAD[t.rule].match(t.text)):
+        t = replace(t, start=t.start + m.end(), text=t.text[m.end():])
+    if m := _TRIM_TAIL.search(t.text):
+        t = replace(t, end=t.end - len(m.group(0)), text=t.text[: m.start()])
+    return t
 
 
 def find_timexes(text: str, anchor: dt.date, spans: list[tuple[int, int]] | None = None) -> list[Timex]:

@@ -14,7 +14,9 @@ from ..text import SentenceIndex, clause
 FUTURE = re.compile(
     r"\b(?:will|shall|would|going to|upcoming|forthcoming|plans? to|intends? to|"
     r"(?:is|are|be) (?:interested|prepared|expected|scheduled|set|due|planning)|"
-    r"request|urge|ask|call on|call upon|hope|look forward|(?:scheduled|planned|set|slated|due) (?:for|on)|"
+    r"request|urge|ask|call on|call upon|hope|look forward|(?:scheduled|planned|slated|due) (?:for|on)|set for|"
+    # "set to resume", "supposed to conclude", "to be completed", "payable": ahead of the text's date
+    r"(?:set|due|scheduled|slated|supposed|poised) to \w+|to be \w+ed|payable|"
     r"expected|anticipated|proposed|"
     r"to (?:attend|participate|host|hold|visit|convene))\b",
     re.I,
