@@ -49,7 +49,7 @@ def direction(cue: str | None, text: str, m: re.Match, sents) -> str:
         # A deadline looks ahead, unless the clause before it is told in the past ("had … by May").
         sent = sents.at(m.start()) if sents else line_of(text, m.start())
         c0, _ = clause(text, sent if sent[0] >= 0 else line_of(text, m.start()), m.start())
-        if d == "unknown" or not PAST.search(text, c0, m.start()):
+        if d != "past" or not PAST.search(text, c0, m.start()):
             return "future"
     if (cue or "").lower() == "since":
         return "past"

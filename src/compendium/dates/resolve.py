@@ -176,6 +176,8 @@ def weekday_bare(m: re.Match, c: Context):
     if _dateline(m, c):
         return None
     wd = WEEKDAYS.index(m.group("wd").lower())
+    if re.search(r"[’']s\b", m.group(0)):
+        return weekday_near(c.anchor, wd, "past").isoformat(), "day"  # "Friday's close": a day already past
     way = tense(c.text, m.start(), m.end(), c.sents)
     return weekday_near(c.anchor, wd, way if way != "unknown" else "nearest").isoformat(), "day"
 

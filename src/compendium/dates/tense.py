@@ -16,7 +16,8 @@ FUTURE = re.compile(
     r"(?:is|are|be) (?:interested|prepared|expected|scheduled|set|due|planning)|"
     r"request|urge|ask|call on|call upon|hope|look forward|(?:scheduled|planned|slated|due) (?:for|on)|set for|"
     # "set to resume", "supposed to conclude", "to be completed", "payable": ahead of the text's date
-    r"(?:set|due|scheduled|slated|supposed|poised) to \w+|to be \w+ed|payable|"
+    r"(?:set|due|scheduled|slated|supposed|poised) to \w+|to be \w+ed|payable|planned|planning|"
+    r"must(?! have)|should(?! have)|(?:has|have|need|needs) to|"
     r"expected|anticipated|proposed|"
     r"to (?:attend|participate|host|hold|visit|convene))\b",
     re.I,
