@@ -188,3 +188,29 @@ def test_present_past_and_future_references(text, want):
 ])
 def test_false_hits_named_in_the_issue(text):
     assert timexes(text) == []
+
+
+# --- speed: linear in the text's length ------------------------------------------------
+
+NEWS = ("WASHINGTON, August 8 (Xinhua) -- Third-quarter profit rose 5% from a year ago, the company said Friday. "
+        "Sales fell in the first half of 2021 and will recover early next year, as they did in the late 1970s. "
+        "The board met on 3 March and again the following day; the vote is now due by the end of June, "
+        "the week of 8 June at the latest, after talks that ran from 2 to 4 May over the past 18 months.\n\n")
+
+
+def _seconds(text: str) -> float:
+    import time
+
+    best = float("inf")
+    for _ in range(3):  # best of three: the run least disturbed by the rest of the machine
+        t = time.perf_counter()
+        find_timexes(text, WED)
+        best = min(best, time.perf_counter() - t)
+    return best
+
+
+def test_annotating_is_linear_in_the_text_length():
+    small, large = NEWS * 50, NEWS * 200
+    assert len(find_timexes(large, WED)) == 4 * len(find_timexes(small, WED))
+    ratio = _seconds(large) / _seconds(small)
+    assert ratio <= 5, ratio  # four times the text, at most five times the time
