@@ -221,7 +221,9 @@ def main(argv: list[str] | None = None) -> int:
     lines += [row(c, t) for c, t in sorted(by_class.items(), key=lambda kv: -kv[1].gold)]
     lines += ["", f"{sum(len(d) for d in corpora.values())} documents, {words:,} words annotated and scored in "
               f"{seconds:.1f} s (one run; peak resident memory {peak:.0f} MiB)."]
-    report = "\n".join(lines)
+    report = "\n".join(["# Dated mentions on TimeML corpora (TIMEX3 type DATE)", "",
+                         f"`make timeml` (benchmarks/timeml.py {' '.join(d.name for d in args.dirs)}); "
+                         "TempEval-3 conventions, normalisations in the script's docstring.", "", *lines])
     print(report)
     if args.errors:
         kinds = Counter(e[0] for e in errors)

@@ -214,3 +214,22 @@ def test_annotating_is_linear_in_the_text_length():
     assert len(find_timexes(large, WED)) == 4 * len(find_timexes(small, WED))
     ratio = _seconds(large) / _seconds(small)
     assert ratio <= 5, ratio  # four times the text, at most five times the time
+
+
+def test_a_letter_keeps_present_and_past_references_off_its_dated_mentions():
+    import io
+
+    import pandas as pd
+
+    from compendium import codebook
+    from compendium.process import build_tables, parse_letter
+
+    data = ("September 10, 2014\n\nDear Minister,\n\nThe detainees are now in their third year; two were recently "
+            "moved, and abuses grew in recent years. We urge you to act on Friday.\n\nSincerely,\n\n"
+            "Amara Whitfield\nDirector\nLantern Rights Network\n").encode()
+    files, _ = build_tables(parse_letter(data, "x", "x.txt"), data, codebook.load(None), [])
+    mentions = pd.read_csv(io.StringIO(files["mentions.csv"]), dtype=str, keep_default_na=False)
+    dates = mentions[mentions.kind == "date"]
+    assert list(zip(dates.text, dates.value)) == [("September 10, 2014", "2014-09-10"), ("recent years", "PAST_REF"),
+                                                  ("Friday", "2014-09-12")]
+    assert "PRESENT_REF" not in files["clean.tml"] and 'value="2014-09-12">Friday</TIMEX3>' in files["clean.tml"]

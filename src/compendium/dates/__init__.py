@@ -8,6 +8,12 @@ text supports, and written as a TIMEX3 value (values.py). The words (month and
 weekday names, cue words, holidays, seasons, fiscal and reference words) are
 data: vocabulary/*.tsv, read by vocab.py.
 
+Spans follow TimeML's extent ("Friday", not "on Friday": the preposition is
+the Timex's `cue`). "now", "currently", "recently" are found (rule `ref_word`,
+PRESENT_REF / PAST_REF / FUTURE_REF) for TimeML, but the letter pipeline keeps
+them off the dated mentions and the timeline: they place nothing the letter's
+date does not. "in recent years", "in the coming months" stay, as before.
+
 The entry point is `find_timexes(text, reference_date)`: the letter pipeline
 calls it on a letter's header and body with the letter's date, and
 benchmarks/timeml.py on a news text with its creation date.

@@ -453,6 +453,8 @@ def holiday(m: re.Match, c: Context):
 def bare_month(m: re.Match, c: Context):
     if m.group("m") in ("March", "August") and re.search(r"(?:^|[.!?\n]\s*)$", c.text[max(0, m.start() - 3) : m.start()]):
         return None  # "March on Washington", "August visitors" opening a sentence
+    if m.group("m") == "March" and re.match(r"\s+(?:for|of|on|to|against)\b", c.text[m.end() : m.end() + 10]):
+        return None  # "the annual March for Life": a march, not the month
     return month_or_day(m, c)
 
 
