@@ -23,6 +23,22 @@ class Context:
     text: str
     anchor: dt.date
     sents: SentenceIndex | None
+    _fiscal: "tuple[int, int] | None | bool" = False  # the text's own fiscal year start, read once
+
+    def fiscal_start(self) -> "tuple[int, int] | None":
+        """(month, day) the text says its fiscal year starts on ("our fiscal year runs from 1 October")."""
+        if self._fiscal is False:
+            m = _FISCAL_DEFINITION.search(self.text)
+            self._fiscal = None
+            word = (m.group("m") or m.group("m2") or "").lower() if m else ""
+            if word in MONTHS or word.rstrip(".") in MONTH_ABBR:
+                self._fiscal = (month_number(word), int(m.group("d") or m.group("d2") or 1))
+        return self._fiscal
+
+
+_FISCAL_DEFINITION = re.compile(
+    r"(?i:fiscal|financial) year (?i:runs|begins|starts|running|beginning|starting|which runs|which begins|which starts)"
+    r" (?:(?i:from|on) )?(?:(?P<d>\d{1,2}) (?P<m>[A-Z][a-z]+)|(?P<m2>[A-Z][a-z]+)(?: (?P<d2>\d{1,2}))?)\b")
 
 
 Resolved = "tuple[str, str] | None"
@@ -324,8 +340,16 @@ def quarter_code(m: re.Match, c: Context):
 def fiscal_year(m: re.Match, c: Context):
     """A fiscal year: FY and the year it is named after (TIMEX3 has no fiscal calendar)."""
     g = m.groupdict()
-    if g["y"] or g["y2"]:
-        return f"FY{int(g['y'] or g['y2']):04d}", "year"
+    if g["y"]:
+        year = int(g["y"])
+        start = c.fiscal_start()
+        if start and start[0] in range(1, 13) and start != (1, 1):
+            # The text's own fiscal year, named after the calendar year it ends in (FY2021: Oct 2020 - Sep 2021)
+            first = date(year - 1, *start)
+            if first:
+                last = date(year, *start) - dt.timedelta(days=1)
+                return f"{first.isoformat()}/{last.isoformat()}", "range"
+        return f"FY{year:04d}", "year"
     if g["yy"]:
         yy = int(g["yy"])
         century = c.anchor.year // 100 * 100

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .fragments import DAY, MONTH, MONTH_ABBR_DOT, MONTH_DATED, MONTH_FULL, NUM, POSS, WEEKDAY, YEAR
-from .vocab import HOLIDAYS, ORDINALS, REFS, alternation, cues
+from .vocab import FISCAL, HOLIDAYS, ORDINALS, REFS, alternation, cues
 
 # Cue words may open a sentence ("In April, …"); the month itself stays capitalised.
 _MONTH_CUE = rf"(?i:{alternation(cues('month'))})"
@@ -27,6 +27,8 @@ SPELLED_YEAR = (rf"(?:(?:eighteen|nineteen|twenty)[\s-]+(?:hundred|{_SPELLED_TEN
                 rf"|two[\s-]+thousand(?:[\s-]+(?:and[\s-]+)?(?:{_SPELLED_TEEN}|{_SPELLED_UNIT}|{_SPELLED_TENS}(?:[\s-]+{_SPELLED_UNIT})?))?)")
 _DECADE_WORD = r"(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)"
 _UNIT = r"(?:days?|weeks?|months?|years?|decades?)"
+_FISCAL = alternation(w.replace(" ", r"\s+") for w in FISCAL)  # "fiscal", "fiscal year", "FY" (vocabulary/fiscal.tsv)
+_FISCAL_YEAR = alternation(w.replace(" ", r"[\s-]+") for w in FISCAL if "year" in w)
 RULES: list[tuple[str, re.Pattern]] = [
     ("weekday_date", re.compile(rf"\b{WEEKDAY},?\s+(?:the\s+)?(?P<d>{MONTH}\s+{DAY},?\s+{YEAR}|{DAY}\s+(?:of\s+)?{MONTH},?\s+{YEAR})\b")),
     ("weekday_day", re.compile(rf"\b(?P<wd>{WEEKDAY}),?\s+(?:the\s+)?(?:(?P<m>{MONTH})\s+(?P<d>{DAY})|(?P<d2>{DAY})\s+(?:of\s+)?(?P<m2>{MONTH})){_NO_YEAR}")),
@@ -66,8 +68,8 @@ RULES: list[tuple[str, re.Pattern]] = [
                            rf"(?:\s+of\s+(?:(?i:the\s+)?(?i:fiscal\s+)?(?P<y>{YEAR})|(?P<rel>(?i:this|last|next))\s+year))?")),
     ("quarter_code", re.compile(rf"\b(?P<y>{YEAR})[-\s]?(?P<unit>[QH])(?P<n>[1-4])\b|\b(?P<unit2>[QH])(?P<n2>[1-4])[\s-]+(?P<y2>{YEAR})\b")),
     # Fiscal years: "FY2021", "FY 2021", "fiscal 1989", "fiscal year 2021", "this fiscal year".
-    ("fiscal_year", re.compile(rf"\b(?:FY\s?(?P<y>{YEAR})|FY(?P<yy>\d\d)\b|(?i:fiscal(?:\s+year)?)\s+(?P<y2>{YEAR})"
-                               rf"|(?P<rel>(?i:the\s+(?:current|latest|last|next|previous)|this|last|next|the))\s+(?i:fiscal|financial)(?:\s+|-)year)\b")),
+    ("fiscal_year", re.compile(rf"\b(?:(?i:{_FISCAL})\s?(?P<y>{YEAR})|FY(?P<yy>\d\d)\b"
+                               rf"|(?P<rel>(?i:the\s+(?:current|latest|last|next|previous)|this|last|next|the))\s+(?i:{_FISCAL_YEAR}))\b")),
     # Decades and centuries: "the 1990s", "the late 1970s", "the '80s", "the nineties", "the 20th century".
     ("decade", re.compile(rf"\b(?:(?i:the)\s+)?(?:(?P<mod>(?i:early|mid|late))[\s-]+)?(?:(?P<c>1[89]|20)(?P<d>\d)0['’]?s\b|['’](?P<d2>\d)0s\b|(?P<w>(?i:{_DECADE_WORD}))\b)")),
     ("century", re.compile(rf"\b(?:(?P<the>(?i:the|this|last|next))\s+)?(?:(?P<mod>(?i:early|mid|late))[\s-]+)?(?P<n>(?i:{_ORD}))[\s-]+(?i:century)\b|\b(?P<rel>(?i:this|last|next))\s+(?i:century)\b")),
