@@ -11,6 +11,7 @@ from .values import date
 from .vocab import cues
 
 DEADLINE_CUES = cues("deadline")  # "by", "before", "until"
+SINCE_CUES = cues("since")
 
 
 def year_for(month: int, day: int | None, anchor: dt.date, direction: str) -> int:
@@ -51,7 +52,7 @@ def direction(cue: str | None, text: str, m: re.Match, sents) -> str:
         c0, _ = clause(text, sent if sent[0] >= 0 else line_of(text, m.start()), m.start())
         if d != "past" or not PAST.search(text, c0, m.start()):
             return "future"
-    if (cue or "").lower() == "since":
+    if (cue or "").lower() in SINCE_CUES:
         return "past"
     return d
 

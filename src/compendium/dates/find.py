@@ -11,6 +11,7 @@ from ..text import SentenceIndex, non_overlapping, sentences
 from .resolve import RESOLVERS, Context
 from .rules import RULES
 from .values import number, shift, value_bounds
+from .vocab import alternation, cues
 
 
 @dataclass(frozen=True)
@@ -95,8 +96,7 @@ def _anaphor(t: Timex, before: list[Timex], m: re.Match, ctx: Context) -> Timex 
 
 ANAPHORA = {"later": _later, "ago": _later, "anaphoric_unit": _anaphor, "year_ago_adj": _anaphor}
 # A preposition before an expression is its cue, not part of it (TimeML's extent: "Friday", not "on Friday").
-_CUE = re.compile(r"(?i)(?:in|on|at|by|during|since|until|till|before|after|from|through|throughout|of|between|"
-                  r"within|over|towards?|around|for)\s+(?=\S)")
+_CUE = re.compile(rf"(?i){alternation(cues('prep'))}\s+(?=\S)")
 
 
 # TimeML leaves out of the extent what only attaches the expression to the text: an article or

@@ -41,9 +41,6 @@ _FISCAL_DEFINITION = re.compile(
     r" (?:(?i:from|on) )?(?:(?P<d>\d{1,2}) (?P<m>[A-Z][a-z]+)|(?P<m2>[A-Z][a-z]+)(?: (?P<d2>\d{1,2}))?)\b")
 
 
-Resolved = "tuple[str, str] | None"
-
-
 def _day_of(g: dict, key: str) -> int:
     return int(re.match(r"\d+", g[key]).group())
 
