@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 LINT_STAMP := $(VENV)/.lint-installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install process reports test verify lint lab clean lock screenshots bench accuracy line-roles
+.PHONY: help install process reports test verify lint lab clean lock screenshots bench accuracy line-roles timeml
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
@@ -71,3 +71,7 @@ accuracy: $(STAMP) ## score the parser against the gold files: development lette
 line-roles: $(STAMP) ## line roles of the signature block: rules against a CRF, leave one set out (benchmarks/line-roles.md)
 	$(BIN)/python -m pip install --quiet --no-input -r requirements-roles.lock -c requirements.lock
 	$(BIN)/python tools/line_roles.py
+
+TIMEML ?= /tmp/tbaq/TimeBank /tmp/tbaq/AQUAINT
+timeml: $(STAMP) ## score dated mentions on TimeML corpora (TIMEML="DIR ..."; README: where to get them)
+	$(BIN)/python benchmarks/timeml.py $(TIMEML) --out benchmarks/results-timeml.md

@@ -232,7 +232,7 @@ def test_good_letter_is_processed_and_added(project, inputs, tmp_path, run_cli, 
     assert proc.stdout.strip() == f"wrote {out}"
     assert sorted(p.name for p in out.iterdir()) == sorted([
         "clean.txt", "letter.json", "paragraphs.csv", "signatories.csv", "affiliations.csv",
-        "mentions.csv", "timeline.csv", "clean.ann", "tables.xlsx", ".compendium-processed"])
+        "mentions.csv", "timeline.csv", "clean.ann", "clean.tml", "tables.xlsx", ".compendium-processed"])
     # Its three organizations are unknown to the codebook: a warning each, not an error.
     warnings = proc.stderr.splitlines()
     assert len(warnings) == 3 and all(w.startswith("warning: ") for w in warnings)

@@ -49,9 +49,9 @@ def test_corrections_applied_and_recorded(tmp_path):
         ("Board Member", "Lantern Press Freedom Network", "correction 4")]
     dates = t["mentions.csv"][t["mentions.csv"].kind == "date"]
     assert list(zip(dates.text, dates.value, dates.source)) == [
-        ("on 3 April", "2017-04-03", "correction 5"),
+        ("3 April", "2017-04-03", "correction 5"),
         ("Two days later", "2017-04-05", "parser"),
-        ("within the next ten days", "2017-05-11/2017-05-21", "parser")]
+        ("the next ten days", "2017-05-11/2017-05-21", "parser")]
     # The raw letter is untouched.
     assert LETTER.read_bytes().count(b"Reporters Sans Borders Caldora") == 1
 
@@ -96,7 +96,7 @@ def test_explain_shows_lines_and_corrections(tmp_path):
     text = explain(LETTER, corrections=CSV)
     assert "2017-05-11   set by a correction" in text
     assert "line   23  person       Amara Whitfield — Director, Meridian Media Institute; Board Member" in text
-    assert "'on 3 April' → 2017-04-03 (day, correction)  [correction 5]" in text
+    assert "'3 April' → 2017-04-03 (day, correction)  [correction 5]" in text
     assert "line    3  'Published in May 2017'  (page header before the letter (publication date))" in text
     assert "corrections applied: 4" in text
 

@@ -21,13 +21,13 @@ def timexes(text, anchor=ANCHOR):
 
 REAL_DATES = [
     ("September 10, 2014", "2014-09-10"),
-    ("in April", "2014-04"),
+    ("April", "2014-04"),
     ("later this month", "2014-09"),
     ("earlier this year", "2014"),
     ("this March", "2014-03"),
-    ("this April’s", "2014-04"),
-    ("in September", "2014-09"),
-    ("in September", "2014-09"),
+    ("this April", "2014-04"),
+    ("September", "2014-09"),
+    ("September", "2014-09"),
     ("March 2014", "2014-03"),
 ]
 
@@ -119,28 +119,28 @@ def test_next_and_last_month_names():
 
 
 def test_on_january_12_follows_the_tense():
-    assert timexes("The minister will visit on January 12.") == [("on January 12", "2015-01-12")]
-    assert timexes("The minister visited on January 12.") == [("on January 12", "2014-01-12")]
-    assert timexes("On January 12, the council met.") == [("On January 12", "2014-01-12")]
+    assert timexes("The minister will visit on January 12.") == [("January 12", "2015-01-12")]
+    assert timexes("The minister visited on January 12.") == [("January 12", "2014-01-12")]
+    assert timexes("On January 12, the council met.") == [("January 12", "2014-01-12")]
     got = timexes("We met on January 12, and we will meet on March 3.")
-    assert got == [("on January 12", "2014-01-12"), ("on March 3", "2015-03-03")]
+    assert got == [("January 12", "2014-01-12"), ("March 3", "2015-03-03")]
 
 
 def test_month_without_year_follows_the_tense():
-    assert timexes("The council adopted it in August.") == [("in August", "2014-08")]
-    assert timexes("The council will adopt it in August.") == [("in August", "2015-08")]
-    assert timexes("In April, the president spoke.") == [("In April", "2014-04")]
+    assert timexes("The council adopted it in August.") == [("August", "2014-08")]
+    assert timexes("The council will adopt it in August.") == [("August", "2015-08")]
+    assert timexes("In April, the president spoke.") == [("April", "2014-04")]
 
 
 def test_united_is_not_a_past_tense():
     # "We ask that the United Kingdom raise it in April": a request, so next April.
-    assert timexes("We ask that the United Kingdom raise it in April.") == [("in April", "2015-04")]
+    assert timexes("We ask that the United Kingdom raise it in April.") == [("April", "2015-04")]
 
 
 def test_by_the_end_of_june_is_a_deadline_ahead():
-    assert timexes("We ask that you act by the end of June.") == [("by the end of June", "2015-06")]
-    assert timexes("The report is due by the end of June 2014.") == [("by the end of June 2014", "2014-06")]
-    assert timexes("By the end of October, the council must act.") == [("By the end of October", "2014-10")]
+    assert timexes("We ask that you act by the end of June.") == [("the end of June", "2015-06")]
+    assert timexes("The report is due by the end of June 2014.") == [("the end of June 2014", "2014-06")]
+    assert timexes("By the end of October, the council must act.") == [("the end of October", "2014-10")]
 
 
 def test_yesterday_today_tomorrow():
@@ -168,7 +168,7 @@ def test_bare_years():
     assert timexes("The camps were built in 1998 and expanded in 2009.") == [("1998", "1998"), ("2009", "2009")]
     assert timexes("Since 2012 the authorities have detained thousands.") == [("2012", "2012")]
     assert timexes("Call +1 202 612 4321 or see 2014/15.") == []
-    assert timexes("The famine of the 1990s.") == []  # a decade, not the year 1990
+    assert timexes("The famine of the 1990s.") == [("1990s", "199")]  # a decade (TIMEX3 199), not the year 1990
     assert timexes("At least 4,000 people.") == []
 
 
@@ -182,7 +182,7 @@ def test_absolute_dates():
 
 def test_march_the_verb_and_may_the_modal_are_not_months():
     assert timexes("They march to the capital. We may act. March for justice!") == []
-    assert timexes("Thousands will march in May.") == [("in May", "2015-05")]
+    assert timexes("Thousands will march in May.") == [("May", "2015-05")]
 
 
 def test_we_is_not_wednesday():
@@ -190,9 +190,9 @@ def test_we_is_not_wednesday():
 
 
 def test_generic_references():
-    assert timexes("We will act in the coming months.") == [("in the coming months", "FUTURE_REF")]
-    assert timexes("Abuses grew in recent years.") == [("in recent years", "PAST_REF")]
-    assert timexes("It got worse over the past few months.") == [("over the past few months", "PAST_REF")]
+    assert timexes("We will act in the coming months.") == [("the coming months", "FUTURE_REF")]
+    assert timexes("Abuses grew in recent years.") == [("recent years", "PAST_REF")]
+    assert timexes("It got worse over the past few months.") == [("the past few months", "PAST_REF")]
 
 
 def test_anchor_matters():
@@ -203,7 +203,7 @@ def test_anchor_matters():
 def test_spans_restrict_the_search():
     text = "In April we met. In September we meet again."
     got = find_timexes(text, ANCHOR, spans=[(17, len(text))])
-    assert [t.text for t in got] == ["In September"]
+    assert [t.text for t in got] == ["September"]
 
 
 def test_longest_match_wins():
@@ -267,24 +267,24 @@ MAY4 = dt.date(2017, 5, 4)
 
 @pytest.mark.parametrize("text, expected", [
     ("The talks collapsed three weeks ago.", [("three weeks ago", "2017-W15")]),
-    ("We ask you to act within the next ten days.", [("within the next ten days", "2017-05-04/2017-05-14")]),
+    ("We ask you to act within the next ten days.", [("the next ten days", "2017-05-04/2017-05-14")]),
     ("Troops entered on 3 May 2017. Two days later, the radio was shut.", [("3 May 2017", "2017-05-03"),
                                                                           ("Two days later", "2017-05-05")]),
     ("They met last Thursday and will meet next Friday.", [("last Thursday", "2017-04-27"), ("next Friday", "2017-05-12")]),
     ("The vote is this week, and today we write.", [("this week", "2017-W18"), ("today", "2017-05-04")]),
-    ("Elections are due late next year.", [("next year", "2018")]),
-    ("Report back by the end of the month.", [("by the end of the month", "2017-05")]),
-    ("In November the panel met. We hope you will act by August.", [("In November", "2016-11"), ("by August", "2017-08")]),
-    ("On 3 April the court ruled. On 30 November it will sit again.", [("On 3 April", "2017-04-03"),
-                                                                       ("On 30 November", "2017-11-30")]),
-    ("The session ran from 2 to 27 March 2017.", [("from 2 to 27 March 2017", "2017-03-02/2017-03-27")]),
-    ("We will meet on 14 and 15 May.", [("on 14 and 15 May", "2017-05-14/2017-05-15")]),
+    ("Elections are due late next year.", [("late next year", "2018")]),
+    ("Report back by the end of the month.", [("the end of the month", "2017-05")]),
+    ("In November the panel met. We hope you will act by August.", [("November", "2016-11"), ("August", "2017-08")]),
+    ("On 3 April the court ruled. On 30 November it will sit again.", [("3 April", "2017-04-03"),
+                                                                       ("30 November", "2017-11-30")]),
+    ("The session ran from 2 to 27 March 2017.", [("2 to 27 March 2017", "2017-03-02/2017-03-27")]),
+    ("We will meet on 14 and 15 May.", [("14 and 15 May", "2017-05-14/2017-05-15")]),
     ("The letter closes on Thursday, November 16.", [("Thursday, November 16", "2017-11-16")]),
     ("Since 2009 the group has worked here.", [("2009", "2009")]),
     ("Charter 77, H1N1, resolution 2334 (2016), A/HRC/RES/32/2, seven years, Horizon 2020 and the Human Rights "
      "Act 1998 are not dates.", []),
-    ("We hope you will act soon. In March, the Council met again.", [("In March", "2017-03")]),
-    ("The Council will vote in two weeks.", [("in two weeks", "2017-W20")]),
+    ("We hope you will act soon. In March, the Council met again.", [("March", "2017-03")]),
+    ("The Council will vote in two weeks.", [("two weeks", "2017-W20")]),
 ])
 def test_letters_issue_forms(text, expected):
     assert timexes(text, MAY4) == expected
@@ -306,16 +306,16 @@ def test_numeric_dates_day_first_after_a_label_or_a_place():
 @pytest.mark.parametrize("text, anchor, want", [
     # "pooled" is an adjective after "including", not a past verb: the request looks ahead
     ("We ask WHO to act, including pooled procurement, and to place the matter on the agenda of the Assembly in May.",
-     (2024, 2, 6), [("in May", "2024-05")]),
+     (2024, 2, 6), [("May", "2024-05")]),
     # a bullet takes its lead-in's tense before a participle after the date ("individuals held")
     ("We urge you to:\n\n- Participate in the dialogue on 6 and 7 March and raise the cases of individuals held incommunicado;",
-     (2023, 2, 8), [("on 6 and 7 March", "2023-03-06/2023-03-07")]),
+     (2023, 2, 8), [("6 and 7 March", "2023-03-06/2023-03-07")]),
     # what a letter welcomes has happened
     ("We welcome the decision of the Ministry to suspend its programme in September, and ask that it remain suspended.",
-     (2018, 1, 15), [("in September", "2017-09")]),
+     (2018, 1, 15), [("September", "2017-09")]),
     ("The Council's commitment, set out in resolution 1998 (2011), matters.", (2019, 5, 2), []),
     ("The law was adopted on 4 April. The bill had been tabled less than a week earlier.", (2017, 5, 2),
-     [("on 4 April", "2017-04-04")]),
+     [("4 April", "2017-04-04")]),
 ])
 def test_tense_and_non_dates_from_held_out_letters(text, anchor, want):
     import datetime as dt
@@ -332,7 +332,7 @@ def test_review_cases_would_welcome_looks_ahead_and_law_numbers_are_no_dates():
     from compendium.dates import find_timexes
 
     got = find_timexes("We would welcome the adoption of a resolution at the session in September.", dt.date(2023, 5, 1))
-    assert [(t.text, t.value) for t in got] == [("in September", "2023-09")]
+    assert [(t.text, t.value) for t in got] == [("September", "2023-09")]
     assert find_timexes("Under Law No. 3/12/2019 the body was dissolved.", dt.date(2023, 5, 1)) == []
 
 
@@ -344,4 +344,4 @@ def test_an_ed_word_after_an_adverb_is_no_past_verb():
     text = ("When you meet on 31 August, we urge you to adopt a standard that makes publicly funded "
             "observations free to reuse, and to report on progress at the summit in November.")
     got = [(t.text, t.value) for t in find_timexes(text, dt.date(2022, 6, 12))]
-    assert got == [("on 31 August", "2022-08-31"), ("in November", "2022-11")]
+    assert got == [("31 August", "2022-08-31"), ("November", "2022-11")]

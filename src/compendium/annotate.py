@@ -171,6 +171,8 @@ def annotate(text: str, st: Structure, sigs: list[Signatory], codebook: Codebook
     mentions: list[Mention] = []
 
     for t in find_timexes(text, st.date, [(s.start, s.end) for s in header + body]):
+        if t.rule == "ref_word":
+            continue  # "now", "recently": TimeML's PRESENT_REF / PAST_REF, nothing to place on a timeline
         mentions.append(Mention("date", t.start, t.end, t.text, t.value, precision=t.precision, rule=t.rule))
 
     entities = _entities(text, codebook, sigs, header + body + [Span(c.start, c.end, c.text) for c in st.cc])

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 # --- closed vocabularies --------------------------------------------------------------
 
 SECTIONS = ("header", "body", "heading", "closing", "signatures", "note", "cc")  # paragraphs.section
-PRECISIONS = ("day", "week", "month", "season", "year", "range")  # a date's precision
+PRECISIONS = ("day", "week", "month", "season", "quarter", "half", "year", "decade", "century", "range")  # a date's precision
 KINDS = ("date", "person", "organization", "ask", "quote", "crime")  # mentions.kind, in order at equal offsets
 SIGNATORY_TYPES = ("person", "organization")
 # The codebook's sectors (data/raw/codebook.csv); an organization not in it is UNCLASSIFIED.
@@ -58,8 +58,9 @@ _ID = Column(INT, minimum=1, unique=True)
 _OFFSET = Column(INT, minimum=0)
 _SOURCE = Column(pattern=SOURCE_PATTERN)
 _DAY = Column(pattern=r"^\d{4}-\d{2}-\d{2}$")
-_TIMEX = (r"^\d{4}(-\d{2}(-\d{2})?|-W\d{2}|-(SP|SU|FA|WI))?$"  # a day, month, year, week or season
-          r"|^\d{4}-\d{2}-\d{2}/\d{4}-\d{2}-\d{2}$")  # an interval of days
+_TIMEX = (r"^\d{4}(-\d{2}(-\d{2})?|-W\d{2}|-(SP|SU|FA|WI)|-Q[1-4]|-H[12])?$"  # a day, month, year, week, season, quarter, half
+          r"|^\d{2,3}$"  # a century (19) or a decade (199)
+          r"|^\d{4}(-\d{2}-\d{2})?/\d{4}(-\d{2}-\d{2})?$")  # an interval of days or of years
 
 TABLES: dict[str, dict[str, Column]] = {
     "paragraphs.csv": {
@@ -138,4 +139,4 @@ LETTER_KEYS = ("letter_id", "date", "addressee", "subject", "salutation", "closi
                "signatory_count", "source_sha256", "removed", "unclassified_organizations", "corrections")
 # What a report needs (compendium.report), and everything `compendium process` writes.
 REPORT_FILES = ("clean.txt", "letter.json", *TABLES)
-OUTPUT_FILES = (*REPORT_FILES, "clean.ann", "tables.xlsx")
+OUTPUT_FILES = (*REPORT_FILES, "clean.ann", "clean.tml", "tables.xlsx")

@@ -233,8 +233,10 @@ def apply_dates(text: str, mentions: list, corrections: list[Correction], path, 
 
     for c in corrections:
         if c.action in ("remove_date", "set_date"):
-            hit = next((m for m in mentions if m.kind == "date" and m.text == c.target
-                        and getattr(m, "source", "parser") == "parser"), None)
+            # A mention's text leaves out its preposition (TimeML's extent); a target written
+            # with it ("on 3 April", as corrections were written before) still names it.
+            hit = next((m for m in mentions if m.kind == "date" and getattr(m, "source", "parser") == "parser"
+                        and (m.text == c.target or re.fullmatch(rf"(?i)[a-z]+\s+{re.escape(m.text)}", c.target))), None)
             if hit is None:
                 parsed = ", ".join(repr(m.text) for m in mentions if m.kind == "date")
                 raise InputError(c.where(path), f"{c.action}: no date mention {c.target!r} in the parsed letter "

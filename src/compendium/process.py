@@ -21,7 +21,7 @@ from pathlib import Path
 import pandas as pd
 import pandera.errors
 
-from . import atomic, brat, contract, lock, paths, rawdata, spreadsheet
+from . import atomic, brat, contract, lock, paths, rawdata, spreadsheet, timeml
 from . import codebook as codebook_mod
 from . import corrections as corrections_mod
 from . import signatories as signatories_mod
@@ -213,6 +213,7 @@ def build_tables(p: Parsed, data: bytes, cb: codebook_mod.Codebook, context: lis
         "letter.json": json.dumps(letter, indent=2, ensure_ascii=False) + "\n",
         **{name: _csv(_frame(rows[name], name)) for name in contract.TABLES},  # the contract's tables, in its order
         "clean.ann": brat.dumps(text, mention_rows),
+        "clean.tml": timeml.dumps(text, st.date, mention_rows, p.letter_id),
     }
     # The same tables for spreadsheet programs: every text cell typed as text, no formula.
     files["tables.xlsx"] = spreadsheet.workbook({n[:-4]: c for n, c in files.items() if n.endswith(".csv")})

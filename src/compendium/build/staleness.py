@@ -89,8 +89,13 @@ def dir_digest(folder: Path) -> str:
 
 
 def process_code_digest() -> str:
-    """The code part of every letter's staleness key (computed once per build)."""
-    return _code_digest(PROCESS_MODULES)
+    """The code part of every letter's staleness key (computed once per build): the modules, and
+    the data files of their packages (the date vocabularies in dates/vocabulary/ decide tables too)."""
+    pkg = package_dir()
+    data = sorted(f for m in PROCESS_MODULES if (src := _source(pkg, m)) and src.name == "__init__.py"
+                  for f in src.parent.rglob("*") if f.is_file() and f.suffix != ".py" and "__pycache__" not in f.parts)
+    return digest(_code_digest(PROCESS_MODULES).encode(),
+                  *(f.relative_to(pkg).as_posix().encode() + b"\0" + f.read_bytes() for f in data))
 
 
 def report_code_digest() -> str:
