@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from . import html, mail, markdown, pdf, table
+from . import html, mail, markdown, pdf, plain, table
 from .lines import Lines
 
 
@@ -33,7 +33,8 @@ class Unwrapped:
 
 # Outermost first: a message may hold HTML, HTML may hold a table, a PDF's text a table.
 STEPS = (("e-mail", mail.unwrap), ("HTML", html.unwrap), ("Markdown", markdown.unwrap),
-         ("PDF text", pdf.unwrap), ("table", table.unwrap))
+         ("PDF text", pdf.unwrap), ("table", table.unwrap),
+         ("word-processor text", plain.unwrap))
 
 
 def unwrap(lines: list[str]) -> Unwrapped:

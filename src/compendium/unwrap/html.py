@@ -21,6 +21,9 @@ _BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", 
            "figure", "figcaption", "form", "center"}
 _DOCUMENT = re.compile(r"<(?:p|br|div|li|h[1-6]|tr|td)\b[^>]*>", re.I)
 _ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
+# Cells of a row, apart as columns are in plain text: the table step reads them under a
+# header row, the structure step reads signatures side by side.
+_CELL = "\x00"
 _SPACE = re.compile(r"[ \t\r\n\f]+")
 
 
@@ -36,9 +39,11 @@ class _Reader(HTMLParser):
         self.cells = 0
 
     def _end_line(self) -> None:
-        text = "".join(self.line).replace("\u00a0", " ").strip()
+        joined = "".join(self.line)
+        indent = re.match(r"[\s\u00a0]*", joined).group(0).count("\u00a0")  # &nbsp; runs: an indent
+        text = re.sub(r" {2,}", " ", joined.replace("\u00a0", " ")).strip()
         if text:
-            self.out.add(re.sub(r" {2,}", " ", text) if "\t" not in text else text, self.line_origin)
+            self.out.add(" " * indent + re.sub(rf" ?{_CELL} ?", "    ", text), self.line_origin)
         self.line = []
 
     def _end_block(self) -> None:
@@ -60,7 +65,7 @@ class _Reader(HTMLParser):
                 self._text("• ")
         elif tag in ("td", "th"):
             if self.cells:
-                self.line.append("\t")
+                self.line.append(_CELL)
             self.cells += 1
         elif tag in _BLOCKS:
             self._end_block()
@@ -97,13 +102,11 @@ class _Reader(HTMLParser):
         if self.skip:
             return
         if self.open_blocks:
+            lead = data[: len(data) - len(data.lstrip())].count("\n")  # the text starts lines below
             data = _SPACE.sub(" ", data)
             if data.strip() or self.line:
                 if not "".join(self.line).strip():
                     data = data.lstrip()
-                    lead = 0
-                else:
-                    lead = 0
                 if data:
                     start = self.getpos()[0] - 1 + lead
                     if not "".join(self.line).strip():

@@ -28,11 +28,16 @@ _SIGNS = {
 _INLINE = mistune.create_markdown(renderer=None)
 
 
+_WHOLE_LINE = re.compile(r"^\s*(?:\*\*[^*\n]+\*\*|__[^_\n]+__|\[[^\]\n]+\]\(https?://[^)\s]*\))\s*$", re.M)
+
+
 def is_markdown(text: str) -> bool:
-    """Two kinds of Markdown mark, or one kind three times: a plain page has neither."""
+    """Two kinds of Markdown mark, one kind three times, or a whole line in bold or a link:
+    a plain page has none of these."""
     found = {k: len(p.findall(text)) for k, p in _SIGNS.items()}
     kinds = sum(1 for n in found.values() if n)
-    return kinds >= 2 or any(n >= 3 for k, n in found.items() if k in ("bold", "link", "escape"))
+    return (kinds >= 2 or any(n >= 3 for k, n in found.items() if k in ("bold", "link", "escape"))
+            or bool(_WHOLE_LINE.search(text)))
 
 
 def _flatten(nodes) -> str:
