@@ -75,7 +75,10 @@ def unwrap(lines: Lines) -> Result | None:
                 drop[k] = "page number"
             elif len(pages) >= 2 and seen[_key(text[k])] >= 2:
                 drop[k] = "running header or footer, repeated on the pages"
+    width = max((len(text[k].replace("\f", "").rstrip()) for k in range(len(text)) if k not in drop), default=0)
     kept: list[tuple[str, int]] = []
+    # Paragraphs apart by blank lines: a page break after a paragraph's end keeps one.
+    spaced = sum(1 for ln in text if not ln.strip()) * 6 >= len(text)
     for pi, p in enumerate(pages):
         body = [(text[k].replace("\f", "").rstrip(), origin[k]) for k in p if k not in drop]
         while body and not body[0][0].strip():
@@ -84,7 +87,9 @@ def unwrap(lines: Lines) -> Result | None:
             body.pop()
         if pi and kept and body:
             last, nxt = kept[-1][0], body[0][0]
-            if _END.search(last) or _BULLET.match(nxt) or not nxt[:1].strip() == nxt[:1]:
+            # Lines set apart by blank lines on either side of the break were set apart across it.
+            apart = (len(kept) >= 2 and not kept[-2][0].strip()) or (len(body) >= 2 and not body[1][0].strip())
+            if spaced and (_END.search(last) or _BULLET.match(nxt) or apart) and not _continues(last, nxt, width):
                 kept.append(("", body[0][1]))  # the page ended a paragraph
         kept += body
     out = Builder()
