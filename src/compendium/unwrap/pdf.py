@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ..dates import parse_date_line
 from .lines import Builder, Lines, Result
 
 PAGE_NUMBER = re.compile(
@@ -61,6 +62,16 @@ def _key(line: str) -> str:
     return re.sub(r"\d+", "#", line.replace("\f", "").strip()).casefold()
 
 
+def _lone_header(text: list[str], k: int) -> bool:
+    """A page's first line that a header printed on one page only would be: short, no
+    sentence, set apart by a blank line, carrying a date, number or separator as running
+    headers do ('Joint letter – 2017-03', 'Ref. 12/2017 | Annex'), and not a date line."""
+    line = text[k].replace("\f", "").strip()
+    apart = k + 1 < len(text) and not text[k + 1].strip()
+    return (apart and len(line) < 80 and not _END.search(line) and bool(re.search(r"\d| [–|—-] ", line))
+            and not parse_date_line(line))
+
+
 def unwrap(lines: Lines) -> Result | None:
     text, origin = lines.text, lines.origin
     if not is_pdf_text(text):
@@ -75,6 +86,10 @@ def unwrap(lines: Lines) -> Result | None:
                 drop[k] = "page number"
             elif len(pages) >= 2 and seen[_key(text[k])] >= 2:
                 drop[k] = "running header or footer, repeated on the pages"
+        if p is not pages[0]:
+            top = next((k for k in p if text[k].replace("\f", "").strip() and k not in drop), None)
+            if top is not None and _lone_header(text, top):
+                drop[top] = "running header at the top of a page"
     width = max((len(text[k].replace("\f", "").rstrip()) for k in range(len(text)) if k not in drop), default=0)
     kept: list[tuple[str, int]] = []
     # Paragraphs apart by blank lines: a page break after a paragraph's end keeps one.
