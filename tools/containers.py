@@ -387,11 +387,21 @@ def signatory_table(lt: Letter, rng: random.Random) -> Variant:
     starts = lt.signatory_lines()
     if len(set(starts)) != len(starts):
         raise NotApplicable("two signatories on one line")
-    end = starts[-1] + 1
-    while end < len(lt.lines) and lt.lines[end].strip() and not _sig_stop(lt.lines[end]):
-        end += 1
-        if end - starts[-1] > 4:
+    # The last signatory's block: as many lines as the longest block before it, at most,
+    # over single blank lines, up to the date, a cc or a note.
+    most = max([sum(1 for i in range(a, b) if lt.lines[i].strip()) for a, b in zip(starts, starts[1:])] or [3])
+    end, taken, k = starts[-1] + 1, 1, starts[-1] + 1
+    while k < len(lt.lines) and taken < most:
+        if not lt.lines[k].strip():
+            if k + 1 < len(lt.lines) and lt.lines[k + 1].strip():
+                k += 1
+                continue
             break
+        if _sig_stop(lt.lines[k]) or _looks_like_chrome(lt, k):
+            break
+        taken += 1
+        k += 1
+        end = k
     rows: list[list[str]] = []
     extra: dict[int, list[str]] = {}  # lines kept between rows (group headings)
     for k, s in enumerate(starts):
@@ -417,6 +427,10 @@ def signatory_table(lt: Letter, rng: random.Random) -> Variant:
     table = _render(header, rows, extra, style)
     lines = lt.lines[: starts[0]] + table + lt.lines[end:]
     return Variant("\n".join(lines) + "\n")
+
+
+def _looks_like_chrome(lt: Letter, k: int) -> bool:
+    return lt.lines[k].strip() in set(lt.gold.get("chrome", []))
 
 
 def _sig_stop(line: str) -> bool:
