@@ -101,6 +101,8 @@ class Letter:
                 raise NotApplicable(f"signatory {s['name']!r} not found on a line")
             out.append(k)
             k += 1
+        if re.match(r"^\s*[A-Za-z]+:", self.lines[out[0]]):
+            raise NotApplicable("the signatories are named in a memo's header")
         return out
 
     def org_names(self) -> list[str]:

@@ -106,7 +106,7 @@ class _Reader(HTMLParser):
             data = _SPACE.sub(" ", data)
             if data.strip() or self.line:
                 if not "".join(self.line).strip():
-                    data = data.lstrip()
+                    data = data.lstrip(" \t\r\n\f")  # not &nbsp;: an indent
                 if data:
                     start = self.getpos()[0] - 1 + lead
                     if not "".join(self.line).strip():

@@ -52,11 +52,32 @@ def _is_row(line: str, style: str) -> bool:
     return bool(_SPACES.search(s))
 
 
+# A one-column table's header row: a singular column name on a line of its own, after a blank
+# line, a closing or an introduction (a list's introduction is plural or ends in a colon:
+# 'Signatories:', 'Signed by:').
+_ONE_COLUMN = re.compile(r"^(?:signatory|name|organi[sz]ation|signature|signataire|firmante)$", re.I)
+
+
+def _one_column_headers(text: list[str]) -> list[int]:
+    return [k for k, ln in enumerate(text) if _ONE_COLUMN.match(ln.strip())
+            and (k == 0 or not text[k - 1].strip() or text[k - 1].rstrip().endswith((",", ":"))) and k + 2 < len(text) and text[k + 1].strip()
+            and text[k + 2].strip()]
+
+
 def unwrap(lines: Lines) -> Result | None:
     text, origin = lines.text, lines.origin
     style = _style(text)
     if style is None:
-        return None
+        heads = _one_column_headers(text)
+        if not heads:
+            return None
+        out = Builder()
+        for k, ln in enumerate(text):
+            if k in heads:
+                out.drop(origin[k], ln, "a one-column table's header row")
+            else:
+                out.add(ln, origin[k])
+        return out.result()
     in_table = style != "spaces"
     rows: list[tuple[int, list[str]]] = []
     out = Builder()
