@@ -262,11 +262,19 @@ def _dotted(text: str) -> dt.date | None:
 
 
 def _continues_memo(lines: list[str], j: int) -> bool:
-    """An indented line right under a memo header line ("From: A" / "      B")."""
+    """A line right under a memo header line that continues it: indented ("From: A" /
+    "      B"), or, where a container dropped the indent (HTML, Markdown), one of at most two
+    unlabelled lines under a "From:", "To:" or "Cc:" line, with no blank line between."""
     k = j
     while k > 0 and lines[k][:1].isspace() and lines[k].strip():
         k -= 1
-    return k < j and bool(MEMO.match(lines[k].strip()))
+    if k < j and MEMO.match(lines[k].strip()):
+        return True
+    k = j
+    while k > 0 and j - k < 2 and lines[k].strip() and not MEMO.match(lines[k].strip()):
+        k -= 1
+    m = MEMO.match(lines[k].strip()) if k < j else None
+    return bool(m) and m.group("label").lower() in ("from", "to", "cc")
 
 
 def _next(lines: list[str], i: int) -> int | None:
@@ -341,6 +349,9 @@ def clean(data: bytes | str, where: str | Path = "<text>", chrome_lines: set[int
     bidi = bidi_log(text) if BIDI_CONTROLS.search(text) else []
     u = unwrap(raw)  # the container taken off: the letter's own lines, each with its raw line
     lines, origin = u.lines, u.origin
+    if u.kinds:  # text the container hid (entities, escapes) repaired and normalised like the rest
+        again = normalise("\n".join(lines)).split("\n")
+        lines = again if len(again) == len(lines) else lines
     chrome_lines = {k for k, o in enumerate(origin) if o in chrome_lines}
     if signature_lines is not None:
         first = next((k for k, o in enumerate(origin) if o >= signature_lines[0]), len(lines) - 1)
