@@ -100,3 +100,19 @@ def test_clean_reports_raw_line_numbers_through_a_container():
     lines = c.text.split("\n")
     assert c.raw_lines[lines.index("Free the Slaves")] == 8
     assert c.raw_lines[lines.index("10 September 2014")] == 2
+
+
+def test_a_one_column_tables_header_is_the_tables_but_a_list_introduction_stays():
+    page = ["Sincerely,", "Signatory", "Human Rights Watch", "Front Line Defenders"]
+    u = unwrap(page)
+    assert u.kinds == ["table"] and u.lines == ["Sincerely,", "Human Rights Watch", "Front Line Defenders"]
+    assert u.removed[0]["line"] == 2
+    assert unwrap(["Sincerely,", "Signatories:", "Human Rights Watch", "Front Line Defenders"]).kinds == []
+
+
+def test_a_running_header_on_one_page_only():
+    page1 = ["10 September 2014", "", "Dear Commissioners,", "", "We write to urge you to act now.", "", "Page 1 of 2"]
+    page2 = ["\fJoint letter – 2014", "", "Sincerely,", "", "Jane Doe", "", "Page 2 of 2"]
+    u = unwrap(page1 + page2)
+    assert "Joint letter – 2014" not in u.lines and "Sincerely," in u.lines
+    assert any(r["text"] == "Joint letter – 2014" and "running header" in r["reason"] for r in u.removed)

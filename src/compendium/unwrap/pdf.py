@@ -140,6 +140,8 @@ def _continues(line: str, nxt: str, width: int) -> bool:
     first = nxt.split()[0]
     if len(line.rstrip()) + 1 + len(first) <= width:
         return False
+    if _END.search(line) and len(nxt.split()) <= 4 and re.search(r"[,:]$", nxt.rstrip()):
+        return False  # a sentence's end, then a closing or an introduction ('Sincerely,', 'Signed by:')
     return not (_END.search(line) and len(line.rstrip()) < width - 5)
 
 
