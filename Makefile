@@ -63,8 +63,10 @@ bench: $(STAMP) ## benchmarks: cold build vs floor (1 letter), and corpora of 1,
 	$(BIN)/python benchmarks/build_vs_floor.py
 	$(BIN)/python benchmarks/corpus_scaling.py --sizes 1 32 128 512 --once-above 128
 
-accuracy: $(STAMP) ## score the parser against the gold files: development letters, then the held-out quarter
-	$(BIN)/python -m compendium.evaluate tests/fixtures/letters/dev tests/fixtures/letters/heldout tests/fixtures/letters/heldout3 tests/fixtures/letters/heldout4
+GOLD_SETS := tests/fixtures/letters/dev tests/fixtures/letters/heldout tests/fixtures/letters/heldout3 tests/fixtures/letters/heldout4
+accuracy: $(STAMP) ## score the parser against the gold files, then every gold letter in every container
+	$(BIN)/python -m compendium.evaluate $(GOLD_SETS)
+	$(BIN)/python tools/containers.py $(GOLD_SETS) --reference data/raw/letters/*.txt tests/fixtures/letters/*.txt
 
 # The line-role tagger is measured, not run: python-crfsuite is pinned apart (requirements-roles.lock),
 # so requirements.lock, whose SHA-256 every report's colophon carries, does not change.

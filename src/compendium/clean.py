@@ -21,6 +21,7 @@ from .patterns import (CC, CLOSING, FOOTNOTE, INLINE_INTRO, MEMO, MEMO_TITLE, SA
                        strict_chrome_reason)
 from .lines import ABBREVIATION_END, is_prose, is_sentence, is_title_line
 from .signatories import is_title
+from .unwrap import unwrap
 
 # Keep the letter's typography (curly quotes, dashes, ligatures): ftfy may only
 # repair what was broken in transit.
@@ -144,7 +145,7 @@ class Span:
 
 
 def find_span(lines: list[str], where: str | Path, signature_lines: tuple[int, int] | None = None,
-              date_given: bool = False) -> Span:
+              date_given: bool = False, header_date: tuple[int, dt.date] | None = None) -> Span:
     """The letter's lines in a scraped page.
 
     Anchors are the salutation (or the first running text), the date line
@@ -203,7 +204,7 @@ def find_span(lines: list[str], where: str | Path, signature_lines: tuple[int, i
                                 f"{' on line ' + str(sig_from) if sig_from else ''})")
     if date_i is None:
         late = [d for d in dates if body_top < d < end]
-        page_date = None if late or date_given else _publication_date(lines, body_top)
+        page_date = None if late or date_given else (_publication_date(lines, body_top) or header_date)
         if page_date:
             date_given = True
         if not late and not date_given:
@@ -261,11 +262,19 @@ def _dotted(text: str) -> dt.date | None:
 
 
 def _continues_memo(lines: list[str], j: int) -> bool:
-    """An indented line right under a memo header line ("From: A" / "      B")."""
+    """A line right under a memo header line that continues it: indented ("From: A" /
+    "      B"), or, where a container dropped the indent (HTML, Markdown), one of at most two
+    unlabelled lines under a "From:", "To:" or "Cc:" line, with no blank line between."""
     k = j
     while k > 0 and lines[k][:1].isspace() and lines[k].strip():
         k -= 1
-    return k < j and bool(MEMO.match(lines[k].strip()))
+    if k < j and MEMO.match(lines[k].strip()):
+        return True
+    k = j
+    while k > 0 and j - k < 2 and lines[k].strip() and not MEMO.match(lines[k].strip()):
+        k -= 1
+    m = MEMO.match(lines[k].strip()) if k < j else None
+    return bool(m) and m.group("label").lower() in ("from", "to", "cc")
 
 
 def _next(lines: list[str], i: int) -> int | None:
@@ -333,15 +342,26 @@ def _signature_end(lines: list[str], lo: int) -> int:
 def clean(data: bytes | str, where: str | Path = "<text>", chrome_lines: set[int] = frozenset(),
           signature_lines: tuple[int, int] | None = None, date_given: bool = False) -> Cleaned:
     """The letter's text. `chrome_lines` (0-based) are cut as chrome and `signature_lines`
-    (first, last; 0-based) is the signature block, when an analyst's corrections say so."""
+    (first, last; 0-based) is the signature block, when an analyst's corrections say so:
+    both address the raw file's lines, whatever container the letter came in."""
     text = data if isinstance(data, str) else decode(data, where)
-    lines = normalise(text).split("\n")
+    raw = normalise(text).split("\n")
     bidi = bidi_log(text) if BIDI_CONTROLS.search(text) else []
+    u = unwrap(raw)  # the container taken off: the letter's own lines, each with its raw line
+    lines, origin = u.lines, u.origin
+    if u.kinds:  # text the container hid (entities, escapes) repaired and normalised like the rest
+        again = normalise("\n".join(lines)).split("\n")
+        lines = again if len(again) == len(lines) else lines
+    chrome_lines = {k for k, o in enumerate(origin) if o in chrome_lines}
+    if signature_lines is not None:
+        first = next((k for k, o in enumerate(origin) if o >= signature_lines[0]), len(lines) - 1)
+        last = max((k for k, o in enumerate(origin) if o <= signature_lines[1]), default=first)
+        signature_lines = (first, max(first, last))
     original = list(lines)
     for i in chrome_lines:
         if 0 <= i < len(lines):
             lines[i] = ""
-    sp = find_span(lines, where, signature_lines, date_given)
+    sp = find_span(lines, where, signature_lines, date_given, header_date=u.date)
     for i in chrome_lines:
         if 0 <= i < len(lines) and original[i].strip():
             sp.inside[i] = "marked as page chrome by a correction"
@@ -360,18 +380,19 @@ def clean(data: bytes | str, where: str | Path = "<text>", chrome_lines: set[int
             reason = f"page chrome inside the letter ({inside[i]})"
         else:
             continue
-        removed.append({"line": i + 1, "text": line, "reason": reason})
+        removed.append({"line": origin[i] + 1, "text": line, "reason": reason})
     kept = [(i, line) for i, line in enumerate(lines[start:end], start) if i not in inside]
     while kept and not kept[0][1].strip():
         kept.pop(0)
     while kept and not kept[-1][1].strip():
         kept.pop()
-    removed = sorted(removed + bidi, key=lambda r: r["line"])
+    removed = sorted(removed + bidi + u.removed, key=lambda r: r["line"])
     page_date = None
     if sp.page_date:
-        page_date = (sp.page_date[0] + 1, sp.page_date[1])
+        from_header = sp.page_date is u.date
+        page_date = ((sp.page_date[0] if from_header else origin[sp.page_date[0]]) + 1, sp.page_date[1])
         for r in removed:
             if r["line"] == page_date[0]:
                 r["reason"] += "; the letter gives no date of its own: this is its date"
     return Cleaned(text="\n".join(line for _, line in kept) + "\n", removed=removed,
-                   raw_lines=[i + 1 for i, _ in kept], page_date=page_date)
+                   raw_lines=[origin[i] + 1 for i, _ in kept], page_date=page_date)

@@ -72,26 +72,34 @@ def _aff_tuples_pred(aff: pd.DataFrame) -> Counter:
     return out
 
 
+def _as_read(text: str) -> re.Pattern:
+    """A gold text found as a reader finds it: any run of white space (a line wrapped
+    where the raw letter ran on) matches any other."""
+    return re.compile(r"\s+".join(re.escape(w) for w in text.split()))
+
+
 def _locate(text: str, gold_mentions: list[dict]) -> list[tuple[int, int, str] | None]:
     """Gold mentions in text order: each found after the one before it."""
     out, pos = [], 0
     for g in gold_mentions:
-        i = text.find(g["text"], pos)
-        if i < 0:
-            i = text.find(g["text"])  # out of order in the gold file: take the first
-        if i < 0:
+        pat = _as_read(g["text"])
+        m = pat.search(text, pos) or pat.search(text)  # out of order in the gold file: take the first
+        if m is None:
             out.append(None)
             continue
-        out.append((i, i + len(g["text"]), g["value"]))
-        pos = i + len(g["text"])
+        out.append((m.start(), m.end(), g["value"]))
+        pos = m.end()
     return out
 
 
-def score_letter(raw: Path, gold: dict, cb) -> Score:
+
+def score_letter(raw: Path, gold: dict, cb, data: bytes | None = None) -> Score:
+    """Score one letter: the file `raw`, or `data` (the same letter in another container,
+    tools/containers.py) under its name."""
     from .process import build_tables, parse_letter  # the exact path `compendium process` takes
 
     sc = Score(raw.stem, not_a_letter=bool(gold.get("refuse")))
-    data = raw.read_bytes()
+    data = raw.read_bytes() if data is None else data
     try:
         parsed = parse_letter(data, "letter", raw)
         files, _ = build_tables(parsed, data, cb, [])

@@ -132,10 +132,17 @@ CHROME = STRICT_CHROME + [
      "related-content links"),
     (re.compile(r"^(?:suscr[íi]bete|suscribirse|abonnez-vous|inscrivez-vous|s'abonner|inscreva-se|assine|abonnieren)\b", re.I),
      "subscription prompt"),
-    (re.compile(r"^(?:partager|compartir|compartilhar|teilen|imprimer|imprimir|drucken|envoyer par e-?mail|enviar por (?:correo|e-?mail))$", re.I),
+    (re.compile(r"^(?:partager|compartir|compartilhar|teilen|imprimer|imprimir|drucken|envoyer par e-?mail|enviar por (?:correo|e-?mail))"
+                r"(?: (?:sur|en|no|na|auf|por) (?:facebook|twitter|x|linkedin|whatsapp|e-?mail|correo)| (?:cette|esta|essa|diese) (?:page|p[áa]gina|seite))?$", re.I),
      "share buttons"),
+    (re.compile(r"^(?:aller au contenu(?: principal)?|passer au contenu|ir al contenido(?: principal)?|saltar al contenido(?: principal)?"
+                r"|ir para o conte[úu]do(?: principal)?|zum inhalt springen|direkt zum inhalt)$", re.I), "navigation link"),
+    (re.compile(r"^(?:temps de lecture|tiempo de lectura|tempo de leitura|lesezeit)\s*:?\s*\d+\s*min(?:utes?|utos?|uten)?\.?$", re.I),
+     "reading time"),
+    (re.compile(r"^(?:weitere beitr[äa]ge|autres articles|otros art[íi]culos|outros artigos)\s*:?$", re.I), "related-content links"),
     (re.compile(r"tous droits r[ée]serv[ée]s|todos los derechos reservados|todos os direitos reservados|alle rechte vorbehalten"
-                r"|^mentions l[ée]gales|^aviso legal|^pol[íi]tica de (?:privacidad|cookies|privacidade)|^plan du site|^impressum$", re.I),
+                r"|^mentions l[ée]gales|^aviso legal|^pol[íi]tica de (?:privacidad|cookies|privacidade)|^plan du site|^impressum$"
+                r"|^datenschutz(?:erkl[äa]rung)?$", re.I),
      "site footer"),
     (re.compile(r"^(?:accueil|inicio|in[íi]cio|startseite|contacto|contato|kontakt|noticias|not[íi]cias|actualit[ée]s|presse|nachrichten"
                 r"|qui sommes-nous ?\??|qui[ée]nes somos|quem somos|[üu]ber uns|nos actions|nous soutenir|dona(?:r|ciones)|faire un don|spenden)$", re.I),

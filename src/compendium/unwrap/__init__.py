@@ -1,0 +1,55 @@
+"""The first stage: recognise what the letter arrived in and reduce it to the letter's own lines.
+
+A letter reaches the compendium as a scraped page, an HTML fragment, a Markdown export,
+text pulled out of a PDF, an e-mail or a mailing-list archive page, with its signatories
+in a table. Each kind has a module here that recognises its container and takes it off;
+the stages after this one (clean, structure, signatories, dates) read plain lines and never
+need to know where they came from. Every kept line keeps the raw file's line number it
+came from (`Unwrapped.origin`), so warnings, `compendium check` and corrections still
+address raw lines; every raw line a container step drops as the container's own (a
+running header, a list footer, a header block) is logged with its reason.
+
+A plain page is returned as it is: each step recognises its container conservatively and
+does nothing otherwise.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from . import html, mail, markdown, pdf, plain, table
+from .lines import Lines
+
+
+@dataclass
+class Unwrapped:
+    lines: list[str]
+    origin: list[int]  # 0-based raw line of each kept line
+    kinds: list[str] = field(default_factory=list)  # the containers taken off, outermost first
+    removed: list[dict] = field(default_factory=list)  # {"line": 1-based raw line, "text", "reason"}
+    date: tuple[int, dt.date] | None = None  # (0-based raw line, date) of a header that dates the message
+
+
+# Outermost first: a message may hold HTML, HTML may hold a table, a PDF's text a table.
+STEPS = (("e-mail", mail.unwrap), ("HTML", html.unwrap), ("Markdown", markdown.unwrap),
+         ("PDF text", pdf.unwrap), ("table", table.unwrap),
+         ("word-processor text", plain.unwrap))
+
+
+def unwrap(lines: list[str]) -> Unwrapped:
+    cur = Lines(list(lines), list(range(len(lines))))
+    out = Unwrapped(cur.text, cur.origin)
+    for kind, step in STEPS:
+        res = step(cur)
+        if res is None:
+            continue
+        out.kinds.append(kind)
+        out.removed += [{"line": o + 1, "text": t, "reason": f"{kind}: {why}"} for o, t, why in res.dropped
+                        if t.strip()]
+        if res.date and out.date is None:
+            out.date = res.date
+        cur = res.lines
+    out.lines, out.origin = cur.text, cur.origin
+    out.removed.sort(key=lambda r: r["line"])
+    return out

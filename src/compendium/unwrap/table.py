@@ -1,0 +1,113 @@
+"""Tables: rows whose cells are separated by tabs, by pipes, or by runs of spaces under a
+header row. Each cell is a field: it becomes a line of its own, rows apart from each
+other, and a header row ('Name | Title | Organization') is the table's, not the letter's.
+
+Runs of spaces alone are read as a table only under a header row: two columns of
+signatures side by side are the structure step's to read."""
+
+from __future__ import annotations
+
+import re
+
+from .lines import Builder, Lines, Result
+
+_HEADER_WORDS = re.compile(r"^(?:names?|full name|titles?|positions?|roles?|functions?|organi[sz]ations?|"
+                           r"affiliations?|institutions?|countr(?:y|ies)|signator(?:y|ies)|signed|field \d+|"
+                           r"nom|cargo|organisme|organización|título|#|no\.?)$", re.I)
+_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")
+_SPACES = re.compile(r"\s{3,}")
+_MARKER = re.compile(r"^(?:[•·▪◦‣*\-–o]|\(?\w{1,3}[.)])\t")  # a bullet or number before a tab: a list
+
+
+def _cells(line: str, style: str) -> list[str]:
+    s = line.strip()
+    if style == "pipes":
+        s = s.strip("|")
+        return [c.strip() for c in s.split("|")]
+    if style == "tabs":
+        return [c.strip() for c in s.split("\t") if c.strip()] if "\t" in s else [s]
+    return [c.strip() for c in _SPACES.split(s)]
+
+
+def _style(text: list[str]) -> str | None:
+    if sum(1 for ln in text if ln.strip().startswith("|") and ln.strip().endswith("|") and ln.count("|") >= 2) >= 2:
+        return "pipes"
+    if sum(1 for ln in text if _is_row(ln, "tabs") and len(_cells(ln, "tabs")) >= 2) >= 2:
+        return "tabs"
+    if any(_is_header(_cells(ln, "spaces")) for ln in text if _SPACES.search(ln.strip())):
+        return "spaces"
+    return None
+
+
+def _is_header(cells: list[str]) -> bool:
+    return len(cells) >= 1 and all(_HEADER_WORDS.match(c) for c in cells if c) and any(cells)
+
+
+def _is_row(line: str, style: str) -> bool:
+    s = line.strip()
+    if style == "pipes":
+        return s.startswith("|") and s.endswith("|") and len(s) > 1
+    if style == "tabs":
+        return "\t" in s and not _MARKER.match(s)
+    return bool(_SPACES.search(s))
+
+
+# A one-column table's header row: a singular column name on a line of its own, after a blank
+# line, a closing or an introduction (a list's introduction is plural or ends in a colon:
+# 'Signatories:', 'Signed by:').
+_ONE_COLUMN = re.compile(r"^(?:signatory|name|organi[sz]ation|signature|signataire|firmante)$", re.I)
+
+
+def _one_column_headers(text: list[str]) -> list[int]:
+    return [k for k, ln in enumerate(text) if _ONE_COLUMN.match(ln.strip())
+            and (k == 0 or not text[k - 1].strip() or text[k - 1].rstrip().endswith((",", ":"))) and k + 2 < len(text) and text[k + 1].strip()
+            and text[k + 2].strip()]
+
+
+def unwrap(lines: Lines) -> Result | None:
+    text, origin = lines.text, lines.origin
+    style = _style(text)
+    if style is None:
+        heads = _one_column_headers(text)
+        if not heads:
+            return None
+        out = Builder()
+        for k, ln in enumerate(text):
+            if k in heads:
+                out.drop(origin[k], ln, "a one-column table's header row")
+            else:
+                out.add(ln, origin[k])
+        return out.result()
+    in_table = style != "spaces"
+    rows: list[tuple[int, list[str]]] = []
+    out = Builder()
+    widths = [len(_cells(ln, style)) for ln in text if _is_row(ln, style)]
+    blank_between = max(widths, default=1) > 1
+    for k, ln in enumerate(text):
+        if style == "spaces" and _SPACES.search(ln.strip()) and _is_header(_cells(ln, style)):
+            in_table = True
+            out.drop(origin[k], ln, "table header row")
+            continue
+        if in_table and _is_row(ln, style):
+            cells = _cells(ln, style)
+            if _RULE.match(ln.strip()):
+                out.drop(origin[k], ln, "table rule")
+                continue
+            if _is_header(cells):
+                out.drop(origin[k], ln, "table header row")
+                continue
+            if blank_between and rows:
+                out.blank(origin[k])
+            for c in cells:
+                if c:
+                    out.add(c, origin[k])
+            rows.append((k, cells))
+            continue
+        if style == "spaces" and in_table and not ln.strip():
+            in_table = False
+        if rows and ln.strip() and blank_between:
+            out.blank(origin[k])
+        out.add(ln, origin[k])
+    if not rows:
+        return None
+    return out.result()

@@ -1,0 +1,118 @@
+"""The unwrap stage: each container taken off, the letter's own lines kept with their raw
+line numbers, and a plain page left exactly as it is."""
+
+from __future__ import annotations
+
+import pytest
+
+from compendium.clean import clean, normalise
+from compendium.unwrap import unwrap
+from support import FIXTURE_FILES, FIXTURES, REAL_RAW
+
+PLAIN = [*FIXTURE_FILES, REAL_RAW, *sorted((FIXTURES / "dev").glob("*.txt"))]
+
+
+@pytest.mark.parametrize("path", PLAIN, ids=lambda p: p.stem)
+def test_a_plain_page_is_left_as_it_is(path):
+    from compendium.clean import decode
+    lines = normalise(decode(path.read_bytes())).split("\n")
+    u = unwrap(lines)
+    assert u.kinds == [] and u.lines == lines and u.origin == list(range(len(lines)))
+
+
+def test_html_paragraphs_breaks_lists_and_entities():
+    page = ('<div class="c">\n<p><strong>10&nbsp;September 2014</strong></p>\n<p>Dear Secretary Kerry,</p>\n'
+            '<p>We write to urge you&rsquo;re acting &amp; more.</p>\n<ul>\n<li>First ask;</li>\n<li>Second</li>\n</ul>\n'
+            '<p>Sincerely,</p>\n<p>Jane Doe<br />Director<br>\nFree the Slaves</p>\n</div>\n')
+    u = unwrap(page.split("\n"))
+    assert u.kinds == ["HTML"]
+    text = [ln for ln in u.lines]
+    assert text[:3] == ["10 September 2014", "", "Dear Secretary Kerry,"]
+    assert "We write to urge you’re acting & more." in text
+    assert "• First ask;" in text and "• Second" in text
+    k = text.index("Jane Doe")
+    assert text[k:k + 3] == ["Jane Doe", "Director", "Free the Slaves"]
+    assert u.origin[k] == 9 and u.origin[k + 2] == 10  # raw lines, 0-based
+
+
+def test_markdown_marks_are_read_as_text():
+    page = ["# Joint letter", "", "**10 September 2014**", "", "Dear Secretary Kerry,", "",
+            "> We write to *urge* you.", "", "Sincerely,", "", "- Jane Doe  ", "  Director  ",
+            "  [Free the Slaves](https://example.org/fts)  "]
+    u = unwrap(page)
+    assert u.kinds == ["Markdown"]
+    assert u.lines[0] == "Joint letter" and u.lines[2] == "10 September 2014"
+    assert u.lines[6] == "We write to urge you."
+    assert u.lines[10:13] == ["• Jane Doe", "  Director", "  Free the Slaves"]
+
+
+def test_pdf_text_pages_headers_footers_hyphens_and_wraps():
+    wrapped = ["We write to urge the Commission to undertake a promo-",
+               "tional mission to the country before its parliament adopts",
+               "the draft law, and to offer technical assistance to the new",
+               "Government."]
+    page1 = ["10 September 2014", "", "Dear Commissioners,", "", *wrapped[:2], "", "Page 1 of 3"]
+    page2 = ["\fJoint letter – 2014", "", *wrapped[2:], "", "Sincerely,", "", "Page 2 of 3"]
+    page3 = ["\fJoint letter – 2014", "", "Jane Doe", "", "Page 3 of 3"]
+    u = unwrap(page1 + page2 + page3)
+    assert u.kinds == ["PDF text"]
+    joined = [ln for ln in u.lines if "promotional" in ln]
+    assert joined == ["We write to urge the Commission to undertake a promotional mission to the country "
+                      "before its parliament adopts the draft law, and to offer technical assistance to the new "
+                      "Government."]
+    assert not any("Page" in ln or "Joint letter" in ln for ln in u.lines)
+    assert {r["text"] for r in u.removed} >= {"Page 1 of 3", "Page 3 of 3", "Joint letter – 2014"}
+    assert "Jane Doe" in u.lines and "Sincerely," in u.lines
+
+
+def test_a_forwarded_mail_keeps_the_letter_and_its_date():
+    page = ["From: Tom <t@example.net>", "Sent: Fri Jun  9 10:15:07 CEST 2017", "Subject: Fwd: letter", "",
+            "Colleagues, see below.", "", "---------- Forwarded message ---------",
+            "From: Secretariat <s@example.org>", "Date: Thu Jun  8 09:00:00 CEST 2017", "Subject: letter", "",
+            "> Dear Council members,", ">", "> We write to urge you to act.", ">", "> Sincerely,", ">", "> Jane Doe"]
+    u = unwrap(page)
+    assert u.kinds == ["e-mail"]
+    assert u.lines[0] == "Dear Council members," and u.lines[-1] == "Jane Doe"
+    assert u.date is not None and u.date[1].isoformat() == "2017-06-08" and u.date[0] == 8
+
+
+def test_a_memo_header_is_not_a_mail_header():
+    page = ["MEMORANDUM", "TO: Interested Offices", "FROM: Jane Doe, Counsel", "DATE: November 6, 2017", "RE: x"]
+    assert unwrap(page).kinds == []
+
+
+def test_a_table_of_signatories_one_cell_a_line():
+    page = ["Sincerely,", "", "Name | Title | Organization", "|---|---|---|", "| Jane Doe | Director | Free the Slaves |",
+            "| John Roe | Chair | Front Line |"]
+    page[2] = "| " + page[2] + " |"
+    u = unwrap(page)
+    assert u.kinds == ["table"]
+    assert u.lines[2:] == ["Jane Doe", "Director", "Free the Slaves", "", "John Roe", "Chair", "Front Line"]
+    assert u.origin[-1] == 5
+
+
+def test_clean_reports_raw_line_numbers_through_a_container():
+    page = ("<p>Home | News</p>\n<p>10 September 2014</p>\n<p>Dear Secretary Kerry,</p>\n"
+            "<p>We write to urge you to support the resolution at the General Assembly this year.</p>\n"
+            "<p>Sincerely,</p>\n<p>Jane Doe<br>\nExecutive Director<br>\nFree the Slaves</p>\n")
+    c = clean(page)
+    assert "Jane Doe\nExecutive Director\nFree the Slaves" in c.text
+    lines = c.text.split("\n")
+    assert c.raw_lines[lines.index("Free the Slaves")] == 8
+    assert c.raw_lines[lines.index("10 September 2014")] == 2
+
+
+def test_a_one_column_tables_header_is_the_tables_but_a_list_introduction_stays():
+    page = ["Sincerely,", "Signatory", "Human Rights Watch", "Front Line Defenders"]
+    u = unwrap(page)
+    assert u.kinds == ["table"] and u.lines == ["Sincerely,", "Human Rights Watch", "Front Line Defenders"]
+    assert u.removed[0]["line"] == 2
+    assert unwrap(["Sincerely,", "Signatories:", "Human Rights Watch", "Front Line Defenders"]).kinds == []
+
+
+def test_a_running_header_on_one_page_only():
+    page1 = ["10 September 2014", "", "Dear Commissioners,", "", "We write to urge you to act now.", "", "Page 1 of 2"]
+    page2 = ["\fJoint letter – 2014", "", "Sincerely,", "", "Jane Doe", "", "Page 2 of 2"]
+    u = unwrap(page1 + page2)
+    assert "Joint letter – 2014" not in u.lines and "Sincerely," in u.lines
+    assert any(r["text"] == "Joint letter – 2014" and "running header" in r["reason"] for r in u.removed)
