@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -330,20 +331,21 @@ def _signature_end(lines: list[str], lo: int) -> int:
     return end
 
 
-def clean(data: bytes | str, where: str | Path = "<text>", chrome_lines: set[int] = frozenset(),
+def clean(data: bytes | str, where: str | Path = "<text>", chrome_lines: Sequence[tuple[int, int]] = (),
           signature_lines: tuple[int, int] | None = None, date_given: bool = False) -> Cleaned:
-    """The letter's text. `chrome_lines` (0-based) are cut as chrome and `signature_lines`
-    (first, last; 0-based) is the signature block, when an analyst's corrections say so."""
+    """The letter's text. `chrome_lines` (ranges of lines, first and last, 0-based, not
+    overlapping) are cut as chrome and `signature_lines` (first, last; 0-based) is the
+    signature block, when an analyst's corrections say so."""
     text = data if isinstance(data, str) else decode(data, where)
     lines = normalise(text).split("\n")
     bidi = bidi_log(text) if BIDI_CONTROLS.search(text) else []
     original = list(lines)
-    for i in chrome_lines:
-        if 0 <= i < len(lines):
-            lines[i] = ""
+    cut = [i for a, b in chrome_lines for i in range(max(a, 0), min(b, len(lines) - 1) + 1)]
+    for i in cut:
+        lines[i] = ""
     sp = find_span(lines, where, signature_lines, date_given)
-    for i in chrome_lines:
-        if 0 <= i < len(lines) and original[i].strip():
+    for i in cut:
+        if original[i].strip():
             sp.inside[i] = "marked as page chrome by a correction"
     lines = original
     start, end, inside = sp.start, sp.end, sp.inside

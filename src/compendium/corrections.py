@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import rawdata
 from .errors import InputError
 
 COLUMNS = ("action", "target", "value", "type", "title", "unit", "organization", "former", "note")
@@ -39,7 +40,7 @@ ACTIONS = {
 }
 _TIMEX = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?|-W\d{2}|-(?:SP|SU|FA|WI))?$|^\d{4}-\d{2}-\d{2}/\d{4}-\d{2}-\d{2}$"
                     r"|^(?:PAST_REF|FUTURE_REF)$")
-_RANGE = re.compile(r"^\s*(\d+)\s*(?:-\s*(\d+))?\s*$")
+_RANGE = re.compile(r"^\s*(\d{1,18})\s*(?:-\s*(\d{1,18}))?\s*$")  # digits bounded: int() of any of them is cheap
 
 
 @dataclass(frozen=True)
@@ -72,12 +73,7 @@ class Correction:
 def load(path: Path) -> list[Correction]:
     """Read and validate a corrections file; every problem is one line naming file:line."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise InputError(path, "no such corrections file") from None
-    except UnicodeDecodeError as exc:
-        raise InputError(path, f"not UTF-8 (undecodable byte at offset {exc.start}); save it as UTF-8") from None
+    text = rawdata.read_text(path, rawdata.MAX_CORRECTIONS_BYTES, "corrections file")
     reader = csv.DictReader(io.StringIO(text, newline=""))
     missing = [c for c in ("action", "target") if c not in (reader.fieldnames or [])]
     if missing:
@@ -130,28 +126,33 @@ def _check(path: Path, n: int, row: dict) -> Correction:
     return c
 
 
-def line_actions(corrections: list[Correction], path) -> tuple[set[int], tuple[int, int] | None]:
-    """Raw lines to cut as chrome and the signature block's lines, 0-based."""
-    chrome: set[int] = set()
+def line_actions(corrections: list[Correction], path, n_lines: int) -> tuple[list[tuple[int, int]],
+                                                                          tuple[int, int] | None]:
+    """Raw lines to cut as chrome (merged ranges) and the signature block's lines, 0-based
+    and inclusive. Every range is checked against the letter's `n_lines` first and kept
+    as a range: what a correction names never costs more than the letter's own lines."""
+    chrome: list[tuple[int, int]] = []
     sig = None
     for c in corrections:
+        if c.action not in ("chrome_lines", "signature_lines"):
+            continue
+        a, b = c.line_range(path)
+        if b >= n_lines:
+            raise InputError(c.where(path), f"{c.action}: line {b + 1} is past the end of the letter "
+                                            f"({n_lines} lines)")
         if c.action == "chrome_lines":
-            a, b = c.line_range(path)
-            chrome.update(range(a, b + 1))
-        elif c.action == "signature_lines":
-            if sig is not None:
-                raise InputError(c.where(path), "signature_lines: the signature block is given twice")
-            sig = c.line_range(path)
-    return chrome, sig
-
-
-def check_line_ranges(corrections: list[Correction], path, n_lines: int) -> None:
-    for c in corrections:
-        if c.action in ("chrome_lines", "signature_lines"):
-            a, b = c.line_range(path)
-            if b >= n_lines:
-                raise InputError(c.where(path), f"{c.action}: line {b + 1} is past the end of the letter "
-                                                f"({n_lines} lines)")
+            chrome.append((a, b))
+        elif sig is not None:
+            raise InputError(c.where(path), "signature_lines: the signature block is given twice")
+        else:
+            sig = (a, b)
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(chrome):
+        if merged and a <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+        else:
+            merged.append((a, b))
+    return merged, sig
 
 
 def _find_signatory(sigs, c: Correction, path):

@@ -51,10 +51,10 @@ class Parsed:
 def parse_letter(data: bytes, letter_id: str, where: str | Path, corrections: Path | None = None) -> Parsed:
     """Clean, structure and signatories of one letter, with an analyst's corrections applied."""
     fixes = corrections_mod.load(corrections) if corrections else []
-    chrome, sig_lines = corrections_mod.line_actions(fixes, corrections)
+    chrome, sig_lines = [], None
     if fixes:
-        text = decode(data, where)
-        corrections_mod.check_line_ranges(fixes, corrections, len(normalise(text).split("\n")))
+        n_lines = normalise(decode(data, where)).count("\n") + 1
+        chrome, sig_lines = corrections_mod.line_actions(fixes, corrections, n_lines)
     date_fix = next((c.value for c in fixes if c.action == "set_letter" and c.target == "date"), None)
     cleaned = clean(data, where, chrome_lines=chrome, signature_lines=sig_lines, date_given=date_fix is not None)
     sig_from = None
@@ -264,12 +264,12 @@ def corrections_for(raw: Path, letter_id: str, given: Path | None = None) -> Pat
         given = Path(given)
         if not given.is_file():
             raise InputError(given, "--corrections: no such file" if not given.exists() else "--corrections: not a file")
-        rawdata.verify(given, given.read_bytes())
+        rawdata.verify(given, rawdata.read_bounded(given, rawdata.MAX_CORRECTIONS_BYTES, "corrections file"))
         return given
     if rawdata.is_registered_path(raw):
         path = rawdata.corrections_path(letter_id)
-        if path.is_file():
-            rawdata.verify(path, path.read_bytes())
+        if path.exists() or path.is_symlink():
+            rawdata.verify(path, rawdata.read_bounded(path, rawdata.MAX_CORRECTIONS_BYTES, "corrections file"))
             return path
     return None
 

@@ -18,6 +18,7 @@ from . import atomic, paths
 from .errors import ChecksumError, InputError
 
 MAX_BYTES = 1_000_000  # a letter is a few kB; anything near 1 MB is not a letter
+MAX_CORRECTIONS_BYTES = MAX_BYTES  # an analyst's corrections to one letter: a few rows
 MAX_ID_LENGTH = 100  # ids become file and folder names; file systems allow 255 bytes
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 LETTER_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -37,6 +38,16 @@ def read_curated_csv(path: Path, columns: tuple[str, ...]) -> "csv.DictReader":
     return reader
 
 
+def read_text(path: Path, limit: int, what: str) -> str:
+    """A hand-written text file (corrections, codebook, context events) as UTF-8, read
+    with the checks a raw letter gets."""
+    data = read_bounded(path, limit, what)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(path, f"not UTF-8 (undecodable byte at offset {exc.start}); save it as UTF-8") from None
+
+
 def check_letter_id(letter_id: str, where: str = "letter id") -> str:
     if isinstance(letter_id, str) and len(letter_id) > MAX_ID_LENGTH:
         raise InputError(where, f"invalid letter id {letter_id[:20]!r}… ({len(letter_id)} characters): "
@@ -53,34 +64,40 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _regular(path: Path, st: os.stat_result) -> None:
+def _regular(path: Path, st: os.stat_result, limit: int, what: str) -> None:
     if stat.S_ISDIR(st.st_mode):
-        raise InputError(path, "is a directory, not a letter file")
+        raise InputError(path, f"is a directory, not a {what} file")
     if not stat.S_ISREG(st.st_mode):
-        raise InputError(path, "not a regular file (a FIFO, device or socket): save the letter to a file")
-    if st.st_size > MAX_BYTES:
-        raise InputError(path, f"file is {st.st_size} bytes, over the {MAX_BYTES}-byte limit for a letter")
+        raise InputError(path, f"not a regular file (a FIFO, device or socket): save the {what} to a file")
+    if st.st_size > limit:
+        raise InputError(path, f"file is {st.st_size} bytes, over the {limit}-byte limit for a {what}")
 
 
-def read_raw(path: Path) -> bytes:
-    """Read a raw letter file, refusing anything that cannot be a letter.
+def read_bounded(path: Path, limit: int = MAX_BYTES, what: str = "letter") -> bytes:
+    """The bytes of a file given as input, refusing anything that cannot be one.
 
     Only a regular file is opened (a FIFO would block, a device never end), and
-    at most MAX_BYTES + 1 bytes are read whatever its size on disk says (0 for
+    at most `limit` + 1 bytes are read whatever its size on disk says (0 for
     /proc files)."""
     path = Path(path)
     try:
-        _regular(path, os.stat(path))  # follows a symlink: what it points to must be a file
+        _regular(path, os.stat(path), limit, what)  # follows a symlink: what it points to must be a file
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
         raise InputError(path, "no such file") from None
     except OSError as exc:
         raise InputError(path, f"cannot read the file ({exc.strerror})") from None
     with os.fdopen(fd, "rb") as fh:
-        _regular(path, os.fstat(fh.fileno()))  # the file opened is the file checked
-        data = fh.read(MAX_BYTES + 1)
-    if len(data) > MAX_BYTES:
-        raise InputError(path, f"file holds more than {MAX_BYTES} bytes, over the {MAX_BYTES}-byte limit for a letter")
+        _regular(path, os.fstat(fh.fileno()), limit, what)  # the file opened is the file checked
+        data = fh.read(limit + 1)
+    if len(data) > limit:
+        raise InputError(path, f"file holds more than {limit} bytes, over the {limit}-byte limit for a {what}")
+    return data
+
+
+def read_raw(path: Path) -> bytes:
+    """Read a raw letter file, refusing anything that cannot be a letter."""
+    data = read_bounded(path)
     probe = data
     if data.startswith(UTF16_BOMS) and b"\x00" in data:  # UTF-16 with a BOM is decoded (clean.decode): check its text
         try:

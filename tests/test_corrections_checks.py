@@ -1,0 +1,80 @@
+"""A corrections file is input like a letter: bounded in size, every value read by the
+parser's own readers, every range checked before it is used, and every problem one line
+naming the file and its row."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+
+import pytest
+
+from compendium import corrections
+from compendium.errors import InputError
+from compendium.process import parse_letter
+from support import REAL_RAW
+
+HEADER = "action,target,value,type,title,unit,organization,former,note\n"
+REAL_LINES = REAL_RAW.read_bytes().decode("utf-8").count("\n") + 1
+
+# `compendium check` under an address-space limit: a range expanded line by line before
+# it is checked (a set of 10^11 line numbers) ends in MemoryError instead of growing the
+# machine's memory until the OOM killer picks something.
+LIMITED = """
+import resource, sys
+limit = 3 * 1024 ** 3
+resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+from compendium.cli import main
+sys.argv = ["compendium", *sys.argv[1:]]
+sys.exit(main())
+"""
+
+
+def _fixes(tmp_path, *rows: str):
+    path = tmp_path / "c.csv"
+    path.write_text(HEADER + "".join(r + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def test_a_huge_line_range_is_refused_before_it_is_expanded(tmp_path, assert_refused):
+    fixes = _fixes(tmp_path, "chrome_lines,1-99999999999")
+    t = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-c", LIMITED, "check", str(REAL_RAW), "--corrections", str(fixes)],
+                          capture_output=True, text=True, timeout=300)
+    assert_refused(proc, f"{fixes}:2", f"chrome_lines: line 99999999999 is past the end of the letter "
+                                        f"({REAL_LINES} lines)")
+    assert time.perf_counter() - t < 60
+
+
+@pytest.mark.parametrize("row", ["signature_lines,40-99999999999", "chrome_lines,1-5\nchrome_lines,7-9999"])
+def test_every_line_range_is_checked_against_the_letter(tmp_path, row):
+    fixes = _fixes(tmp_path, row)
+    with pytest.raises(InputError, match="is past the end of the letter"):
+        parse_letter(REAL_RAW.read_bytes(), "x", REAL_RAW, fixes)
+
+
+def test_line_ranges_stay_ranges_and_overlapping_ones_merge(tmp_path):
+    fixes = corrections.load(_fixes(tmp_path, "chrome_lines,30-40", "chrome_lines,1-3", "chrome_lines,35-50",
+                                    "chrome_lines,51", "chrome_lines,60-60", "signature_lines,70-80"))
+    assert corrections.line_actions(fixes, "c.csv", 100) == ([(0, 2), (29, 50), (59, 59)], (69, 79))
+
+
+def test_a_line_number_with_thousands_of_digits_is_not_a_line_range(tmp_path):
+    # int() of more than 4300 digits is a ValueError in Python: the pattern refuses such a number first.
+    with pytest.raises(InputError, match="is not a line range such as 40-44") as err:
+        corrections.load(_fixes(tmp_path, "chrome_lines,1-" + "9" * 5000))
+    assert err.value.where.endswith("c.csv:2")
+
+
+def test_a_corrections_file_over_the_limit_is_refused_at_once(tmp_path, project, run_cli, assert_refused):
+    big = tmp_path / "big.csv"
+    rows = "set_letter,subject,A subject written again and again,,,,,,\n"
+    big.write_text(HEADER + rows * (2_000_000 // len(rows)), encoding="utf-8")  # 2 MB: 1 MB is the limit
+    for cmd in ("check", "process"):
+        extra = ["--out", str(tmp_path / "out")] if cmd == "process" else []
+        proc = run_cli(cmd, REAL_RAW, "--corrections", big, *extra, root=project)
+        assert_refused(proc, big, "over the 1000000-byte limit for a corrections file")
+    assert not (tmp_path / "out").exists()
+    with pytest.raises(InputError, match="limit for a corrections file"):
+        corrections.load(big)
