@@ -78,3 +78,70 @@ def test_a_corrections_file_over_the_limit_is_refused_at_once(tmp_path, project,
     assert not (tmp_path / "out").exists()
     with pytest.raises(InputError, match="limit for a corrections file"):
         corrections.load(big)
+
+
+# --- values read as the parser reads them ------------------------------------------------
+
+def _letter_events(out) -> list[tuple[str, str]]:
+    """(date, label) of the letter's own events in timeline.csv."""
+    import pandas as pd
+
+    t = pd.read_csv(out / "timeline.csv", dtype=str, keep_default_na=False)
+    return sorted(zip(t[t.source == "letter"].date, t[t.source == "letter"].label))
+
+
+@pytest.mark.parametrize("value, words", [
+    ("2014-13", "names no real date"),
+    ("2014-02-31", "names no real date"),
+    ("2014-W60", "names no real date"),
+    ("0000", "names no real date"),
+    ("2014-09-10/2014-09-01", "is a range that ends before it starts"),
+    ("2014-04-31/2014-05-02", "names no real date"),
+    ("April 2014", "is not a TIMEX value"),
+])
+@pytest.mark.parametrize("action", ["set_date", "add_date"])
+def test_an_impossible_date_value_is_refused_not_dropped_from_the_timeline(project, tmp_path, run_cli,
+                                                                          assert_refused, action, value, words):
+    # Before, set_date 'in April' → '2014-13' was accepted and the event vanished from timeline.csv.
+    target = "in April" if action == "set_date" else "in the world"
+    fixes = _fixes(tmp_path, f"{action},{target},{value}")
+    proc = run_cli("process", REAL_RAW, "--out", tmp_path / "out", "--corrections", fixes, root=project)
+    assert_refused(proc, f"{fixes}:2", f"{action}: value {value!r} {words}")
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_possible_date_value_keeps_its_event(project, tmp_path):
+    from compendium.process import process
+
+    plain = _letter_events(process(REAL_RAW, tmp_path / "plain"))
+    fixed = _letter_events(process(REAL_RAW, tmp_path / "fixed",
+                                   corrections=_fixes(tmp_path, "set_date,in April,2014-04-30")))
+    moved = ("President Barack Obama's statement")
+    assert (("2014-04", moved) in plain) and (("2014-04-30", moved) in fixed)
+    assert [e for e in plain if e[1] != moved] == [e for e in fixed if e[1] != moved]
+
+
+@pytest.mark.parametrize("value", ["2014-02-31", "20140910", "2014-W37-3", "2014-09"])
+def test_a_letter_date_is_a_real_day_written_yyyy_mm_dd(tmp_path, value):
+    with pytest.raises(InputError, match="set_letter date") as err:
+        corrections.load(_fixes(tmp_path, f"set_letter,date,{value}"))
+    assert err.value.where.endswith("c.csv:2")
+
+
+def test_a_correction_that_cuts_a_sentence_says_so(project, tmp_path):
+    from compendium.explain import explain
+    from compendium.process import process
+
+    # Line 23 of the real letter is its second paragraph, "We write to request …"; line 1 is the
+    # site's "Skip to main content".
+    fixes = _fixes(tmp_path, "chrome_lines,1", "chrome_lines,22-23")
+    warnings: list[str] = []
+    process(REAL_RAW, tmp_path / "out", corrections=fixes, warn=warnings.append)
+    cut = [w for w in warnings if "by a correction" in w]
+    assert len(cut) == 1, warnings
+    assert cut[0].startswith(f"warning: {REAL_RAW}:23: cut as page chrome by a correction ({fixes}:3): "
+                             "'We write to request that you personally attend")
+    assert "take it out of the chrome_lines range" in cut[0]
+    text = explain(REAL_RAW, corrections=fixes)
+    assert f"line 23: cut as page chrome by a correction ({fixes}:3): 'We write to request" in text
+    assert "line 1: cut" not in text

@@ -13,13 +13,13 @@ Columns: action, target, value, type, title, unit, organization, former, note.
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import rawdata
+from .dates import precision_of, value_bounds
 from .errors import InputError
 
 COLUMNS = ("action", "target", "value", "type", "title", "unit", "organization", "former", "note")
@@ -38,8 +38,6 @@ ACTIONS = {
     "remove_date": "the text of a parsed date mention",
     "set_date": "the text of a parsed date mention; value is its new TIMEX value",
 }
-_TIMEX = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?|-W\d{2}|-(?:SP|SU|FA|WI))?$|^\d{4}-\d{2}-\d{2}/\d{4}-\d{2}-\d{2}$"
-                    r"|^(?:PAST_REF|FUTURE_REF)$")
 _RANGE = re.compile(r"^\s*(\d{1,18})\s*(?:-\s*(\d{1,18}))?\s*$")  # digits bounded: int() of any of them is cheap
 
 
@@ -106,10 +104,10 @@ def _check(path: Path, n: int, row: dict) -> Correction:
         if c.target not in LETTER_FIELDS:
             raise InputError(where, f"set_letter: target is {c.target!r}; one of {', '.join(LETTER_FIELDS)}")
         if c.target == "date":
-            try:
-                dt.date.fromisoformat(c.value)
-            except ValueError:
-                raise InputError(where, f"set_letter date: {c.value!r} is not an ISO date (YYYY-MM-DD)") from None
+            if precision_of(c.value) != "day":
+                raise InputError(where, f"set_letter date: {c.value!r} is not an ISO date (YYYY-MM-DD)")
+            if value_bounds(c.value) is None:
+                raise InputError(where, f"set_letter date: {c.value!r} names no real day")
     elif action in ("chrome_lines", "signature_lines"):
         m = _RANGE.match(c.target)
         if not m or int(m.group(1)) < 1 or (m.group(2) and int(m.group(2)) < int(m.group(1))):
@@ -118,12 +116,28 @@ def _check(path: Path, n: int, row: dict) -> Correction:
         if not c.value:
             raise InputError(where, "add_signatory: value (the name as written in the letter) is empty")
     elif action in ("add_date", "set_date"):
-        if not c.target or not _TIMEX.match(c.value):
-            raise InputError(where, f"{action}: value {c.value!r} is not a TIMEX value (2017-05-04, 2017-W18, 2017-05, "
-                                    "2017-SP, 2017, 2017-03-02/2017-03-27, PAST_REF, FUTURE_REF)")
+        if not c.target:
+            raise InputError(where, f"{action}: target is empty; it names {ACTIONS[action]}")
+        _check_timex(where, action, c.value)
     elif not c.target:
         raise InputError(where, f"{action}: target is empty; it names {ACTIONS[action]}")
     return c
+
+
+def _check_timex(where: str, action: str, value: str) -> None:
+    """A TIMEX value read as the parser reads its own (dates.precision_of, dates.value_bounds):
+    a value it could not place on the timeline is refused here, not dropped there."""
+    if value in ("PAST_REF", "FUTURE_REF"):
+        return
+    if precision_of(value) is None:
+        raise InputError(where, f"{action}: value {value!r} is not a TIMEX value (2017-05-04, 2017-W18, 2017-05, "
+                                "2017-SP, 2017, 2017-03-02/2017-03-27, PAST_REF, FUTURE_REF)")
+    if value_bounds(value) is None:
+        first, _, last = value.partition("/")
+        if last and value_bounds(first) and value_bounds(last):
+            raise InputError(where, f"{action}: value {value!r} is a range that ends before it starts")
+        raise InputError(where, f"{action}: value {value!r} names no real date (a month 01-12, a day of that "
+                                "month, an ISO week of that year)")
 
 
 def line_actions(corrections: list[Correction], path, n_lines: int) -> tuple[list[tuple[int, int]],
@@ -230,7 +244,6 @@ def apply_signatories(text: str, sigs: list, corrections: list[Correction], path
 def apply_dates(text: str, mentions: list, corrections: list[Correction], path, header_body) -> list:
     """Date mention corrections: add, remove, re-value."""
     from .annotate import Mention
-    from .dates import precision_of
 
     for c in corrections:
         if c.action in ("remove_date", "set_date"):

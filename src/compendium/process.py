@@ -30,6 +30,7 @@ from .annotate import annotate
 from .clean import clean, decode, normalise
 from .contract import KINDS, OUTPUT_FILES
 from .errors import InputError, InternalError
+from .lines import is_sentence
 from .outputs import MARKER, MARKER_TEXT, not_ours
 from .schemas import TABLES
 
@@ -86,8 +87,16 @@ def cut_warnings(p: Parsed) -> list[str]:
     for r in p.removed:
         if r["reason"].startswith("bidirectional"):
             continue
-        inside = "inside the letter" in r["reason"] and "by a correction" not in r["reason"]
-        if inside or signatories_mod._evidence(r["text"]) == 2:
+        if "by a correction" in r["reason"]:
+            # The analyst's cut, said when it takes a sentence or a name: a range one line off cuts the letter.
+            if is_sentence(r["text"]) or signatories_mod._evidence(r["text"]) == 2:
+                rows = [c.where(p.corrections_path) for c in p.corrections if c.action == "chrome_lines"
+                        and r["line"] - 1 in range(c.line_range(p.corrections_path)[0],
+                                                   c.line_range(p.corrections_path)[1] + 1)]
+                row = f" ({', '.join(rows)})" if rows else ""
+                out.append(f"{r['line']}: cut as page chrome by a correction{row}: {r['text']!r} reads as letter "
+                           "text; if it belongs to the letter, take it out of the chrome_lines range")
+        elif "inside the letter" in r["reason"] or signatories_mod._evidence(r["text"]) == 2:
             out.append(f"{r['line']}: cut as page chrome ({r['reason']}): {r['text']!r}; if it belongs to the "
                        "letter, keep it with a correction (docs/corrections.md)")
     return out
