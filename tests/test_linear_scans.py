@@ -1,0 +1,44 @@
+"""Scans rewritten to run in linear time find exactly what the patterns they replace
+found: the patterns are kept here as the specification, and hypothesis compares the two
+on texts built from the characters and words that matter to them."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from compendium.annotate import quotations
+from compendium.report import self_description
+from support import ROOT, REAL_ID
+
+QUOTE = re.compile(r"“(?P<q>[^”]{3,})”|\"(?P<q2>[^\"]{3,})\"")
+DESCRIPTION = re.compile(r"\b(?:comprising|including|representing|consisting of|from)\s+(?P<d>[^.;]+?),?\s+"
+                         r"(?:know|write|urge|are|have|call|request|wish|believe|join)\b")
+
+MARKS = st.text(alphabet=["“", "”", '"', "a", "b", " ", "\n"], max_size=40)
+PIECES = ["from", "including", "consisting of", "comprising", "know", "knows", "are", "urge", "join",
+          "fromage", ",", ".", ";", " ", "  ", "\n", "\u00a0", "\u2003", "x", "groups", "the"]
+WORDS = st.lists(st.sampled_from(PIECES), max_size=16).map("".join)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(MARKS, st.data())
+def test_quotations_are_what_the_quote_pattern_finds(text, data):
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert quotations(text, start, end) == [(m.start(), m.end()) for m in QUOTE.finditer(text, start, end)]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(WORDS)
+def test_the_self_description_is_what_the_description_pattern_finds(text):
+    m = DESCRIPTION.search(text)
+    assert self_description(text) == (m.group("d") if m else "")
+
+
+def test_the_real_letter_describes_itself_as_before():
+    text = (ROOT / "data" / "processed" / REAL_ID / "clean.txt").read_text(encoding="utf-8")
+    assert self_description(text) == "several key advocacy groups, academic institutions, think tanks, and others"
+    assert self_description(text) == DESCRIPTION.search(text).group("d")
