@@ -96,12 +96,8 @@ class Mention:
 
 def _entities(text: str, codebook: Codebook, sigs: list[Signatory], people_spans: list[Span]) -> list[Mention]:
     cands: list[Mention] = []
-    for form, entry in codebook.surface_forms():
-        # A name may be wrapped over a line break ("United\nNations") in a hard-wrapped letter.
-        words = r"(?:[ \t]+|[ \t]*\n[ \t]*)".join(map(re.escape, form.split()))
-        pat = re.compile(rf"(?<![\w\-.]){words}(?![\w\-]|\.\w)")
-        for m in pat.finditer(text):
-            cands.append(Mention("organization", m.start(), m.end(), m.group(0), entry.organization, rule="codebook"))
+    for a, b, entry in codebook.find(text):
+        cands.append(Mention("organization", a, b, text[a:b], entry.organization, rule="codebook"))
     for sp in people_spans:
         for m in PERSON.finditer(text, sp.start, sp.end):
             cands.append(Mention("person", m.start(), m.end(), m.group(0), " ".join(m.group("name").split()), rule="titled name"))
