@@ -15,7 +15,7 @@ from pathlib import Path
 from . import paths
 from .contract import SECTORS, UNCLASSIFIED
 from .errors import InputError
-from .rawdata import read_curated_csv
+from .rawdata import MAX_CURATED_BYTES, read_curated_csv, read_text
 
 COLUMNS = ("organization", "aliases", "sector", "parent", "source")
 
@@ -163,18 +163,18 @@ def load(path: Path | None = None) -> Codebook:
     path = Path(path) if path else paths.codebook_path()
     if not path.exists():
         raise InputError(path, "codebook not found")
-    key = (str(path.resolve()), hashlib.sha256(path.read_bytes()).hexdigest())
+    text = read_text(path, MAX_CURATED_BYTES, "codebook")
+    key = (str(path.resolve()), hashlib.sha256(text.encode("utf-8")).hexdigest())
     if key not in _LAST:
-        cb = _parse(path)
+        cb = _parse(path, text)
         _LAST.clear()
         _LAST[key] = cb
     return _LAST[key]
 
 
-def _parse(path: Path) -> Codebook:
-    reader = read_curated_csv(path, COLUMNS)
+def _parse(path: Path, text: str) -> Codebook:
     entries = []
-    for n, row in enumerate(reader, start=2):
+    for n, row in read_curated_csv(path, COLUMNS, "codebook", text):
         org = (row["organization"] or "").strip()
         sector = (row["sector"] or "").strip()
         if not org:

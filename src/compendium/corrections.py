@@ -12,13 +12,12 @@ Columns: action, target, value, type, title, unit, organization, former, note.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import rawdata
+from .rawdata import shown
 from .dates import precision_of, value_bounds
 from .errors import InputError
 
@@ -72,7 +71,7 @@ def load(path: Path) -> list[Correction]:
     """Read and validate a corrections file; every problem is one line naming file:line."""
     path = Path(path)
     text = rawdata.read_text(path, rawdata.MAX_CORRECTIONS_BYTES, "corrections file")
-    reader = csv.DictReader(io.StringIO(text, newline=""))
+    reader = rawdata.csv_reader(path, text)
     missing = [c for c in ("action", "target") if c not in (reader.fieldnames or [])]
     if missing:
         raise InputError(path, f"missing column(s) {', '.join(missing)}; columns are {', '.join(COLUMNS)}")
@@ -80,7 +79,7 @@ def load(path: Path) -> list[Correction]:
     if unknown:
         raise InputError(path, f"unknown column(s) {', '.join(unknown)}; columns are {', '.join(COLUMNS)}")
     out = []
-    for n, row in enumerate(reader, 2):
+    for n, row in rawdata.csv_rows(reader, path):
         row = {c: (row.get(c) or "").strip() for c in COLUMNS}
         if not any(row.values()):
             continue
@@ -92,26 +91,26 @@ def _check(path: Path, n: int, row: dict) -> Correction:
     where = f"{path}:{n}"
     action = row["action"]
     if action not in ACTIONS:
-        raise InputError(where, f"unknown action {action!r}; one of {', '.join(ACTIONS)}")
+        raise InputError(where, f"unknown action {shown(action)}; one of {', '.join(ACTIONS)}")
     former = row["former"].lower()
     if former not in ("", "true", "false"):
-        raise InputError(where, f"former is {row['former']!r}; use true or false")
+        raise InputError(where, f"former is {shown(row['former'])}; use true or false")
     if row["type"] not in ("", "person", "organization"):
-        raise InputError(where, f"type is {row['type']!r}; use person or organization")
+        raise InputError(where, f"type is {shown(row['type'])}; use person or organization")
     c = Correction(n, action, row["target"], row["value"], row["type"], row["title"], row["unit"],
                    row["organization"], former == "true", row["note"])
     if action == "set_letter":
         if c.target not in LETTER_FIELDS:
-            raise InputError(where, f"set_letter: target is {c.target!r}; one of {', '.join(LETTER_FIELDS)}")
+            raise InputError(where, f"set_letter: target is {shown(c.target)}; one of {', '.join(LETTER_FIELDS)}")
         if c.target == "date":
             if precision_of(c.value) != "day":
-                raise InputError(where, f"set_letter date: {c.value!r} is not an ISO date (YYYY-MM-DD)")
+                raise InputError(where, f"set_letter date: {shown(c.value)} is not an ISO date (YYYY-MM-DD)")
             if value_bounds(c.value) is None:
-                raise InputError(where, f"set_letter date: {c.value!r} names no real day")
+                raise InputError(where, f"set_letter date: {shown(c.value)} names no real day")
     elif action in ("chrome_lines", "signature_lines"):
         m = _RANGE.match(c.target)
         if not m or int(m.group(1)) < 1 or (m.group(2) and int(m.group(2)) < int(m.group(1))):
-            raise InputError(where, f"{action}: target {c.target!r} is not a line range such as 40-44")
+            raise InputError(where, f"{action}: target {shown(c.target)} is not a line range such as 40-44")
     elif action == "add_signatory":
         if not c.value:
             raise InputError(where, "add_signatory: value (the name as written in the letter) is empty")
@@ -130,13 +129,13 @@ def _check_timex(where: str, action: str, value: str) -> None:
     if value in ("PAST_REF", "FUTURE_REF"):
         return
     if precision_of(value) is None:
-        raise InputError(where, f"{action}: value {value!r} is not a TIMEX value (2017-05-04, 2017-W18, 2017-05, "
+        raise InputError(where, f"{action}: value {shown(value)} is not a TIMEX value (2017-05-04, 2017-W18, 2017-05, "
                                 "2017-SP, 2017, 2017-03-02/2017-03-27, PAST_REF, FUTURE_REF)")
     if value_bounds(value) is None:
         first, _, last = value.partition("/")
         if last and value_bounds(first) and value_bounds(last):
-            raise InputError(where, f"{action}: value {value!r} is a range that ends before it starts")
-        raise InputError(where, f"{action}: value {value!r} names no real date (a month 01-12, a day of that "
+            raise InputError(where, f"{action}: value {shown(value)} is a range that ends before it starts")
+        raise InputError(where, f"{action}: value {shown(value)} names no real date (a month 01-12, a day of that "
                                 "month, an ISO week of that year)")
 
 

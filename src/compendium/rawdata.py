@@ -19,23 +19,61 @@ from .errors import ChecksumError, InputError
 
 MAX_BYTES = 1_000_000  # a letter is a few kB; anything near 1 MB is not a letter
 MAX_CORRECTIONS_BYTES = MAX_BYTES  # an analyst's corrections to one letter: a few rows
+MAX_CURATED_BYTES = 32_000_000  # the codebook and the context events: about 100 bytes a row
 MAX_ID_LENGTH = 100  # ids become file and folder names; file systems allow 255 bytes
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 LETTER_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
-def read_curated_csv(path: Path, columns: tuple[str, ...]) -> "csv.DictReader":
-    """Rows of a hand-edited CSV in data/raw (codebook, context events), checked for
-    encoding and columns; rows are numbered from 2 in error messages (line 1 is the header)."""
-    try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(path, f"not UTF-8 (undecodable byte at offset {exc.start}); save it as UTF-8") from None
-    reader = csv.DictReader(io.StringIO(text, newline=""))
+def read_curated_csv(path: Path, columns: tuple[str, ...], what: str, text: str | None = None):
+    """Rows of a hand-edited CSV in data/raw (codebook, context events) as (row number, row),
+    numbered from 2 (line 1 is the header). The file gets a raw letter's checks (a regular
+    file, at most MAX_CURATED_BYTES, UTF-8); `text` is its content when already read so."""
+    if text is None:
+        text = read_text(path, MAX_CURATED_BYTES, what)
+    reader = csv_reader(path, text)
     missing = [c for c in columns if c not in (reader.fieldnames or [])]
     if missing:
         raise InputError(path, f"missing column(s) {', '.join(missing)}")
+    return csv_rows(reader, path)
+
+
+def csv_reader(path: Path, text: str) -> "csv.DictReader":
+    """A DictReader whose header is read: a malformed header is one line naming the file."""
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    try:
+        reader.fieldnames  # noqa: B018 (reading it reads the header)
+    except csv.Error as exc:
+        raise InputError(f"{path}:1", f"not valid CSV ({exc})") from None
     return reader
+
+
+def csv_rows(reader: "csv.DictReader", path: Path):
+    """(row number, row) of each row, from 2; a row the csv module cannot read (a cell over
+    its 131072-character limit) is one line naming the file and the row."""
+    rows = iter(reader)
+    n = 1
+    while True:
+        n += 1
+        try:
+            row = next(rows)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise InputError(f"{path}:{n}", f"not valid CSV ({exc})") from None
+        yield n, row
+
+
+def check_curated(path: Path, what: str) -> None:
+    """The codebook or the context events, if present, is a regular file within the limit:
+    checked before anything reads it (a FIFO would block the build, a folder end it in a traceback)."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise InputError(path, f"cannot read the file ({exc.strerror})") from None
+    _regular(path, st, MAX_CURATED_BYTES, what)
 
 
 def read_text(path: Path, limit: int, what: str) -> str:
@@ -46,6 +84,11 @@ def read_text(path: Path, limit: int, what: str) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(path, f"not UTF-8 (undecodable byte at offset {exc.start}); save it as UTF-8") from None
+
+
+def shown(value: str, limit: int = 40) -> str:
+    """A value as an error message quotes it: whole when short, its start and length when long."""
+    return repr(value) if len(value) <= limit else f"{value[:limit]!r}… ({len(value)} characters)"
 
 
 def check_letter_id(letter_id: str, where: str = "letter id") -> str:
@@ -171,9 +214,13 @@ def verify(path: Path, data: bytes) -> None:
 
 
 def verify_all() -> list[tuple[str, Path]]:
+    """Every registered letter and corrections file checked against the manifest, and the
+    codebook and context events checked to be readable, before a build reads any of them."""
     letters = registered_letters()
     for _, path in letters:
         verify(path, read_raw(path))
+    check_curated(paths.codebook_path(), "codebook")
+    check_curated(paths.context_path(), "context events file")
     return letters
 
 
