@@ -145,3 +145,52 @@ def test_a_correction_that_cuts_a_sentence_says_so(project, tmp_path):
     text = explain(REAL_RAW, corrections=fixes)
     assert f"line 23: cut as page chrome by a correction ({fixes}:3): 'We write to request" in text
     assert "line 1: cut" not in text
+
+
+# --- nothing of a corrections file is ignored -------------------------------------------
+
+def test_a_row_with_more_cells_than_the_header_is_one_line(tmp_path):
+    # The note "see page 3" was silently cut off: the row has ten cells, the header nine.
+    fixes = _fixes(tmp_path, "set_date,in April,2014-04-30,,,,,,checked,see page 3")
+    with pytest.raises(InputError) as err:
+        corrections.load(fixes)
+    assert err.value.where.endswith("c.csv:2")
+    assert err.value.problem.startswith("1 cell(s) more than the header's 9 columns (the first: 'see page 3')")
+
+
+def test_empty_cells_past_the_header_are_no_error(tmp_path):
+    # Spreadsheet programs write trailing empty cells.
+    assert [c.value for c in corrections.load(_fixes(tmp_path, "set_date,in April,2014-04-30,,,,,,,,,"))] == [
+        "2014-04-30"]
+
+
+def _register_fixes(project, letter_id: str, text: str):
+    path = project / "data" / "raw" / "corrections" / f"{letter_id}.csv"
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_corrections_file_for_no_registered_letter_is_one_line(project, run_cli, assert_refused):
+    # A typo in the id: the file was never read, and the letter built without its corrections.
+    path = _register_fixes(project, "2014-09-10-kerry-unga-north-kore", HEADER + "set_letter,subject,Corrected\n")
+    proc = run_cli("process-all", root=project)
+    assert_refused(proc, path, "corrections for no registered letter")
+    assert not (project / "data" / "processed").exists()
+
+
+def test_corrections_in_the_manifest_for_no_letter_or_missing_are_one_line(project, run_cli, assert_refused):
+    manifest = project / "data" / "raw" / "SHA256SUMS"
+    text = manifest.read_text(encoding="utf-8")
+    manifest.write_text(text + f"{'0' * 64}  corrections/2099-01-01-nothing.csv\n", encoding="utf-8")
+    proc = run_cli("process-all", root=project)
+    assert_refused(proc, project / "data" / "raw" / "corrections" / "2099-01-01-nothing.csv",
+                   "as the corrections of a letter that is not registered")
+    manifest.write_text(text + f"{'0' * 64}  corrections/{REAL_RAW.stem}.csv\n", encoding="utf-8")
+    proc = run_cli("process-all", root=project)
+    assert_refused(proc, project / "data" / "raw" / "corrections" / f"{REAL_RAW.stem}.csv", "but missing")
+
+
+def test_an_unregistered_corrections_file_of_a_registered_letter_is_one_line(project, run_cli, assert_refused):
+    path = _register_fixes(project, REAL_RAW.stem, HEADER + "set_letter,subject,Corrected\n")
+    assert_refused(run_cli("process-all", root=project), path, "not in data/raw/SHA256SUMS")

@@ -120,3 +120,16 @@ def test_a_codebook_over_the_limit_is_refused_before_it_is_read(project, assert_
     with open(path, "ab") as fh:
         fh.truncate(rawdata.MAX_CURATED_BYTES + 1)  # sparse: no 32 MB written
     assert_refused(_cli("process-all", root=project), path, f"over the {rawdata.MAX_CURATED_BYTES}-byte limit")
+
+
+@pytest.mark.parametrize("name, row", [
+    ("codebook.csv", "Foo Institute,Foo,academic,,https://example.org,and a second source\n"),
+    ("context_events.csv", f"{REAL_ID},2014-10-01,Something followed,,https://example.org,a note,more of it\n"),
+])
+def test_a_curated_row_with_more_cells_than_the_header_is_one_line(project, name, row):
+    path = project / "data" / "raw" / name
+    n = _with_row(path, row)
+    with pytest.raises(InputError) as err:
+        codebook.load(path) if name == "codebook.csv" else timeline.load_context(REAL_ID, path)
+    assert err.value.where == f"{path}:{n}"
+    assert "cell(s) more than the header's" in err.value.problem

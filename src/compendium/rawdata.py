@@ -50,7 +50,8 @@ def csv_reader(path: Path, text: str) -> "csv.DictReader":
 
 def csv_rows(reader: "csv.DictReader", path: Path):
     """(row number, row) of each row, from 2; a row the csv module cannot read (a cell over
-    its 131072-character limit) is one line naming the file and the row."""
+    its 131072-character limit), or with more cells than the header (empty ones aside),
+    is one line naming the file and the row, never silently cut to the header's columns."""
     rows = iter(reader)
     n = 1
     while True:
@@ -61,6 +62,11 @@ def csv_rows(reader: "csv.DictReader", path: Path):
             return
         except csv.Error as exc:
             raise InputError(f"{path}:{n}", f"not valid CSV ({exc})") from None
+        extra = [cell for cell in row.get(None) or () if cell.strip()]  # csv.DictReader's cells past the header's
+        if extra:
+            raise InputError(f"{path}:{n}", f"{len(row[None])} cell(s) more than the header's {len(reader.fieldnames)} "
+                                            f"columns (the first: {shown(extra[0])}): a comma too many, or a cell "
+                                            "holding commas that is not in quotes")
         yield n, row
 
 
@@ -221,7 +227,33 @@ def verify_all() -> list[tuple[str, Path]]:
         verify(path, read_raw(path))
     check_curated(paths.codebook_path(), "codebook")
     check_curated(paths.context_path(), "context events file")
+    verify_corrections({letter_id for letter_id, _ in letters})
     return letters
+
+
+def verify_corrections(registered: set[str]) -> None:
+    """Every corrections file in data/raw/corrections (hidden files aside) is a registered
+    letter's, registered beside it in the manifest and unchanged; every one the manifest lists
+    is there. A file for no letter would otherwise be ignored without a word."""
+    folder = paths.raw_dir() / "corrections"
+    for rel in read_manifest():
+        if rel.startswith("corrections/"):
+            path = paths.raw_dir() / rel
+            if rel[len("corrections/") : -len(".csv")] not in registered:
+                raise InputError(path, f"is in {paths.manifest_path().name} as the corrections of a letter that is not "
+                                       "registered: register the letter, or remove the line and the file")
+            if not path.exists() and not path.is_symlink():
+                raise InputError(path, f"is in {paths.manifest_path().name} but missing: restore it (git checkout data/raw)")
+    if not folder.is_dir():
+        return
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith("."):
+            continue
+        if path.suffix != ".csv" or path.stem not in registered:
+            raise InputError(path, "corrections for no registered letter (a letter's are "
+                                   "data/raw/corrections/<letter id>.csv): check the id, register the letter with "
+                                   "`compendium add LETTER --id <letter id> --corrections FILE`, or move the file out of data/raw")
+        verify(path, read_bounded(path, MAX_CORRECTIONS_BYTES, "corrections file"))
 
 
 def letter_id_for(path: Path, given: str | None = None) -> str:
