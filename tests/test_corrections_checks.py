@@ -145,6 +145,13 @@ def test_a_correction_that_cuts_a_sentence_says_so(project, tmp_path):
     text = explain(REAL_RAW, corrections=fixes)
     assert f"line 23: cut as page chrome by a correction ({fixes}:3): 'We write to request" in text
     assert "line 1: cut" not in text
+    # Line 23 is cut by two rows: the first in the file is named; lines 21 and 25 (paragraphs too) by one.
+    fixes = _fixes(tmp_path, "chrome_lines,23", "chrome_lines,1", "chrome_lines,21-25")
+    warnings.clear()
+    process(REAL_RAW, tmp_path / "out2", corrections=fixes, warn=warnings.append)
+    assert [w.split(": '")[0] for w in warnings if "by a correction" in w] == [
+        f"warning: {REAL_RAW}:{line}: cut as page chrome by a correction ({fixes}:{row})"
+        for line, row in ((21, 4), (23, 2), (25, 4))]
 
 
 # --- nothing of a corrections file is ignored -------------------------------------------

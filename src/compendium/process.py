@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import heapq
 import json
 import os
 import shutil
@@ -84,21 +85,38 @@ def cut_warnings(p: Parsed) -> list[str]:
     """Lines cut as page chrome that may be letter text: inside the letter, or a line
     that reads as a person's name. Each is said on stderr, never cut silently."""
     out = []
+    by_correction = [r for r in p.removed if "by a correction" in r["reason"]
+                     and (is_sentence(r["text"]) or signatories_mod._evidence(r["text"]) == 2)]
+    rows = _cutting_rows(p, [r["line"] for r in by_correction])
     for r in p.removed:
         if r["reason"].startswith("bidirectional"):
             continue
         if "by a correction" in r["reason"]:
             # The analyst's cut, said when it takes a sentence or a name: a range one line off cuts the letter.
-            if is_sentence(r["text"]) or signatories_mod._evidence(r["text"]) == 2:
-                rows = [c.where(p.corrections_path) for c in p.corrections if c.action == "chrome_lines"
-                        and r["line"] - 1 in range(c.line_range(p.corrections_path)[0],
-                                                   c.line_range(p.corrections_path)[1] + 1)]
-                row = f" ({', '.join(rows)})" if rows else ""
-                out.append(f"{r['line']}: cut as page chrome by a correction{row}: {r['text']!r} reads as letter "
-                           "text; if it belongs to the letter, take it out of the chrome_lines range")
+            if r["line"] in rows:
+                out.append(f"{r['line']}: cut as page chrome by a correction ({rows[r['line']]}): {r['text']!r} "
+                           "reads as letter text; if it belongs to the letter, take it out of the chrome_lines range")
         elif "inside the letter" in r["reason"] or signatories_mod._evidence(r["text"]) == 2:
             out.append(f"{r['line']}: cut as page chrome ({r['reason']}): {r['text']!r}; if it belongs to the "
                        "letter, keep it with a correction (docs/corrections.md)")
+    return out
+
+
+def _cutting_rows(p: Parsed, lines: list[int]) -> dict[int, str]:
+    """For each raw line (1-based, ascending), the first chrome_lines row of the corrections
+    file that covers it: one sweep over the lines and the ranges, however many of each."""
+    ranges = sorted((*c.line_range(p.corrections_path), c.line) for c in p.corrections if c.action == "chrome_lines")
+    out: dict[int, str] = {}
+    live: list[tuple[int, int]] = []  # (row, last line) of the ranges begun, first row on top
+    k = 0
+    for line in lines:
+        while k < len(ranges) and ranges[k][0] <= line - 1:
+            heapq.heappush(live, (ranges[k][2], ranges[k][1]))
+            k += 1
+        while live and live[0][1] < line - 1:  # ended before this line, so before every later one
+            heapq.heappop(live)
+        if live:
+            out[line] = f"{p.corrections_path}:{live[0][0]}"
     return out
 
 
