@@ -24,7 +24,7 @@ def _cli(*args, root, timeout: int = 90) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, timeout=timeout)
 
 
-@pytest.mark.parametrize("name, what", [("codebook.csv", "codebook"), ("context_events.csv", "context events file")])
+@pytest.mark.parametrize("name, what", [("codebook.csv", "codebook"), ("context_events.csv", "context events")])
 @pytest.mark.parametrize("kind", ["fifo", "folder"])
 @pytest.mark.parametrize("command", ["build", "process-all"])
 def test_a_fifo_or_a_folder_for_a_curated_file_is_one_line(buildable_project, assert_refused, name, what, kind,

@@ -70,7 +70,7 @@ class Correction:
 def load(path: Path) -> list[Correction]:
     """Read and validate a corrections file; every problem is one line naming file:line."""
     path = Path(path)
-    text = rawdata.read_text(path, rawdata.MAX_CORRECTIONS_BYTES, "corrections file")
+    text = rawdata.read_text(path, rawdata.MAX_CORRECTIONS_BYTES, "corrections")
     reader = rawdata.csv_reader(path, text)
     missing = [c for c in ("action", "target") if c not in (reader.fieldnames or [])]
     if missing:

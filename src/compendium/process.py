@@ -291,12 +291,12 @@ def corrections_for(raw: Path, letter_id: str, given: Path | None = None) -> Pat
         given = Path(given)
         if not given.is_file():
             raise InputError(given, "--corrections: no such file" if not given.exists() else "--corrections: not a file")
-        rawdata.verify(given, rawdata.read_bounded(given, rawdata.MAX_CORRECTIONS_BYTES, "corrections file"))
+        rawdata.verify(given, rawdata.read_bounded(given, rawdata.MAX_CORRECTIONS_BYTES, "corrections"))
         return given
     if rawdata.is_registered_path(raw):
         path = rawdata.corrections_path(letter_id)
         if path.exists() or path.is_symlink():
-            rawdata.verify(path, rawdata.read_bounded(path, rawdata.MAX_CORRECTIONS_BYTES, "corrections file"))
+            rawdata.verify(path, rawdata.read_bounded(path, rawdata.MAX_CORRECTIONS_BYTES, "corrections"))
             return path
     return None
 

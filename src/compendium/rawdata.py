@@ -119,7 +119,7 @@ def _regular(path: Path, st: os.stat_result, limit: int, what: str) -> None:
     if not stat.S_ISREG(st.st_mode):
         raise InputError(path, f"not a regular file (a FIFO, device or socket): save the {what} to a file")
     if st.st_size > limit:
-        raise InputError(path, f"file is {st.st_size} bytes, over the {limit}-byte limit for a {what}")
+        raise InputError(path, f"file is {st.st_size} bytes, over the {limit}-byte limit for a {what} file")
 
 
 def read_bounded(path: Path, limit: int = MAX_BYTES, what: str = "letter") -> bytes:
@@ -140,7 +140,7 @@ def read_bounded(path: Path, limit: int = MAX_BYTES, what: str = "letter") -> by
         _regular(path, os.fstat(fh.fileno()), limit, what)  # the file opened is the file checked
         data = fh.read(limit + 1)
     if len(data) > limit:
-        raise InputError(path, f"file holds more than {limit} bytes, over the {limit}-byte limit for a {what}")
+        raise InputError(path, f"file holds more than {limit} bytes, over the {limit}-byte limit for a {what} file")
     return data
 
 
@@ -226,7 +226,7 @@ def verify_all() -> list[tuple[str, Path]]:
     for _, path in letters:
         verify(path, read_raw(path))
     check_curated(paths.codebook_path(), "codebook")
-    check_curated(paths.context_path(), "context events file")
+    check_curated(paths.context_path(), "context events")
     verify_corrections({letter_id for letter_id, _ in letters})
     return letters
 
@@ -253,7 +253,7 @@ def verify_corrections(registered: set[str]) -> None:
             raise InputError(path, "corrections for no registered letter (a letter's are "
                                    "data/raw/corrections/<letter id>.csv): check the id, register the letter with "
                                    "`compendium add LETTER --id <letter id> --corrections FILE`, or move the file out of data/raw")
-        verify(path, read_bounded(path, MAX_CORRECTIONS_BYTES, "corrections file"))
+        verify(path, read_bounded(path, MAX_CORRECTIONS_BYTES, "corrections"))
 
 
 def letter_id_for(path: Path, given: str | None = None) -> str:

@@ -148,7 +148,7 @@ def load_context(letter_id: str, path: Path | None = None) -> list[Event]:
     if not path.exists():
         return []
     out = []
-    for n, row in read_curated_csv(path, CONTEXT_COLUMNS, "context events file"):
+    for n, row in read_curated_csv(path, CONTEXT_COLUMNS, "context events"):
         value = (row["date"] or "").strip()
         bounds = value_bounds(value) if re.fullmatch(r"[\dA-Z\-]+", value) else None
         if bounds is None:
