@@ -125,8 +125,6 @@ SCRIPT = """
 import resource, sys, time
 from compendium import codebook
 from compendium.process import build_tables, parse_letter
-from support import CODEBOOK as REAL_CODEBOOK
-from support import REAL_RAW
 body = "We urge the Council to act in April, as the Commission said last year. " * 13500
 data = ("September 10, 2014\\n\\nDear Minister,\\n\\n" + body + "\\n\\nSincerely,\\n\\nAmara Whitfield\\nDirector\\n"
         "Lantern Rights Network\\n").encode()
