@@ -52,7 +52,31 @@ ASK = re.compile(
     r"(?P<verb>request|urge|recommend|call (?:on|upon)|ask|encourage|implore|appeal to|hope (?:that )?you will)\b",
     re.I,
 )
-QUOTE = re.compile(r"“(?P<q>[^”]{3,})”|\"(?P<q2>[^\"]{3,})\"")
+_CLOSING = {"“": "”", '"': '"'}  # a quotation: an opening mark, three characters or more, its closing mark
+_OPENING = re.compile('[“"]')
+
+
+def quotations(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(first, end) of each quotation's mark-to-mark span in text[start:end], left to right:
+    what `re.finditer(r'“(?P<q>[^”]{3,})”|"(?P<q2>[^"]{3,})"', text, start, end)` finds, in
+    linear time (the pattern scans from every unclosed “ to the paragraph's end).
+    Where the next closing mark is is remembered: an opening before it shares it."""
+    out: list[tuple[int, int]] = []
+    next_close: dict[str, int] = {}
+    i = start
+    while m := _OPENING.search(text, i, end):
+        i = m.start()
+        close = _CLOSING[text[i]]
+        j = next_close.get(close, -1)
+        if j <= i:  # not looked for beyond i yet
+            j = text.find(close, i + 1, end)
+            j = next_close[close] = end if j < 0 else j
+        if j < end and j - i - 1 >= 3:
+            out.append((i, j + 1))
+            i = j + 1
+        else:
+            i += 1
+    return out
 
 
 @dataclass
@@ -72,12 +96,8 @@ class Mention:
 
 def _entities(text: str, codebook: Codebook, sigs: list[Signatory], people_spans: list[Span]) -> list[Mention]:
     cands: list[Mention] = []
-    for form, entry in codebook.surface_forms():
-        # A name may be wrapped over a line break ("United\nNations") in a hard-wrapped letter.
-        words = r"(?:[ \t]+|[ \t]*\n[ \t]*)".join(map(re.escape, form.split()))
-        pat = re.compile(rf"(?<![\w\-.]){words}(?![\w\-]|\.\w)")
-        for m in pat.finditer(text):
-            cands.append(Mention("organization", m.start(), m.end(), m.group(0), entry.organization, rule="codebook"))
+    for a, b, entry in codebook.find(text):
+        cands.append(Mention("organization", a, b, text[a:b], entry.organization, rule="codebook"))
     for sp in people_spans:
         for m in PERSON.finditer(text, sp.start, sp.end):
             cands.append(Mention("person", m.start(), m.end(), m.group(0), " ".join(m.group("name").split()), rule="titled name"))
@@ -182,11 +202,10 @@ def annotate(text: str, st: Structure, sigs: list[Signatory], codebook: Codebook
     mentions += _asks(text, sent_list, entities, _addressee_value(st, people))
 
     for para in body:
-        for m in QUOTE.finditer(text, para.start, para.end):
-            g = "q" if m.group("q") is not None else "q2"
-            q0, q1 = m.start(g), m.end(g)
-            sent = sents.at(m.start())
-            source = _quote_source(text, m.start(), sent, para, entities, sent_list)
+        for first, last in quotations(text, para.start, para.end):
+            q0, q1 = first + 1, last - 1
+            sent = sents.at(first)
+            source = _quote_source(text, first, sent, para, entities, sent_list)
             mentions.append(Mention("quote", q0, q1, text[q0:q1], source, rule="quotation marks"))
 
     crime_pat = re.compile(r"\b(" + "|".join(sorted(map(re.escape, CRIMES), key=len, reverse=True)) + r")\b", re.I)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -339,11 +341,12 @@ def _signature_end(lines: list[str], lo: int) -> int:
     return end
 
 
-def clean(data: bytes | str, where: str | Path = "<text>", chrome_lines: set[int] = frozenset(),
+def clean(data: bytes | str, where: str | Path = "<text>", chrome_lines: Sequence[tuple[int, int]] = (),
           signature_lines: tuple[int, int] | None = None, date_given: bool = False) -> Cleaned:
-    """The letter's text. `chrome_lines` (0-based) are cut as chrome and `signature_lines`
-    (first, last; 0-based) is the signature block, when an analyst's corrections say so:
-    both address the raw file's lines, whatever container the letter came in."""
+    """The letter's text. `chrome_lines` (ranges of lines, first and last, 0-based, sorted and
+    not overlapping) are cut as chrome and `signature_lines` (first, last; 0-based) is the
+    signature block, when an analyst's corrections say so: both address the raw file's lines,
+    whatever container the letter came in."""
     text = data if isinstance(data, str) else decode(data, where)
     raw = normalise(text).split("\n")
     bidi = bidi_log(text) if BIDI_CONTROLS.search(text) else []
@@ -352,18 +355,19 @@ def clean(data: bytes | str, where: str | Path = "<text>", chrome_lines: set[int
     if u.kinds:  # text the container hid (entities, escapes) repaired and normalised like the rest
         again = normalise("\n".join(lines)).split("\n")
         lines = again if len(again) == len(lines) else lines
-    chrome_lines = {k for k, o in enumerate(origin) if o in chrome_lines}
+    starts = [a for a, _ in chrome_lines]  # ranges kept as ranges: each kept line looked up once
+    chrome_lines = {k for k, o in enumerate(origin)
+                    if (j := bisect_right(starts, o) - 1) >= 0 and o <= chrome_lines[j][1]}
     if signature_lines is not None:
         first = next((k for k, o in enumerate(origin) if o >= signature_lines[0]), len(lines) - 1)
         last = max((k for k, o in enumerate(origin) if o <= signature_lines[1]), default=first)
         signature_lines = (first, max(first, last))
     original = list(lines)
     for i in chrome_lines:
-        if 0 <= i < len(lines):
-            lines[i] = ""
+        lines[i] = ""
     sp = find_span(lines, where, signature_lines, date_given, header_date=u.date)
-    for i in chrome_lines:
-        if 0 <= i < len(lines) and original[i].strip():
+    for i in sorted(chrome_lines):
+        if original[i].strip():
             sp.inside[i] = "marked as page chrome by a correction"
     lines = original
     start, end, inside = sp.start, sp.end, sp.inside

@@ -12,13 +12,13 @@ Columns: action, target, value, type, title, unit, organization, former, note.
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
-import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import rawdata
+from .rawdata import shown
+from .dates import precision_of, value_bounds
 from .errors import InputError
 
 COLUMNS = ("action", "target", "value", "type", "title", "unit", "organization", "former", "note")
@@ -37,9 +37,7 @@ ACTIONS = {
     "remove_date": "the text of a parsed date mention",
     "set_date": "the text of a parsed date mention; value is its new TIMEX value",
 }
-_TIMEX = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?|-W\d{2}|-(?:SP|SU|FA|WI))?$|^\d{4}-\d{2}-\d{2}/\d{4}-\d{2}-\d{2}$"
-                    r"|^(?:PAST_REF|FUTURE_REF)$")
-_RANGE = re.compile(r"^\s*(\d+)\s*(?:-\s*(\d+))?\s*$")
+_RANGE = re.compile(r"^\s*(\d{1,18})\s*(?:-\s*(\d{1,18}))?\s*$")  # digits bounded: int() of any of them is cheap
 
 
 @dataclass(frozen=True)
@@ -72,13 +70,8 @@ class Correction:
 def load(path: Path) -> list[Correction]:
     """Read and validate a corrections file; every problem is one line naming file:line."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise InputError(path, "no such corrections file") from None
-    except UnicodeDecodeError as exc:
-        raise InputError(path, f"not UTF-8 (undecodable byte at offset {exc.start}); save it as UTF-8") from None
-    reader = csv.DictReader(io.StringIO(text, newline=""))
+    text = rawdata.read_text(path, rawdata.MAX_CORRECTIONS_BYTES, "corrections")
+    reader = rawdata.csv_reader(path, text)
     missing = [c for c in ("action", "target") if c not in (reader.fieldnames or [])]
     if missing:
         raise InputError(path, f"missing column(s) {', '.join(missing)}; columns are {', '.join(COLUMNS)}")
@@ -86,7 +79,7 @@ def load(path: Path) -> list[Correction]:
     if unknown:
         raise InputError(path, f"unknown column(s) {', '.join(unknown)}; columns are {', '.join(COLUMNS)}")
     out = []
-    for n, row in enumerate(reader, 2):
+    for n, row in rawdata.csv_rows(reader, path):
         row = {c: (row.get(c) or "").strip() for c in COLUMNS}
         if not any(row.values()):
             continue
@@ -98,60 +91,81 @@ def _check(path: Path, n: int, row: dict) -> Correction:
     where = f"{path}:{n}"
     action = row["action"]
     if action not in ACTIONS:
-        raise InputError(where, f"unknown action {action!r}; one of {', '.join(ACTIONS)}")
+        raise InputError(where, f"unknown action {shown(action)}; one of {', '.join(ACTIONS)}")
     former = row["former"].lower()
     if former not in ("", "true", "false"):
-        raise InputError(where, f"former is {row['former']!r}; use true or false")
+        raise InputError(where, f"former is {shown(row['former'])}; use true or false")
     if row["type"] not in ("", "person", "organization"):
-        raise InputError(where, f"type is {row['type']!r}; use person or organization")
+        raise InputError(where, f"type is {shown(row['type'])}; use person or organization")
     c = Correction(n, action, row["target"], row["value"], row["type"], row["title"], row["unit"],
                    row["organization"], former == "true", row["note"])
     if action == "set_letter":
         if c.target not in LETTER_FIELDS:
-            raise InputError(where, f"set_letter: target is {c.target!r}; one of {', '.join(LETTER_FIELDS)}")
+            raise InputError(where, f"set_letter: target is {shown(c.target)}; one of {', '.join(LETTER_FIELDS)}")
         if c.target == "date":
-            try:
-                dt.date.fromisoformat(c.value)
-            except ValueError:
-                raise InputError(where, f"set_letter date: {c.value!r} is not an ISO date (YYYY-MM-DD)") from None
+            if precision_of(c.value) != "day":
+                raise InputError(where, f"set_letter date: {shown(c.value)} is not an ISO date (YYYY-MM-DD)")
+            if value_bounds(c.value) is None:
+                raise InputError(where, f"set_letter date: {shown(c.value)} names no real day")
     elif action in ("chrome_lines", "signature_lines"):
         m = _RANGE.match(c.target)
         if not m or int(m.group(1)) < 1 or (m.group(2) and int(m.group(2)) < int(m.group(1))):
-            raise InputError(where, f"{action}: target {c.target!r} is not a line range such as 40-44")
+            raise InputError(where, f"{action}: target {shown(c.target)} is not a line range such as 40-44")
     elif action == "add_signatory":
         if not c.value:
             raise InputError(where, "add_signatory: value (the name as written in the letter) is empty")
     elif action in ("add_date", "set_date"):
-        if not c.target or not _TIMEX.match(c.value):
-            raise InputError(where, f"{action}: value {c.value!r} is not a TIMEX value (2017-05-04, 2017-W18, 2017-05, "
-                                    "2017-SP, 2017, 2017-03-02/2017-03-27, PAST_REF, FUTURE_REF)")
+        if not c.target:
+            raise InputError(where, f"{action}: target is empty; it names {ACTIONS[action]}")
+        _check_timex(where, action, c.value)
     elif not c.target:
         raise InputError(where, f"{action}: target is empty; it names {ACTIONS[action]}")
     return c
 
 
-def line_actions(corrections: list[Correction], path) -> tuple[set[int], tuple[int, int] | None]:
-    """Raw lines to cut as chrome and the signature block's lines, 0-based."""
-    chrome: set[int] = set()
+def _check_timex(where: str, action: str, value: str) -> None:
+    """A TIMEX value read as the parser reads its own (dates.precision_of, dates.value_bounds):
+    a value it could not place on the timeline is refused here, not dropped there."""
+    if value in ("PAST_REF", "FUTURE_REF"):
+        return
+    if precision_of(value) is None:
+        raise InputError(where, f"{action}: value {shown(value)} is not a TIMEX value (2017-05-04, 2017-W18, 2017-05, "
+                                "2017-SP, 2017, 2017-03-02/2017-03-27, PAST_REF, FUTURE_REF)")
+    if value_bounds(value) is None:
+        first, _, last = value.partition("/")
+        if last and value_bounds(first) and value_bounds(last):
+            raise InputError(where, f"{action}: value {shown(value)} is a range that ends before it starts")
+        raise InputError(where, f"{action}: value {shown(value)} names no real date (a month 01-12, a day of that "
+                                "month, an ISO week of that year)")
+
+
+def line_actions(corrections: list[Correction], path, n_lines: int) -> tuple[list[tuple[int, int]],
+                                                                          tuple[int, int] | None]:
+    """Raw lines to cut as chrome (merged ranges) and the signature block's lines, 0-based
+    and inclusive. Every range is checked against the letter's `n_lines` first and kept
+    as a range: what a correction names never costs more than the letter's own lines."""
+    chrome: list[tuple[int, int]] = []
     sig = None
     for c in corrections:
+        if c.action not in ("chrome_lines", "signature_lines"):
+            continue
+        a, b = c.line_range(path)
+        if b >= n_lines:
+            raise InputError(c.where(path), f"{c.action}: line {b + 1} is past the end of the letter "
+                                            f"({n_lines} lines)")
         if c.action == "chrome_lines":
-            a, b = c.line_range(path)
-            chrome.update(range(a, b + 1))
-        elif c.action == "signature_lines":
-            if sig is not None:
-                raise InputError(c.where(path), "signature_lines: the signature block is given twice")
-            sig = c.line_range(path)
-    return chrome, sig
-
-
-def check_line_ranges(corrections: list[Correction], path, n_lines: int) -> None:
-    for c in corrections:
-        if c.action in ("chrome_lines", "signature_lines"):
-            a, b = c.line_range(path)
-            if b >= n_lines:
-                raise InputError(c.where(path), f"{c.action}: line {b + 1} is past the end of the letter "
-                                                f"({n_lines} lines)")
+            chrome.append((a, b))
+        elif sig is not None:
+            raise InputError(c.where(path), "signature_lines: the signature block is given twice")
+        else:
+            sig = (a, b)
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(chrome):
+        if merged and a <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+        else:
+            merged.append((a, b))
+    return merged, sig
 
 
 def _find_signatory(sigs, c: Correction, path):
@@ -229,7 +243,6 @@ def apply_signatories(text: str, sigs: list, corrections: list[Correction], path
 def apply_dates(text: str, mentions: list, corrections: list[Correction], path, header_body) -> list:
     """Date mention corrections: add, remove, re-value."""
     from .annotate import Mention
-    from .dates import precision_of
 
     for c in corrections:
         if c.action in ("remove_date", "set_date"):

@@ -25,7 +25,7 @@ def _short(s: str, n: int = 70) -> str:
 
 
 def explain(raw: Path, letter_id: str | None = None, corrections: Path | None = None) -> str:
-    from .process import build_tables, corrections_for, parse_letter
+    from .process import build_tables, corrections_for, cut_warnings, parse_letter
 
     raw = Path(raw)
     letter_id = rawdata.letter_id_for(raw, letter_id)
@@ -84,6 +84,9 @@ def explain(raw: Path, letter_id: str | None = None, corrections: Path | None = 
     out += ["", f"removed as page chrome ({len(p.removed)}):"]
     for r in p.removed:
         out.append(f"       line {r['line']:>4}  {_short(r['text'], 50)!r}  ({r['reason']})")
+    warned = cut_warnings(p)
+    if warned:
+        out += ["", f"cuts that may be letter text ({len(warned)}):"] + [f"       line {w}" for w in warned]
     if unclassified:
         out += ["", f"organizations not in the codebook ({len(unclassified)}): " + "; ".join(unclassified)]
     if p.corrections:

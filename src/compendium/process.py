@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import contextlib
 import datetime as dt
+import heapq
 import json
 import os
 import shutil
@@ -31,6 +32,7 @@ from .annotate import annotate
 from .clean import clean, decode, normalise
 from .contract import KINDS, OUTPUT_FILES
 from .errors import InputError, InternalError
+from .lines import is_sentence
 from .outputs import MARKER, MARKER_TEXT, not_ours, refuse_links
 from .schemas import TABLES
 
@@ -52,10 +54,10 @@ class Parsed:
 def parse_letter(data: bytes, letter_id: str, where: str | Path, corrections: Path | None = None) -> Parsed:
     """Clean, structure and signatories of one letter, with an analyst's corrections applied."""
     fixes = corrections_mod.load(corrections) if corrections else []
-    chrome, sig_lines = corrections_mod.line_actions(fixes, corrections)
+    chrome, sig_lines = [], None
     if fixes:
-        text = decode(data, where)
-        corrections_mod.check_line_ranges(fixes, corrections, len(normalise(text).split("\n")))
+        n_lines = normalise(decode(data, where)).count("\n") + 1
+        chrome, sig_lines = corrections_mod.line_actions(fixes, corrections, n_lines)
     date_fix = next((c.value for c in fixes if c.action == "set_letter" and c.target == "date"), None)
     cleaned = clean(data, where, chrome_lines=chrome, signature_lines=sig_lines, date_given=date_fix is not None)
     sig_from = None
@@ -84,13 +86,38 @@ def cut_warnings(p: Parsed) -> list[str]:
     """Lines cut as page chrome that may be letter text: inside the letter, or a line
     that reads as a person's name. Each is said on stderr, never cut silently."""
     out = []
+    by_correction = [r for r in p.removed if "by a correction" in r["reason"]
+                     and (is_sentence(r["text"]) or signatories_mod._evidence(r["text"]) == 2)]
+    rows = _cutting_rows(p, [r["line"] for r in by_correction])
     for r in p.removed:
         if r["reason"].startswith("bidirectional"):
             continue
-        inside = "inside the letter" in r["reason"] and "by a correction" not in r["reason"]
-        if inside or signatories_mod._evidence(r["text"]) == 2:
+        if "by a correction" in r["reason"]:
+            # The analyst's cut, said when it takes a sentence or a name: a range one line off cuts the letter.
+            if r["line"] in rows:
+                out.append(f"{r['line']}: cut as page chrome by a correction ({rows[r['line']]}): {r['text']!r} "
+                           "reads as letter text; if it belongs to the letter, take it out of the chrome_lines range")
+        elif "inside the letter" in r["reason"] or signatories_mod._evidence(r["text"]) == 2:
             out.append(f"{r['line']}: cut as page chrome ({r['reason']}): {r['text']!r}; if it belongs to the "
                        "letter, keep it with a correction (docs/corrections.md)")
+    return out
+
+
+def _cutting_rows(p: Parsed, lines: list[int]) -> dict[int, str]:
+    """For each raw line (1-based, ascending), the first chrome_lines row of the corrections
+    file that covers it: one sweep over the lines and the ranges, however many of each."""
+    ranges = sorted((*c.line_range(p.corrections_path), c.line) for c in p.corrections if c.action == "chrome_lines")
+    out: dict[int, str] = {}
+    live: list[tuple[int, int]] = []  # (row, last line) of the ranges begun, first row on top
+    k = 0
+    for line in lines:
+        while k < len(ranges) and ranges[k][0] <= line - 1:
+            heapq.heappush(live, (ranges[k][2], ranges[k][1]))
+            k += 1
+        while live and live[0][1] < line - 1:  # ended before this line, so before every later one
+            heapq.heappop(live)
+        if live:
+            out[line] = f"{p.corrections_path}:{live[0][0]}"
     return out
 
 
@@ -270,12 +297,12 @@ def corrections_for(raw: Path, letter_id: str, given: Path | None = None) -> Pat
         given = Path(given)
         if not given.is_file():
             raise InputError(given, "--corrections: no such file" if not given.exists() else "--corrections: not a file")
-        rawdata.verify(given, given.read_bytes())
+        rawdata.verify(given, rawdata.read_bounded(given, rawdata.MAX_CORRECTIONS_BYTES, "corrections"))
         return given
     if rawdata.is_registered_path(raw):
         path = rawdata.corrections_path(letter_id)
-        if path.is_file():
-            rawdata.verify(path, path.read_bytes())
+        if path.exists() or path.is_symlink():
+            rawdata.verify(path, rawdata.read_bounded(path, rawdata.MAX_CORRECTIONS_BYTES, "corrections"))
             return path
     return None
 

@@ -18,23 +18,83 @@ from . import paths
 from .errors import ChecksumError, InputError
 
 MAX_BYTES = 1_000_000  # a letter is a few kB; anything near 1 MB is not a letter
+MAX_CORRECTIONS_BYTES = MAX_BYTES  # an analyst's corrections to one letter: a few rows
+MAX_CURATED_BYTES = 32_000_000  # the codebook and the context events: about 100 bytes a row
 MAX_ID_LENGTH = 100  # ids become file and folder names; file systems allow 255 bytes
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 LETTER_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
-def read_curated_csv(path: Path, columns: tuple[str, ...]) -> "csv.DictReader":
-    """Rows of a hand-edited CSV in data/raw (codebook, context events), checked for
-    encoding and columns; rows are numbered from 2 in error messages (line 1 is the header)."""
-    try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(path, f"not UTF-8 (undecodable byte at offset {exc.start}); save it as UTF-8") from None
-    reader = csv.DictReader(io.StringIO(text, newline=""))
+def read_curated_csv(path: Path, columns: tuple[str, ...], what: str, text: str | None = None):
+    """Rows of a hand-edited CSV in data/raw (codebook, context events) as (row number, row),
+    numbered from 2 (line 1 is the header). The file gets a raw letter's checks (a regular
+    file, at most MAX_CURATED_BYTES, UTF-8); `text` is its content when already read so."""
+    if text is None:
+        text = read_text(path, MAX_CURATED_BYTES, what)
+    reader = csv_reader(path, text)
     missing = [c for c in columns if c not in (reader.fieldnames or [])]
     if missing:
         raise InputError(path, f"missing column(s) {', '.join(missing)}")
+    return csv_rows(reader, path)
+
+
+def csv_reader(path: Path, text: str) -> "csv.DictReader":
+    """A DictReader whose header is read: a malformed header is one line naming the file."""
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    try:
+        reader.fieldnames  # noqa: B018 (reading it reads the header)
+    except csv.Error as exc:
+        raise InputError(f"{path}:1", f"not valid CSV ({exc})") from None
     return reader
+
+
+def csv_rows(reader: "csv.DictReader", path: Path):
+    """(row number, row) of each row, from 2; a row the csv module cannot read (a cell over
+    its 131072-character limit), or with more cells than the header (empty ones aside),
+    is one line naming the file and the row, never silently cut to the header's columns."""
+    rows = iter(reader)
+    n = 1
+    while True:
+        n += 1
+        try:
+            row = next(rows)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise InputError(f"{path}:{n}", f"not valid CSV ({exc})") from None
+        extra = [cell for cell in row.get(None) or () if cell.strip()]  # csv.DictReader's cells past the header's
+        if extra:
+            raise InputError(f"{path}:{n}", f"{len(row[None])} cell(s) more than the header's {len(reader.fieldnames)} "
+                                            f"columns (the first: {shown(extra[0])}): a comma too many, or a cell "
+                                            "holding commas that is not in quotes")
+        yield n, row
+
+
+def check_curated(path: Path, what: str) -> None:
+    """The codebook or the context events, if present, is a regular file within the limit:
+    checked before anything reads it (a FIFO would block the build, a folder end it in a traceback)."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise InputError(path, f"cannot read the file ({exc.strerror})") from None
+    _regular(path, st, MAX_CURATED_BYTES, what)
+
+
+def read_text(path: Path, limit: int, what: str) -> str:
+    """A hand-written text file (corrections, codebook, context events) as UTF-8, read
+    with the checks a raw letter gets."""
+    data = read_bounded(path, limit, what)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(path, f"not UTF-8 (undecodable byte at offset {exc.start}); save it as UTF-8") from None
+
+
+def shown(value: str, limit: int = 40) -> str:
+    """A value as an error message quotes it: whole when short, its start and length when long."""
+    return repr(value) if len(value) <= limit else f"{value[:limit]!r}… ({len(value)} characters)"
 
 
 def check_letter_id(letter_id: str, where: str = "letter id") -> str:
@@ -53,34 +113,40 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _regular(path: Path, st: os.stat_result) -> None:
+def _regular(path: Path, st: os.stat_result, limit: int, what: str) -> None:
     if stat.S_ISDIR(st.st_mode):
-        raise InputError(path, "is a directory, not a letter file")
+        raise InputError(path, f"is a directory, not a {what} file")
     if not stat.S_ISREG(st.st_mode):
-        raise InputError(path, "not a regular file (a FIFO, device or socket): save the letter to a file")
-    if st.st_size > MAX_BYTES:
-        raise InputError(path, f"file is {st.st_size} bytes, over the {MAX_BYTES}-byte limit for a letter")
+        raise InputError(path, f"not a regular file (a FIFO, device or socket): save the {what} to a file")
+    if st.st_size > limit:
+        raise InputError(path, f"file is {st.st_size} bytes, over the {limit}-byte limit for a {what} file")
 
 
-def read_raw(path: Path) -> bytes:
-    """Read a raw letter file, refusing anything that cannot be a letter.
+def read_bounded(path: Path, limit: int = MAX_BYTES, what: str = "letter") -> bytes:
+    """The bytes of a file given as input, refusing anything that cannot be one.
 
     Only a regular file is opened (a FIFO would block, a device never end), and
-    at most MAX_BYTES + 1 bytes are read whatever its size on disk says (0 for
+    at most `limit` + 1 bytes are read whatever its size on disk says (0 for
     /proc files)."""
     path = Path(path)
     try:
-        _regular(path, os.stat(path))  # follows a symlink: what it points to must be a file
+        _regular(path, os.stat(path), limit, what)  # follows a symlink: what it points to must be a file
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
         raise InputError(path, "no such file") from None
     except OSError as exc:
         raise InputError(path, f"cannot read the file ({exc.strerror})") from None
     with os.fdopen(fd, "rb") as fh:
-        _regular(path, os.fstat(fh.fileno()))  # the file opened is the file checked
-        data = fh.read(MAX_BYTES + 1)
-    if len(data) > MAX_BYTES:
-        raise InputError(path, f"file holds more than {MAX_BYTES} bytes, over the {MAX_BYTES}-byte limit for a letter")
+        _regular(path, os.fstat(fh.fileno()), limit, what)  # the file opened is the file checked
+        data = fh.read(limit + 1)
+    if len(data) > limit:
+        raise InputError(path, f"file holds more than {limit} bytes, over the {limit}-byte limit for a {what} file")
+    return data
+
+
+def read_raw(path: Path) -> bytes:
+    """Read a raw letter file, refusing anything that cannot be a letter."""
+    data = read_bounded(path)
     probe = data
     if data.startswith(UTF16_BOMS) and b"\x00" in data:  # UTF-16 with a BOM is decoded (clean.decode): check its text
         try:
@@ -154,10 +220,40 @@ def verify(path: Path, data: bytes) -> None:
 
 
 def verify_all() -> list[tuple[str, Path]]:
+    """Every registered letter and corrections file checked against the manifest, and the
+    codebook and context events checked to be readable, before a build reads any of them."""
     letters = registered_letters()
     for _, path in letters:
         verify(path, read_raw(path))
+    check_curated(paths.codebook_path(), "codebook")
+    check_curated(paths.context_path(), "context events")
+    verify_corrections({letter_id for letter_id, _ in letters})
     return letters
+
+
+def verify_corrections(registered: set[str]) -> None:
+    """Every corrections file in data/raw/corrections (hidden files aside) is a registered
+    letter's, registered beside it in the manifest and unchanged; every one the manifest lists
+    is there. A file for no letter would otherwise be ignored without a word."""
+    folder = paths.raw_dir() / "corrections"
+    for rel in read_manifest():
+        if rel.startswith("corrections/"):
+            path = paths.raw_dir() / rel
+            if rel[len("corrections/") : -len(".csv")] not in registered:
+                raise InputError(path, f"is in {paths.manifest_path().name} as the corrections of a letter that is not "
+                                       "registered: register the letter, or remove the line and the file")
+            if not path.exists() and not path.is_symlink():
+                raise InputError(path, f"is in {paths.manifest_path().name} but missing: restore it (git checkout data/raw)")
+    if not folder.is_dir():
+        return
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith("."):
+            continue
+        if path.suffix != ".csv" or path.stem not in registered:
+            raise InputError(path, "corrections for no registered letter (a letter's are "
+                                   "data/raw/corrections/<letter id>.csv): check the id, register the letter with "
+                                   "`compendium add LETTER --id <letter id> --corrections FILE`, or move the file out of data/raw")
+        verify(path, read_bounded(path, MAX_CORRECTIONS_BYTES, "corrections"))
 
 
 def letter_id_for(path: Path, given: str | None = None) -> str:

@@ -8,6 +8,7 @@ report.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import html
 import json
@@ -411,11 +412,47 @@ DESCRIPTION_TERMS = [
 ]
 
 
+# "… from <description>, know / write / urge …": the description runs from a word that
+# introduces it to the first verb after it, within one sentence (no '.' or ';' in it).
+_DESCRIBES = re.compile(r"\b(?:comprising|including|representing|consisting of|from)(\s+)")
+# A run of white space (taken whole: nothing white before it) followed by one of the verbs.
+_BEFORE_VERB = re.compile(r"(?<!\s)\s+(?=(?:know|write|urge|are|have|call|request|wish|believe|join)\b)")
+
+
 def self_description(text: str) -> str:
-    """The phrase where the letter describes its own coalition, or ''."""
-    m = re.search(r"\b(?:comprising|including|representing|consisting of|from)\s+(?P<d>[^.;]+?),?\s+"
-                  r"(?:know|write|urge|are|have|call|request|wish|believe|join)\b", text)
-    return m.group("d") if m else ""
+    r"""The phrase where the letter describes its own coalition, or ''.
+
+    The first match of
+    `\b(?:comprising|…|from)\s+(?P<d>[^.;]+?),?\s+(?:know|write|…)\b`, found in linear
+    time: that pattern, searched with `re`, tries every word that introduces a
+    description against the rest of its sentence (quadratic in a long text without
+    '.' or ';' and with many "from"). Here where a description may end (before ',',
+    white space and a verb) and where each sentence ends are found once, and each
+    introducing word looks them up by bisection."""
+    # Where d may end: at a comma just before such a run, or anywhere inside the run
+    # (the run is then white space ending at the verb). Inclusive, sorted, disjoint.
+    lows, highs = [], []
+    for m in _BEFORE_VERB.finditer(text):
+        lows.append(m.start() - 1 if m.start() > 0 and text[m.start() - 1] == "," else m.start())
+        highs.append(m.end() - 1)
+    stops = [i for i, c in enumerate(text) if c in ".;"]
+
+    def first_end(d0: int) -> int | None:
+        """The shortest d from d0 (at least one character, no '.' or ';'): its end, or None."""
+        k = bisect.bisect_right(highs, d0)  # the first place d may end after d0
+        if k == len(highs):
+            return None
+        end = max(lows[k], d0 + 1)
+        j = bisect.bisect_left(stops, d0)
+        return end if j == len(stops) or end <= stops[j] else None
+
+    for m in _DESCRIBES.finditer(text):
+        # `\s+` takes the whole run first and gives back one character at a time, as re does.
+        for d0 in range(m.end(1), m.start(1), -1):
+            end = first_end(d0)
+            if end is not None:
+                return text[d0:end]
+    return ""
 
 
 def description_vs_codebook(letter: Letter) -> pd.DataFrame:

@@ -13,7 +13,7 @@ from .annotate import Mention
 from .dates import precision_of, value_bounds
 from .errors import InputError
 from .text import clause
-from .rawdata import read_curated_csv
+from .rawdata import read_curated_csv, shown
 
 # Event nouns, most specific first: a clause naming a side event and a
 # session is about the side event.
@@ -148,20 +148,19 @@ def load_context(letter_id: str, path: Path | None = None) -> list[Event]:
     if not path.exists():
         return []
     out = []
-    reader = read_curated_csv(path, CONTEXT_COLUMNS)
-    for n, row in enumerate(reader, start=2):
+    for n, row in read_curated_csv(path, CONTEXT_COLUMNS, "context events"):
         value = (row["date"] or "").strip()
         bounds = value_bounds(value) if re.fullmatch(r"[\dA-Z\-]+", value) else None
         if bounds is None:
-            raise InputError(f"{path}:{n}", f"invalid date {value!r} (use 2014-09-23, 2014-09, 2014 …)")
+            raise InputError(f"{path}:{n}", f"invalid date {shown(value)} (use 2014-09-23, 2014-09, 2014 …)")
         citation = (row["citation"] or "").strip()
         if not re.match(r"https?://\S+$", citation):
             raise InputError(f"{path}:{n}", "no source: the citation must be a URL")
         if not (row["label"] or "").strip():
             raise InputError(f"{path}:{n}", "empty label: say what happened")
         ask = (row["answers_ask"] or "").strip()
-        if ask and (not ask.isdigit() or int(ask) < 1):
-            raise InputError(f"{path}:{n}", f"answers_ask {ask!r} must be an ask number (1, 2, …) or empty")
+        if ask and not (re.fullmatch(r"[0-9]{1,6}", ask) and int(ask) >= 1):  # asks are counted 1, 2, …, never a million
+            raise InputError(f"{path}:{n}", f"answers_ask {shown(ask)} must be an ask number (1, 2, …) or empty")
         if row["letter_id"].strip() != letter_id:
             continue
         out.append(Event(0, value, bounds[0].isoformat(), bounds[1].isoformat(), precision_of(value),
