@@ -59,6 +59,7 @@ screenshots: $(STAMP) ## screenshots of the reports (desktop and phone) into doc
 	$(BIN)/python tools/screenshots.py
 
 bench: $(STAMP) ## benchmarks: cold build vs floor (1 letter), and corpora of 1, 32, 128 and 512 generated letters (~30 min)
+	$(BIN)/python benchmarks/startup.py
 	$(BIN)/python benchmarks/build_vs_floor.py
 	$(BIN)/python benchmarks/corpus_scaling.py --sizes 1 32 128 512 --once-above 128
 
