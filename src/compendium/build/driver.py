@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
 import threading
 import time
 
-from .. import atomic, paths, rawdata
+from .. import atomic, paths, rawdata, storemanifest
 from ..errors import BuildError, CompendiumError
 from .index import write_index
 from .jobs import Plan
@@ -33,12 +34,26 @@ from .staleness import Stamps
 from .unregistered import drop_unregistered
 
 
+_INTERRUPTED = threading.Event()
+
+
 def _terminate_as_interrupt() -> None:
-    """SIGTERM stops a build like Ctrl-C: kernels shut down, finished outputs stay."""
+    """SIGTERM stops a build like Ctrl-C: kernels shut down, finished outputs stay. Either signal
+    is also remembered: a KeyboardInterrupt raised while the garbage collector runs an object's
+    __del__ is printed and dropped by Python, so the build checks the flag between phases."""
     if threading.current_thread() is threading.main_thread():
+        _INTERRUPTED.clear()
+
         def handler(signum, frame):
+            _INTERRUPTED.set()
             raise KeyboardInterrupt
         signal.signal(signal.SIGTERM, handler)
+        signal.signal(signal.SIGINT, handler)
+
+        def unraisable(info) -> None:  # that dropped KeyboardInterrupt: the build says it once, itself
+            if not isinstance(info.exc_value, KeyboardInterrupt):
+                sys.__unraisablehook__(info)
+        sys.unraisablehook = unraisable
 
 
 def build(jobs: int | None = None, force: bool = False) -> Timings:
@@ -62,7 +77,8 @@ def _build(lock: BuildLock, jobs: int | None, force: bool) -> Timings:
     dropped = drop_unregistered([lid for lid, _ in letters], stamps)
     plan = Plan(letters, stamps, force)
     if not plan.stale_letters and not plan.todo and not dropped and (paths.reports_dir() / "index.html").exists() \
-            and (paths.reports_dir() / "assets" / "report.css").exists():
+            and (paths.reports_dir() / "assets" / "report.css").exists() \
+            and storemanifest.holds(paths.processed_dir(), [lid for lid, _ in letters]):
         say(f"reports are up to date ({len(letters)} letters, {len(plan.planned)} reports; "
             f"{time.perf_counter() - t0:.2f} s)")
         return Timings()
@@ -90,6 +106,8 @@ def _build(lock: BuildLock, jobs: int | None, force: bool) -> Timings:
 
         process_all(verbose=True, stamps=stamps, force=force, on_letter=on_letter, progress=progress,
                     letters=letters, keys=plan.letter_keys)
+        if _INTERRUPTED.is_set():  # a signal whose KeyboardInterrupt Python dropped (see above)
+            raise KeyboardInterrupt
         timings.process = time.perf_counter() - t_process
         if not plan.names:
             say("no report notebooks exist yet (notebooks/*.ipynb); processed data is up to date")
