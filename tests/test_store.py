@@ -139,3 +139,26 @@ def test_the_data_dictionary_lists_the_store():
         assert f"`{col}`" in section, col
     for name in contract.TABLE_NAMES:  # the row tables: letter_id, letter_date, then the CSV's columns
         assert store.SCHEMAS[name].names == ["letter_id", "letter_date", *contract.TABLES[f"{name}.csv"]]
+
+
+def test_the_build_hashes_only_folders_whose_files_changed(tmp_path, letters, monkeypatch):
+    """In the project's own data/processed, folder digests are remembered with their files' stat
+    (build/store-digests.json): an unchanged folder is not read again, a changed one is."""
+    monkeypatch.setenv("COMPENDIUM_ROOT", str(tmp_path))
+    root = tmp_path / "data" / "processed"
+    root.mkdir(parents=True)
+    (tmp_path / "build").mkdir()
+    for lid in IDS[:2]:
+        shutil.copytree(letters / lid, root / lid)
+    store.update(root, IDS[:2])
+    cache = json.loads((tmp_path / "build" / "store-digests.json").read_text())
+    assert sorted(cache) == IDS[:2]
+    hashed = []
+    real = store.folder_digest
+    monkeypatch.setattr(store, "folder_digest", lambda d: hashed.append(d.name) or real(d))
+    assert not store.update(root, IDS[:2]) and hashed == []
+    meta = json.loads((root / IDS[1] / "letter.json").read_text(encoding="utf-8"))
+    (root / IDS[1] / "letter.json").write_text(json.dumps({**meta, "subject": "Changed"}, indent=2), encoding="utf-8")
+    delta = store.update(root, IDS[:2])
+    assert hashed == [IDS[1]] and delta.changed == [IDS[1]]
+    assert _files(root) == _from_scratch(tmp_path / "elsewhere", root)

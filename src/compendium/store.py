@@ -192,12 +192,59 @@ def resolve_root(processed_root: str | Path | None) -> Path:
     return root
 
 
-def current(root: Path, letter_ids: list[str] | None = None) -> tuple[dict[str, pa.Table], dict[str, str], Delta]:
+class _DigestCache:
+    """Each letter's folder digest, remembered with its files' size, modification time and inode
+    (build/store-digests.json, not committed; only for the project's own data/processed): an update
+    hashes only the folders whose files changed since, as git's index does, instead of every folder."""
+
+    def __init__(self, root: Path) -> None:
+        own = root.resolve() == paths.processed_dir().resolve()
+        self.path = paths.build_dir() / "store-digests.json" if own else None
+        self.data, self.changed = {}, False
+        if self.path is not None:
+            try:
+                self.data = json.loads(self.path.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                self.data = {}
+
+    def digest(self, letter_dir: Path) -> str:
+        if self.path is None:
+            return folder_digest(letter_dir)
+        stats = []
+        for name in contract.REPORT_FILES:
+            st = (letter_dir / name).stat()
+            stats.append([st.st_size, st.st_mtime_ns, st.st_ino])
+        entry = self.data.get(letter_dir.name)
+        if entry and entry["stat"] == stats:
+            return entry["sha256"]
+        d = folder_digest(letter_dir)
+        self.data[letter_dir.name] = {"stat": stats, "sha256": d}
+        self.changed = True
+        return d
+
+    def save(self, ids: list[str]) -> None:
+        """Written by the build only (it holds the lock); entries of letters no longer there dropped."""
+        keep = set(ids)
+        if set(self.data) - keep:
+            self.data = {k: v for k, v in self.data.items() if k in keep}
+            self.changed = True
+        if self.path is not None and self.changed and self.path.parent.is_dir():
+            try:
+                atomic.write_text(self.path, json.dumps(self.data, sort_keys=True) + "\n")
+            except OSError:  # a cache: a reader without write access simply hashes again next time
+                pass
+
+
+def current(root: Path, letter_ids: list[str] | None = None,
+            save_cache: bool = False) -> tuple[dict[str, pa.Table], dict[str, str], Delta]:
     """The store as the processed folders under `root` say it should be: the stored tables with
     the rows of the changed, added and removed letters replaced (only those letters are read)."""
     root = Path(root)
     ids = sorted(letter_ids) if letter_ids is not None else _letter_ids(root)
-    digests = {lid: folder_digest(root / lid) for lid in ids}
+    cache = _DigestCache(root)
+    digests = {lid: cache.digest(root / lid) for lid in ids}
+    if save_cache:
+        cache.save(ids)
     stored = read(root)
     delta = Delta(rebuilt=stored is None)
     old, old_digests = stored if stored is not None else ({n: SCHEMAS[n].empty_table() for n in TABLES}, {})
@@ -228,7 +275,7 @@ def update(root: Path | None = None, letter_ids: list[str] | None = None) -> Del
     """Bring the store under `root` (default data/processed) up to date with its processed
     folders; write only if something changed. The caller holds the build lock."""
     root = Path(root) if root is not None else paths.processed_dir()
-    tables, digests, delta = current(root, letter_ids)
+    tables, digests, delta = current(root, letter_ids, save_cache=True)
     if delta:
         manifest = manifest_text(digests)
         key = hashlib.sha256((FORMAT + manifest).encode()).hexdigest()
