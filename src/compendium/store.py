@@ -9,10 +9,12 @@ the processed letters (`data/processed/_corpus/`), updated by delta.
     _corpus/letters.sha256        per letter, the SHA-256 of the files its rows were read from
                                   (`<sha256>  <letter id>` lines, as in SHA256SUMS)
 
-The store is derived data. A letter's rows are read (and checked, by `report.load`)
-only when its processed folder changed, was added or was removed (letters.sha256
-says what each letter's rows were read from), so one letter added to 5,000 costs
-one letter's reading, not 5,000. The corpus report, the index page and
+The store is derived data. A letter's rows are read (and checked against the contract,
+as `compendium process` checks what it writes, with their offsets into clean.txt) only
+when its processed folder changed, was added or was removed (letters.sha256 says what
+each letter's rows were read from), so one letter added to 5,000 costs one letter's
+reading, not 5,000; which folders changed is found from their files' stat
+(build/store-digests.json), not by hashing every folder. The corpus report, the index page and
 `compendium.explore.load_all` read the store instead of 5 × N CSV files.
 
 Byte-reproducible: rows sorted by letter id (each letter's rows in their file's order,
@@ -292,12 +294,12 @@ class Tables:
     `report.load` gives them; text is "" when empty."""
 
     root: Path
-    letters: "pd.DataFrame"  # letter_id, date, subject, addressee, signatory_count, paragraph_count, source_sha256
-    paragraphs: "pd.DataFrame"
-    signatories: "pd.DataFrame"
-    affiliations: "pd.DataFrame"
-    mentions: "pd.DataFrame"
-    timeline: "pd.DataFrame"
+    letters: pd.DataFrame  # letter_id, date, subject, addressee, signatory_count, paragraph_count, source_sha256
+    paragraphs: pd.DataFrame
+    signatories: pd.DataFrame
+    affiliations: pd.DataFrame
+    mentions: pd.DataFrame
+    timeline: pd.DataFrame
     arrow: dict = field(default_factory=dict, repr=False)  # the same tables as pyarrow reads them (for SQL)
 
     def __len__(self) -> int:
