@@ -59,9 +59,11 @@ clean: ## remove build intermediates (not the committed outputs)
 screenshots: $(STAMP) ## screenshots of the reports (desktop and phone) into docs/screenshots/
 	$(BIN)/python tools/screenshots.py
 
-bench: $(STAMP) ## benchmarks: cold build vs floor (1 letter), and corpora of 1, 32, 128 and 512 generated letters (~30 min)
+bench: $(STAMP) ## benchmarks: start-up, cold build vs floor (1 letter), the corpus store, corpora of 1 to 2,048 generated letters (~1 h)
+	$(BIN)/python benchmarks/startup.py
 	$(BIN)/python benchmarks/build_vs_floor.py
-	$(BIN)/python benchmarks/corpus_scaling.py --sizes 1 32 128 512 --once-above 128
+	$(BIN)/python benchmarks/store_scaling.py --sizes 32 128 512 2048 --out benchmarks/results-store.md
+	$(BIN)/python benchmarks/corpus_scaling.py --sizes 1 32 128 512 2048 --once-above 128
 
 GOLD_SETS := tests/fixtures/letters/dev tests/fixtures/letters/heldout tests/fixtures/letters/heldout3 tests/fixtures/letters/heldout4
 accuracy: $(STAMP) ## score the parser against the gold files, then every gold letter in every container

@@ -108,17 +108,56 @@ def change_one_letter(root: Path) -> None:
         del os.environ["COMPENDIUM_ROOT"]
 
 
+def add_one_letter(root: Path, tmp: Path, seed: int) -> str:
+    """A new generated letter registered with `compendium add` (as a curator adds one); its id."""
+    from compendium import register
+
+    path = write_corpus(tmp / "added", 1, seed=seed)[0]
+    letter_id = path.stem.replace("generated", "added")
+    os.environ["COMPENDIUM_ROOT"] = str(root)
+    try:
+        register.add(path, letter_id)
+    finally:
+        del os.environ["COMPENDIUM_ROOT"]
+    return letter_id
+
+
+def remove_one_letter(root: Path, letter_id: str) -> None:
+    """`compendium remove`: the letter leaves the manifest; the next build drops its outputs."""
+    from compendium import rawdata
+
+    os.environ["COMPENDIUM_ROOT"] = str(root)
+    try:
+        rawdata.remove(letter_id)
+    finally:
+        del os.environ["COMPENDIUM_ROOT"]
+
+
+# compendium.explore.load_all on the built project, timed inside its process (imports excluded).
+LOAD_ALL = """
+import sys, time
+from compendium.explore import load_all
+t = time.perf_counter()
+c = load_all()
+print(f"{time.perf_counter() - t:.4f} {len(c.letters)}")
+"""
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", type=int, nargs="+", default=[1, 32, 128])
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--once-above", type=int, default=128, help="sizes above this run once (512 takes minutes)")
+    ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results.md",
+                    help="the results table (the figure benchmarks/time-per-letter.svg only with the default)")
+    ap.add_argument("--note", default="", help="a line saying under what conditions the figures were taken")
     args = ap.parse_args()
     py = sys.executable
     rows = []
     phases_note = {}
     for n in args.sizes:
-        res: dict[str, list[float]] = {"cold": [], "no-op": [], "one letter changed": [], "floor": []}
+        res: dict[str, list[float]] = {"cold": [], "no-op": [], "one letter changed": [], "one letter added": [],
+                                       "one letter removed": [], "load_all": [], "floor": []}
         mem: dict[str, list[int]] = {"cold": [], "floor": []}
         pages: list[tuple[int, int]] = []  # (median letter page, whole reports/ folder) in bytes
         repeat = args.repeat if n <= args.once_above else 1
@@ -136,6 +175,13 @@ def main() -> None:
                 res["no-op"].append(run([py, "-m", "compendium", "build"], env)[0])
                 change_one_letter(root)
                 res["one letter changed"].append(run([py, "-m", "compendium", "build"], env)[0])
+                added = add_one_letter(root, Path(tmp), seed=1000 + n + i)
+                res["one letter added"].append(run([py, "-m", "compendium", "build"], env)[0])
+                remove_one_letter(root, added)
+                res["one letter removed"].append(run([py, "-m", "compendium", "build"], env)[0])
+                seconds, count = run([py, "-c", LOAD_ALL], env)[2].split()
+                assert int(count) == n, (count, n)
+                res["load_all"].append(float(seconds))
                 wall, peak, _ = run([py, "-c", FLOOR, str(Path(tmp) / "floor")], env)
                 res["floor"].append(wall)
                 mem["floor"].append(peak)
@@ -159,17 +205,31 @@ def write_results(rows: list[dict], phases_note: dict, args) -> None:
         "Reports per letter: 2, plus the corpus report from 2 letters on. Peak memory: resident memory of the "
         "whole process tree (build process, workers, kernels), sampled every 50 ms.",
         "",
-        "| letters | runs | cold build | no-op | one letter changed | floor | cold / floor | no-op / cold | "
-        "cold per letter | peak memory, build (MiB) | peak memory, floor (MiB) | letter page (KB, median) | "
-        "reports/ (MB) |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "| letters | runs | cold build | no-op | one letter changed | one letter added | one letter removed | "
+        "load_all | floor | cold / floor | no-op / cold | cold per letter | peak memory, build (MiB) | "
+        "peak memory, floor (MiB) | letter page (KB, median) | reports/ (MB) |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
+    if args.note:
+        lines[2:2] = [f"**{args.note}**", ""]
     for r in rows:
         lines.append(
             f"| {r['n']} | {r['runs']} | {r['cold']:.2f} | {r['no-op']:.2f} | {r['one letter changed']:.2f} | "
+            f"{r['one letter added']:.2f} | {r['one letter removed']:.2f} | {r['load_all']:.3f} | "
             f"{r['floor']:.2f} | {r['cold'] / r['floor']:.2f} | {r['no-op'] / r['cold']:.1%} | "
             f"{r['cold'] / r['n']:.2f} | {r['mem_cold']} | {r['mem_floor']} | {r['page'] / 1000:.0f} | "
             f"{r['reports'] / 1e6:.1f} |")
+    lines += ["", "Cost of one letter added (a build after `compendium add` of one generated letter):", ""]
+    lines += [f"- {r['n']} letters: {r['one letter added']:.2f} s" for r in rows]
+    if len(rows) >= 2:
+        a, b = rows[-2], rows[-1]
+        per = (b["one letter added"] - a["one letter added"]) / (b["n"] - a["n"])
+        at = b["one letter added"] + per * (100_000 - b["n"])
+        small = next((r for r in rows if r["n"] >= 32), rows[0])
+        lines += ["", f"An add grows by {per * 1000:.2f} ms per letter already in the corpus ({a['n']} → {b['n']}); "
+                  f"extrapolated linearly, one letter added to 100,000 letters ≈ {at:.0f} s. "
+                  f"Ratio of the add at {b['n']} letters to the add at {small['n']}: "
+                  f"{b['one letter added'] / small['one letter added']:.2f}."]
     lines += ["", "The build's own account of its last cold run per size (phase times summed over workers):", ""]
     lines += [f"- {n} letters: {note}" for n, note in phases_note.items()]
     if len(rows) >= 2:
@@ -180,8 +240,10 @@ def write_results(rows: list[dict], phases_note: dict, args) -> None:
                   f"100,000 letters ≈ {(a['cold'] + slope * (100000 - a['n'])) / 3600:.1f} h."]
     lines += ["", "Regenerate: `make bench`.", ""]
     text = "\n".join(lines)
-    (ROOT / "benchmarks" / "results.md").write_text(text, encoding="utf-8")
+    args.out.write_text(text, encoding="utf-8")
     print(text)
+    if args.out != ROOT / "benchmarks" / "results.md":
+        return
 
     import matplotlib
 

@@ -21,7 +21,7 @@ def three_letters(buildable_project):
 
 def test_organizations_are_counted_per_letter_and_merged_only_by_the_codebook(three_letters):
     letters = corpus.load_corpus()
-    assert [lt.letter_id for lt in letters] == [
+    assert list(letters.letters.letter_id) == [
         "2014-09-10-kerry-unga-north-korea", "2015-02-03-corpus-a", "2015-06-30-corpus-b"]
     orgs = corpus.organizations(letters).set_index("Organization")
     assert orgs.loc["Human Rights Watch", "Letters"] == 3

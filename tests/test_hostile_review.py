@@ -182,7 +182,7 @@ def test_the_corpus_of_the_project_reads_registered_letters_only(project, tmp_pa
     for raw in (fixture_path("sig-unit-lines.txt"), CORPUS / "2015-02-03-corpus-a.txt"):  # copied in by hand
         shutil.copytree(process(raw, tmp_path / raw.stem, warn=lambda m: None),
                         project / "data" / "processed" / raw.stem)
-    assert [lt.letter_id for lt in corpus.load_corpus()] == [REAL_ID]
+    assert list(corpus.load_corpus().letters.letter_id) == [REAL_ID]
     assert build.Job("", "corpus").title() == "Corpus: 1 letters"
 
 

@@ -13,6 +13,9 @@ build and the report kernels can read it before or without anything heavy.
 
 from __future__ import annotations
 
+import csv
+import io
+import re
 from dataclasses import dataclass
 
 # --- closed vocabularies --------------------------------------------------------------
@@ -140,3 +143,52 @@ LETTER_KEYS = ("letter_id", "date", "addressee", "subject", "salutation", "closi
 # What a report needs (compendium.report), and everything `compendium process` writes.
 REPORT_FILES = ("clean.txt", "letter.json", *TABLES)
 OUTPUT_FILES = (*REPORT_FILES, "clean.ann", "clean.tml", "tables.xlsx")
+
+
+# --- checking rows against the contract --------------------------------------------------
+
+def problem(table: str, rows: list[dict]) -> str | None:
+    """The first way `rows` (dicts, one per row) break the contract of `table`, or None.
+
+    What the pandera schemas (compendium.schemas) check, in plain Python: `compendium
+    process` checks every table it builds without importing pandera (0.4 s of start-up,
+    and as much again on its first validation); the reports check what they read with
+    the schemas. tests/test_contract.py checks both refuse the same tables."""
+    columns = TABLES[table]
+    seen: dict[str, set] = {col: set() for col, spec in columns.items() if spec.unique}
+    for i, row in enumerate(rows):
+        where = f"row {i + 1}"
+        for col, spec in columns.items():
+            v = row.get(col)
+            if spec.integer:
+                if v is None and spec.type == OPTIONAL_INT:
+                    continue
+                if not isinstance(v, int) or isinstance(v, bool):
+                    return f"{where}: column {col}: {v!r} is not an integer"
+                if spec.minimum is not None and v < spec.minimum:
+                    return f"{where}: column {col}: {v!r} is below {spec.minimum}"
+            else:
+                v = "" if v is None else str(v)
+                if spec.values is not None and v not in spec.values:
+                    return f"{where}: column {col}: {v!r} is not one of {', '.join(spec.values)}"
+                if spec.pattern is not None and not re.match(spec.pattern, v):
+                    return f"{where}: column {col}: {v!r} does not match {spec.pattern}"
+                if spec.nonempty and not v:
+                    return f"{where}: column {col}: empty"
+            if spec.unique:
+                if v in seen[col]:
+                    return f"{where}: column {col}: {v!r} is not unique"
+                seen[col].add(v)
+    return None
+
+
+def csv_text(table: str, rows: list[dict]) -> str:
+    """The rows as the table's CSV file: the contract's columns in order, integers as digits,
+    an empty optional integer or text as an empty field (what pandas' to_csv wrote)."""
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    columns = TABLES[table]
+    w.writerow(columns)
+    for row in rows:
+        w.writerow(["" if row.get(c) is None else str(row[c]) for c in columns])
+    return out.getvalue()

@@ -15,65 +15,66 @@ from pathlib import Path
 import networkx as nx
 import pandas as pd
 
-from . import paths
 from .codebook import normalise_name
-from .errors import InputError
-from .rawdata import registered_letters
-from .report import Letter, load
+from .report import html_table
+from .store import Tables, load_tables
 
 _GENERIC = {"inc", "llc", "ltd", "usa", "us", "u s", "the", "of", "for", "and", "foundation", "fund"}
 
 
-def load_corpus(processed_root: str | Path | None = None) -> list[Letter]:
-    """Every processed letter under `processed_root` (default data/processed), by date then id.
+def load_corpus(processed_root: str | Path | None = None) -> Tables:
+    """Every processed letter under `processed_root` (default data/processed), from the corpus
+    store (compendium.store): no letter's tables are read or checked again unless its folder
+    changed since the store was written. Ordered by date then id.
 
     In the project's own data/processed only the letters registered in
     data/raw/SHA256SUMS are read (a folder copied there by hand is not a letter
     of the compendium)."""
-    root = Path(processed_root) if processed_root not in (None, "") else paths.processed_dir()
-    if not root.is_absolute() and not root.exists():
-        root = paths.root() / root
-    if not root.is_dir():
-        raise InputError("processed_root", f"{processed_root}: no such folder")
-    registered = None
-    if root.resolve() == paths.processed_dir().resolve():
-        registered = {letter_id for letter_id, _ in registered_letters()}
-    letters = [load(p) for p in sorted(root.iterdir())
-               if p.is_dir() and (p / "letter.json").exists() and (registered is None or p.name in registered)]
-    return sorted(letters, key=lambda lt: (lt.date, lt.letter_id))
+    return load_tables(processed_root)
 
 
-def letters_table(letters: list[Letter]) -> pd.DataFrame:
-    return pd.DataFrame([{"Date": lt.date, "Letter": lt.meta.get("subject") or lt.letter_id, "Letter id": lt.letter_id,
-                          "Signatories": int(lt.meta["signatory_count"])} for lt in letters],
+def letters_table(t: Tables) -> pd.DataFrame:
+    lt = t.letters
+    return pd.DataFrame({"Date": lt.date, "Letter": lt.subject.where(lt.subject != "", lt.letter_id),
+                         "Letter id": lt.letter_id, "Signatories": lt.signatory_count.astype(int)},
                         columns=["Date", "Letter", "Letter id", "Signatories"])
 
 
-def _orgs(lt: Letter) -> list[str]:
-    aff = lt.affiliations
-    names = aff.canonical_organization.where(aff.canonical_organization != "", aff.organization)
-    return sorted({n for n in names if n})
+def _org_rows(t: Tables) -> pd.DataFrame:
+    """Each affiliation's organization (the codebook's name, else as written), in corpus order."""
+    aff = t.affiliations
+    return aff.assign(org=aff.canonical_organization.where(aff.canonical_organization != "", aff.organization))
 
 
-def organizations(letters: list[Letter]) -> pd.DataFrame:
-    rows: dict[str, dict] = {}
-    for lt in letters:
-        aff = lt.affiliations
-        for org in _orgs(lt):
-            r = rows.setdefault(org, {"Organization": org, "Letters": 0, "Sector": "", "First": lt.date, "Last": lt.date})
+def _orgs_by_letter(t: Tables) -> list[tuple[str, str, list[str]]]:
+    """(letter id, date, its organizations sorted) for every letter, by date then id."""
+    rows = _org_rows(t)
+    rows = rows[rows.org != ""]
+    orgs = {lid: sorted(set(g)) for lid, g in rows.groupby("letter_id", sort=False).org}
+    return [(lid, d, orgs.get(lid, [])) for lid, d in zip(t.letters.letter_id, t.letters.date)]
+
+
+def organizations(t: Tables) -> pd.DataFrame:
+    rows = _org_rows(t)
+    sector = {}
+    for org, sec in zip(rows.org, rows.sector):  # the sector of an organization's first row
+        if org:
+            sector.setdefault(org, sec)
+    out: dict[str, dict] = {}
+    for _lid, date, orgs in _orgs_by_letter(t):
+        for org in orgs:
+            r = out.setdefault(org, {"Organization": org, "Letters": 0, "Sector": sector.get(org, ""),
+                                     "First": date, "Last": date})
             r["Letters"] += 1
-            r["Last"] = max(r["Last"], lt.date)
-            sectors = aff.loc[(aff.canonical_organization == org) | (aff.organization == org), "sector"]
-            r["Sector"] = r["Sector"] or (sectors.iloc[0] if len(sectors) else "")
-    df = pd.DataFrame(list(rows.values()), columns=["Organization", "Letters", "Sector", "First", "Last"])
+            r["Last"] = max(r["Last"], date)
+    df = pd.DataFrame(list(out.values()), columns=["Organization", "Letters", "Sector", "First", "Last"])
     return df.sort_values(["Letters", "Organization"], ascending=[False, True]).reset_index(drop=True)
 
 
-def cosigning_graph(letters: list[Letter]) -> nx.Graph:
+def cosigning_graph(t: Tables) -> nx.Graph:
     """Organizations as nodes; an edge for each pair that signed the same letter, weight = letters shared."""
     g = nx.Graph()
-    for lt in letters:
-        orgs = _orgs(lt)
+    for _lid, _date, orgs in _orgs_by_letter(t):
         for o in orgs:
             g.add_node(o)
             g.nodes[o]["letters"] = g.nodes[o].get("letters", 0) + 1
@@ -83,13 +84,13 @@ def cosigning_graph(letters: list[Letter]) -> nx.Graph:
     return g
 
 
-def monthly(letters: list[Letter]) -> pd.DataFrame:
+def monthly(t: Tables) -> pd.DataFrame:
     """Letters and signatories per calendar month, every month from the first letter's to the last's."""
     counts: dict[str, list[int]] = {}
-    for lt in letters:
-        c = counts.setdefault(lt.date[:7], [0, 0])
+    for date, n in zip(t.letters.date, t.letters.signatory_count):
+        c = counts.setdefault(date[:7], [0, 0])
         c[0] += 1
-        c[1] += int(lt.meta["signatory_count"])
+        c[1] += int(n)
     if not counts:
         return pd.DataFrame(columns=["Month", "Letters", "Signatories"])
     months = pd.period_range(min(counts), max(counts), freq="M").strftime("%Y-%m")
@@ -142,20 +143,21 @@ def _person_key(row) -> tuple[str, str]:
     return (str(row.given_name).lower().strip("."), str(row.family_name).lower())
 
 
-def people_across_letters(letters: list[Letter]) -> pd.DataFrame:
+def people_across_letters(t: Tables) -> pd.DataFrame:
     """People (matched by given and family name) who signed more than one letter, each affiliation per letter."""
+    positions: dict[tuple[str, int], list[str]] = {}
+    for r in t.affiliations.itertuples():
+        p = ", ".join(x for x in (r.title, r.canonical_organization or r.organization) if x)
+        positions.setdefault((r.letter_id, int(r.signatory_id)), []).append(p)
     seen: dict[tuple[str, str], list[dict]] = {}
-    for lt in letters:
-        sig = lt.signatories[lt.signatories.signatory_type == "person"]
-        for s in sig.itertuples():
-            key = _person_key(s)
-            if not key[1]:
-                continue
-            aff = lt.affiliations[lt.affiliations.signatory_id == s.signatory_id]
-            positions = "; ".join(", ".join(p for p in (r.title, r.canonical_organization or r.organization) if p)
-                                  for r in aff.itertuples()) or "(no affiliation)"
-            seen.setdefault(key, []).append({"Name": s.name, "Letter": lt.letter_id, "Date": lt.date,
-                                             "As signed": positions})
+    sig = t.signatories[t.signatories.signatory_type == "person"]
+    for s in sig.itertuples():
+        key = _person_key(s)
+        if not key[1]:
+            continue
+        signed = "; ".join(positions.get((s.letter_id, int(s.signatory_id)), [])) or "(no affiliation)"
+        seen.setdefault(key, []).append({"Name": s.name, "Letter": s.letter_id, "Date": s.letter_date,
+                                         "As signed": signed})
     rows = []
     for _key, entries in sorted(seen.items()):
         if len({e["Letter"] for e in entries}) > 1:
@@ -175,14 +177,13 @@ def people_summary(people: pd.DataFrame) -> pd.DataFrame:
     return out.sort_values(["Letters", "Name"], ascending=[False, True], kind="stable").reset_index(drop=True)
 
 
-def uncertain_merges(letters: list[Letter]) -> pd.DataFrame:
+def uncertain_merges(t: Tables) -> pd.DataFrame:
     """Organization names that may be the same body but are not merged (not in the codebook)."""
-    names = {}
-    for lt in letters:
-        aff = lt.affiliations
-        for r in aff[aff.sector == "unclassified"].itertuples():
-            names.setdefault(r.organization, set()).add(lt.letter_id)
-    known = {n for lt in letters for n in _orgs(lt)} - set(names)
+    names: dict[str, set] = {}
+    aff = t.affiliations
+    for org, lid in zip(aff.organization[aff.sector == "unclassified"], aff.letter_id[aff.sector == "unclassified"]):
+        names.setdefault(org, set()).add(lid)
+    known = {n for _lid, _d, orgs in _orgs_by_letter(t) for n in orgs} - set(names)
 
     def key(n: str) -> str:
         return " ".join(w for w in normalise_name(n).split() if w not in _GENERIC)
@@ -195,3 +196,16 @@ def uncertain_merges(letters: list[Letter]) -> pd.DataFrame:
                              "Why": "same words once case, punctuation and generic words are ignored",
                              "Merged": "no (add an alias to data/raw/codebook.csv to merge)"})
     return pd.DataFrame(rows, columns=["Name as written", "Looks like", "Why", "Merged"])
+
+
+# Every list on the corpus page stops at this many rows, so that the page costs about the same
+# to render at 5,000 letters as at 500; the store holds every row (compendium.explore.load_all).
+LIST_ROWS = 100
+
+
+def capped_table(df: pd.DataFrame, caption: str, rows: int = LIST_ROWS) -> str:
+    """report.html_table of at most `rows` rows; the caption says how many were left out."""
+    if len(df) > rows:
+        caption += (f" (the first {rows} of {len(df)}; every row is in the corpus store, "
+                    "data/processed/_corpus/, read by compendium.explore.load_all)")
+    return html_table(df.head(rows), caption)

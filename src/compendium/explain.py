@@ -8,11 +8,10 @@ the raw text or the code. Nothing is written.
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 from pathlib import Path
-
-import pandas as pd
 
 from . import codebook as codebook_mod
 from . import rawdata
@@ -22,6 +21,10 @@ from .clean import raw_line
 def _short(s: str, n: int = 70) -> str:
     s = " ".join(str(s).split())
     return s if len(s) <= n else s[: n - 1] + "…"
+
+
+def _rows(csv_text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(csv_text)))
 
 
 def explain(raw: Path, letter_id: str | None = None, corrections: Path | None = None) -> str:
@@ -61,26 +64,24 @@ def explain(raw: Path, letter_id: str | None = None, corrections: Path | None = 
     cl = st.closing
     out.append(f"closing     {line(cl.start) if cl else '         '}  {letter['closing']!r}"
                + (f" (list introduced by {_short(cl.text)!r})" if cl and not letter["closing"] else ""))
-    sigs = pd.read_csv(io.StringIO(files["signatories.csv"]), dtype=str, keep_default_na=False)
-    affs = pd.read_csv(io.StringIO(files["affiliations.csv"]), dtype=str, keep_default_na=False)
+    sigs, affs = _rows(files["signatories.csv"]), _rows(files["affiliations.csv"])
     out += ["", f"signatories ({len(sigs)}):"]
-    for s in sigs.itertuples():
-        rows = affs[affs.signatory_id == s.signatory_id]
+    for s in sigs:
         parts = []
-        for a in rows.itertuples():
-            bits = [x for x in (a.title, a.unit, a.organization) if x]
+        for a in (a for a in affs if a["signatory_id"] == s["signatory_id"]):
+            bits = [x for x in (a["title"], a["unit"], a["organization"]) if x]
             if bits:
-                parts.append((", ".join(bits)) + (" (former)" if a.former == "true" else ""))
-        who = s.name if s.signatory_type == "person" else s.written
-        mark = "" if s.source == "parser" else f"  [{s.source}]"
-        out.append(f"  {s.signatory_id:>3}  {line(int(s.start))}  {s.signatory_type:<12} {_short(who, 40)}"
+                parts.append((", ".join(bits)) + (" (former)" if a["former"] == "true" else ""))
+        who = s["name"] if s["signatory_type"] == "person" else s["written"]
+        mark = "" if s["source"] == "parser" else f"  [{s['source']}]"
+        out.append(f"  {s['signatory_id']:>3}  {line(int(s['start']))}  {s['signatory_type']:<12} {_short(who, 40)}"
                    + (f" — {_short('; '.join(parts), 80)}" if parts else "") + mark)
-    ments = pd.read_csv(io.StringIO(files["mentions.csv"]), dtype=str, keep_default_na=False)
-    dates = ments[ments.kind == "date"]
+    dates = [m for m in _rows(files["mentions.csv"]) if m["kind"] == "date"]
     out += ["", f"dated mentions ({len(dates)}):"]
-    for m in dates.itertuples():
-        mark = "" if m.source == "parser" else f"  [{m.source}]"
-        out.append(f"       {line(int(m.start))}  {_short(m.text, 40)!r} → {m.value} ({m.precision}, {m.rule}){mark}")
+    for m in dates:
+        mark = "" if m["source"] == "parser" else f"  [{m['source']}]"
+        out.append(f"       {line(int(m['start']))}  {_short(m['text'], 40)!r} → {m['value']} ({m['precision']}, "
+                   f"{m['rule']}){mark}")
     out += ["", f"removed as page chrome ({len(p.removed)}):"]
     for r in p.removed:
         out.append(f"       line {r['line']:>4}  {_short(r['text'], 50)!r}  ({r['reason']})")

@@ -1,7 +1,7 @@
 """One letter, raw → processed: clean text, letter.json and the tidy tables.
 
 `process()` is the public entry point of this stage; the CLI is a thin layer
-over it. Everything is computed in memory, validated against the schemas, and
+over it. Everything is computed in memory, checked against the contract, and
 only then written to a staging folder that replaces the output folder whole.
 """
 
@@ -19,9 +19,6 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pandas as pd
-import pandera.errors
-
 from . import atomic, brat, contract, lock, paths, rawdata, spreadsheet, timeml
 from . import codebook as codebook_mod
 from . import corrections as corrections_mod
@@ -34,7 +31,6 @@ from .contract import KINDS, OUTPUT_FILES
 from .errors import InputError, InternalError
 from .lines import is_sentence
 from .outputs import MARKER, MARKER_TEXT, not_ours, refuse_links
-from .schemas import TABLES
 
 
 @dataclass
@@ -155,23 +151,12 @@ def _paragraph_rows(p: Parsed) -> list[dict]:
             for i, (sec, sp) in enumerate(unique, 1)]
 
 
-def _frame(rows: list[dict], name: str) -> pd.DataFrame:
-    schema, columns = TABLES[name], contract.TABLES[name]
-    df = pd.DataFrame(rows, columns=list(columns))
-    for col, spec in columns.items():
-        if spec.integer:
-            df[col] = df[col].astype(spec.type)  # "int64", or "Int64" (empty allowed)
-        else:
-            df[col] = df[col].astype(object).fillna("").astype(str)
-    try:
-        return schema.validate(df)
-    except pandera.errors.SchemaError as exc:  # the tables are built here from parsed text: a bug
-        raise InternalError(f"the {name} table built for this letter fails its schema: "
-                            f"{str(exc).splitlines()[0]}") from None
-
-
-def _csv(df: pd.DataFrame) -> str:
-    return df.to_csv(index=False, lineterminator="\n")
+def _table(rows: list[dict], name: str) -> str:
+    """A table's CSV text, once its rows are checked against the contract."""
+    why = contract.problem(name, rows)
+    if why:  # the tables are built here from parsed text: a bug
+        raise InternalError(f"the {name} table built for this letter fails its schema: {why}")
+    return contract.csv_text(name, rows)
 
 
 def build_tables(p: Parsed, data: bytes, cb: codebook_mod.Codebook, context: list) -> tuple[dict[str, str | bytes], list[str]]:
@@ -238,7 +223,7 @@ def build_tables(p: Parsed, data: bytes, cb: codebook_mod.Codebook, context: lis
     files = {
         "clean.txt": text,
         "letter.json": json.dumps(letter, indent=2, ensure_ascii=False) + "\n",
-        **{name: _csv(_frame(rows[name], name)) for name in contract.TABLES},  # the contract's tables, in its order
+        **{name: _table(rows[name], name) for name in contract.TABLES},  # the contract's tables, in its order
         "clean.ann": brat.dumps(text, mention_rows),
         "clean.tml": timeml.dumps(text, st.date, mention_rows, p.letter_id),
     }

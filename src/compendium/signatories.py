@@ -27,13 +27,13 @@ capacity)" are set aside.
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
 
 from nameparser import HumanName
 
+from .givennames import is_known
 from .patterns import BULLET, INLINE_INTRO as _INLINE_INTRO, SIG_HEADING_ORGS, SIG_HEADING_PEOPLE, SIG_INTRO
 from .lines import Line
 from .places import without_place
@@ -169,25 +169,17 @@ def _words(s: str) -> list[str]:
     return [w.lower().strip(",.()[]\"'“”‘’*") for w in _tokens(s)]
 
 
-@functools.lru_cache(maxsize=1)
-def _given_names():
-    import gender_guesser.detector as gd  # ~0.2 s: loaded only for an ambiguous line
-
-    return gd.Detector(case_sensitive=False)
-
-
 def is_given_name(word: str) -> bool:
     w = word.strip(".,")
     if len(w) < 2 or not w[0].isupper():
         return False
-    det = _given_names()
-    if det.get_gender(w) != "unknown":
+    if is_known(w):
         return True
     plain = unicodedata.normalize("NFKD", w).encode("ascii", "ignore").decode()
-    if plain and plain != w and det.get_gender(plain) != "unknown":
+    if plain and plain != w and is_known(plain):
         return True
     first = re.split(r"[-’']", w)[0]
-    return first != w and len(first) > 1 and det.get_gender(first) != "unknown"
+    return first != w and len(first) > 1 and is_known(first)
 
 
 # Title words that also name units ("Program Officer", "Board Member" but "Asia

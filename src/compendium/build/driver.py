@@ -16,10 +16,11 @@ down and returned, not module state.
 from __future__ import annotations
 
 import signal
+import sys
 import threading
 import time
 
-from .. import assets, atomic, paths, rawdata, registry
+from .. import assets, atomic, paths, rawdata, registry, storemanifest
 from ..errors import BuildError, CompendiumError
 from ..outputs import refuse_links
 from .index import write_index
@@ -34,12 +35,26 @@ from .staleness import Stamps
 from .unregistered import drop_unregistered, warn_unregistered_raw
 
 
+_INTERRUPTED = threading.Event()
+
+
 def _terminate_as_interrupt() -> None:
-    """SIGTERM stops a build like Ctrl-C: kernels shut down, finished outputs stay."""
+    """SIGTERM stops a build like Ctrl-C: kernels shut down, finished outputs stay. Either signal
+    is also remembered: a KeyboardInterrupt raised while the garbage collector runs an object's
+    __del__ is printed and dropped by Python, so the build checks the flag between phases."""
     if threading.current_thread() is threading.main_thread():
+        _INTERRUPTED.clear()
+
         def handler(signum, frame):
+            _INTERRUPTED.set()
             raise KeyboardInterrupt
         signal.signal(signal.SIGTERM, handler)
+        signal.signal(signal.SIGINT, handler)
+
+        def unraisable(info) -> None:  # that dropped KeyboardInterrupt: the build says it once, itself
+            if not isinstance(info.exc_value, KeyboardInterrupt):
+                sys.__unraisablehook__(info)
+        sys.unraisablehook = unraisable
 
 
 def build(jobs: int | None = None, force: bool = False, time_limit: float | None = None) -> Timings:
@@ -74,7 +89,8 @@ def _build(lock: BuildLock, jobs: int | None, force: bool, limit: float) -> Timi
     # The index page and the style sheet are stamped like the reports: emptied by hand, they are rebuilt.
     index, css = paths.reports_dir() / "index.html", paths.reports_dir() / assets.FOLDER / assets.NAME
     if not plan.stale_letters and not plan.todo and not dropped and not force \
-            and stamps.fresh(index, index_key(ids, plan.names, plan.code)) and stamps.fresh(css, plan.code):
+            and stamps.fresh(index, index_key(ids, plan.names, plan.code)) and stamps.fresh(css, plan.code) \
+            and storemanifest.holds(paths.processed_dir(), ids):
         say(f"reports are up to date ({len(letters)} letters, {len(plan.planned)} reports; "
             f"{time.perf_counter() - t0:.2f} s)")
         return Timings()
@@ -104,6 +120,8 @@ def _build(lock: BuildLock, jobs: int | None, force: bool, limit: float) -> Timi
 
         process_all(verbose=True, stamps=stamps, force=force, on_letter=on_letter, progress=progress,
                     letters=letters, keys=plan.letter_keys)
+        if _INTERRUPTED.is_set():  # a signal whose KeyboardInterrupt Python dropped (see above)
+            raise KeyboardInterrupt
         timings.process = time.perf_counter() - t_process
         if not plan.names:
             say("no report notebooks exist yet (notebooks/*.ipynb); processed data is up to date")

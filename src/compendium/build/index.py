@@ -4,7 +4,6 @@ The page is templates/reports-index.html (string.Template: $corpus, $rows, $colo
 from __future__ import annotations
 
 import html
-import json
 from string import Template
 
 from .. import assets, atomic, colophon, paths
@@ -17,9 +16,11 @@ TEMPLATE = "reports-index.html"
 def write_index(letter_ids: list[str], names: list[str]) -> None:
     assets.write()  # the pages' style sheet, linked from each (reports/assets/report.css)
 
-    rows = []
+    from ..store import letter_rows
+
+    rows, letters = [], letter_rows(paths.processed_dir())  # the corpus store, not N letter.json files
     for lid in letter_ids:
-        meta = json.loads((paths.processed_dir() / lid / "letter.json").read_text(encoding="utf-8"))
+        meta = letters[lid]
         links = " · ".join(f'<a href="{html.escape(lid)}/{n}.html">{html.escape(TITLES[n].lower())}</a>'
                            for n in names if (paths.reports_dir() / lid / f"{n}.html").exists())
         rows.append(f"<tr><td>{html.escape(meta['date'])}</td><td>{html.escape(meta.get('subject') or lid)}"

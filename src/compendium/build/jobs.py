@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import paths, rawdata
+from ..storemanifest import FOLDER as STORE
 from .staleness import Stamps, digest, dir_digest, file_bytes, letter_key, process_code_digest, report_code_digest
 
 REPORTS = ("timeline", "coalition")  # notebooks/<name>.ipynb → reports/<letter>/<name>.html
@@ -62,8 +63,8 @@ class Job:
 def report_key(job: Job, code: str) -> str:
     if job.letter_id:
         data = dir_digest(paths.processed_dir() / job.letter_id)
-    else:  # the corpus reads every registered letter's processed folder
-        data = digest(*(p.name.encode() + dir_digest(p).encode() for p in registered_folders()))
+    else:  # the corpus report reads the corpus store (compendium.store), updated once every letter is processed
+        data = dir_digest(paths.processed_dir() / STORE)
     # The page's colophon names the raw files it was made from (compendium.colophon).
     raw = paths.letters_dir() / f"{job.letter_id}.txt" if job.letter_id else paths.manifest_path()
     return digest(job.name.encode(), file_bytes(job.notebook), data.encode(), code.encode(),

@@ -1,5 +1,5 @@
-"""`make process`: every registered letter raw → processed, the stale ones only when stamps are given.
-The caller holds the project lock (compendium.lock)."""
+"""`make process`: every registered letter raw → processed, the stale ones only when stamps are given;
+then the corpus store (compendium.store) by delta. The caller holds the project lock (compendium.lock)."""
 
 from __future__ import annotations
 
@@ -44,4 +44,10 @@ def process_all(verbose: bool = False, stamps: Stamps | None = None, force: bool
             (progress.detail if progress else say)(f"processed {letter_id} ({time.perf_counter() - t:.1f} s)")
         if on_letter:
             on_letter(letter_id)
+    from .. import store
+
+    t = time.perf_counter()
+    delta = store.update(paths.processed_dir(), [lid for lid, _ in letters])
+    if verbose and delta:
+        (progress.detail if progress else say)(f"{delta} ({time.perf_counter() - t:.1f} s)")
     return done

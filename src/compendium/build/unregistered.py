@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .. import atomic, paths
 from ..outputs import not_ours
+from ..storemanifest import FOLDER as STORE
 from .jobs import CORPUS, REPORTS
 from .log import say
 from .staleness import Stamps
@@ -30,7 +31,8 @@ def drop_unregistered(letter_ids: list[str], stamps: Stamps) -> list[str]:
         dropped.append(target.relative_to(paths.root()).as_posix())
 
     for folder in sorted(paths.processed_dir().iterdir()) if paths.processed_dir().is_dir() else []:
-        if folder.name.startswith(".") or folder.name in keep or not folder.is_dir() or folder.is_symlink():
+        if folder.name.startswith(".") or folder.name in keep or folder.name == STORE or not folder.is_dir() \
+                or folder.is_symlink():
             continue
         why = not_ours(folder)
         if why:

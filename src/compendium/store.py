@@ -1,0 +1,329 @@
+"""The corpus store: every letter's rows of each table, one Parquet file per table, beside
+the processed letters (`data/processed/_corpus/`), updated by delta.
+
+    _corpus/letters.parquet       one row per letter: letter_id, date, subject, addressee, counts,
+                                  source_sha256
+    _corpus/<table>.parquet       paragraphs, signatories, affiliations, mentions, timeline: the
+                                  columns of the processed CSV (compendium.contract) after
+                                  letter_id and letter_date
+    _corpus/letters.sha256        per letter, the SHA-256 of the files its rows were read from
+                                  (`<sha256>  <letter id>` lines, as in SHA256SUMS)
+
+The store is derived data. A letter's rows are read (and checked against the contract,
+as `compendium process` checks what it writes, with their offsets into clean.txt) only
+when its processed folder changed, was added or was removed (letters.sha256 says what
+each letter's rows were read from), so one letter added to 5,000 costs one letter's
+reading, not 5,000; which folders changed is found from their files' stat
+(build/store-digests.json), not by hashing every folder. The corpus report, the index page and
+`compendium.explore.load_all` read the store instead of 5 × N CSV files.
+
+Byte-reproducible: rows sorted by letter id (each letter's rows in their file's order,
+whatever order the deltas came in), one row group per 65,536 rows, no timestamps, the
+pinned pyarrow's writer. Each Parquet file carries the SHA-256 of the letters.sha256
+it was written with (`compendium.letters`), which is written last: a reader that finds
+files of two writes (a build running meanwhile) or a stale store recomputes what
+differs in memory.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import io
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from . import atomic, contract, paths
+from .storemanifest import MANIFEST, folder, folder_digest, manifest_text, stored_digests
+from .errors import InputError
+from .rawdata import registered_letters
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+FORMAT = "1"
+TABLES = ("letters", *contract.TABLE_NAMES)
+ROW_GROUP = 65_536
+_KEY = b"compendium.letters"
+
+LETTER_COLUMNS = {"letter_id": pa.string(), "date": pa.string(), "subject": pa.string(), "addressee": pa.string(),
+                  "signatory_count": pa.int64(), "paragraph_count": pa.int64(), "source_sha256": pa.string()}
+
+
+def _schema(name: str) -> pa.Schema:
+    if name == "letters":
+        return pa.schema(LETTER_COLUMNS.items())
+    cols = [("letter_id", pa.string()), ("letter_date", pa.string())]
+    cols += [(c, pa.int64() if spec.integer else pa.string()) for c, spec in contract.TABLES[f"{name}.csv"].items()]
+    return pa.schema(cols)
+
+
+SCHEMAS = {name: _schema(name) for name in TABLES}
+
+
+@dataclass
+class Delta:
+    """What an update changed: letters whose rows were (re)read, and letters dropped."""
+
+    changed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    rebuilt: bool = False  # the store was missing, unreadable or of another format
+
+    def __bool__(self) -> bool:
+        return bool(self.changed or self.removed or self.rebuilt)
+
+    def __str__(self) -> str:
+        what = "rebuilt" if self.rebuilt else "updated"
+        return f"corpus store {what}: {len(self.changed)} letter(s) read, {len(self.removed)} dropped"
+
+
+def _read_table(letter_dir: Path, name: str, text_length: int) -> list[dict]:
+    """One processed CSV as rows, checked as `compendium process` checks what it writes (the
+    contract: columns, types, vocabularies) and its offsets against clean.txt; standard library
+    only, so a build updates the store without importing pandas or pandera."""
+    path = letter_dir / name
+    try:
+        reader = csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"), newline=""))
+        header, raw = reader.fieldnames, list(reader)
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise InputError(path, f"not a processed table ({exc})") from None
+    columns = contract.TABLES[name]
+    if header != list(columns):
+        raise InputError(path, f"columns {header} are not the contract's {list(columns)}")
+    rows = []
+    for i, r in enumerate(raw, 2):
+        row = dict(r)
+        for col, spec in columns.items():
+            v = row[col]
+            if spec.integer:
+                try:
+                    row[col] = None if v == "" and spec.type == contract.OPTIONAL_INT else int(v)
+                except (TypeError, ValueError):
+                    raise InputError(path, f"line {i}: column {col}: {v!r} is not an integer") from None
+        for col in ("start", "end", "sentence_start", "sentence_end"):
+            if col in columns and columns[col].integer and row[col] is not None and not 0 <= row[col] <= text_length:
+                raise InputError(path, f"line {i}: {col} {row[col]} is beyond the end of clean.txt")
+        rows.append(row)
+    why = contract.problem(name, rows)
+    if why:
+        raise InputError(path, why)
+    return rows
+
+
+def _letter_rows(letter_dir: Path) -> dict[str, pa.Table]:
+    """One letter's rows of every table, as the store holds them."""
+    try:
+        m = json.loads((letter_dir / "letter.json").read_text(encoding="utf-8"))
+        text_length = len((letter_dir / "clean.txt").read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise InputError(letter_dir, f"not a processed letter folder ({exc})") from None
+    if not isinstance(m, dict) or not {"letter_id", "date", "signatory_count"} <= set(m):
+        raise InputError(letter_dir / "letter.json", "missing key(s) letter_id, date or signatory_count")
+    lid, date = m["letter_id"], m["date"]
+    if lid != letter_dir.name:
+        raise InputError(letter_dir / "letter.json", f"letter_id {lid!r} is not the folder's name")
+    try:
+        dt.date.fromisoformat(date)
+    except (TypeError, ValueError):
+        raise InputError(letter_dir / "letter.json", f"date {date!r} is not an ISO date (YYYY-MM-DD)") from None
+    out = {"letters": pa.Table.from_pylist([{
+        "letter_id": lid, "date": date, "subject": m.get("subject", ""),
+        "addressee": "; ".join(m.get("addressee", [])), "signatory_count": int(m["signatory_count"]),
+        "paragraph_count": int(m.get("paragraph_count", 0)), "source_sha256": m.get("source_sha256", "")}],
+        schema=SCHEMAS["letters"])}
+    for name in contract.TABLE_NAMES:
+        rows = _read_table(letter_dir, f"{name}.csv", text_length)
+        out[name] = pa.Table.from_pylist([{"letter_id": lid, "letter_date": date, **r} for r in rows],
+                                         schema=SCHEMAS[name])
+    return out
+
+
+def read(root: Path) -> tuple[dict[str, pa.Table], dict[str, str]] | None:
+    """The stored tables and digests, or None when a file is missing, unreadable, of another
+    schema, or the files come from different writes."""
+    digests = stored_digests(root)
+    if digests is None:
+        return None
+    key = hashlib.sha256((FORMAT + manifest_text(digests)).encode()).hexdigest().encode()
+    tables = {}
+    for name in TABLES:
+        try:
+            t = pq.read_table(folder(root) / f"{name}.parquet")
+        except (OSError, pa.ArrowException):
+            return None
+        if t.schema.remove_metadata() != SCHEMAS[name] or (t.schema.metadata or {}).get(_KEY) != key:
+            return None
+        tables[name] = t.replace_schema_metadata(None)
+    if tables["letters"].column("letter_id").to_pylist() != sorted(digests):
+        return None
+    return tables, digests
+
+
+def _select(t: pa.Table, drop: set[str]) -> pa.Table:
+    if not drop:
+        return t
+    return t.filter(pc.invert(pc.is_in(t.column("letter_id"), value_set=pa.array(sorted(drop), pa.string()))))
+
+
+def _letter_ids(root: Path) -> list[str]:
+    """The letters of a processed root: in the project's data/processed the registered ones
+    (a folder copied there by hand is not a letter of the compendium), elsewhere every folder
+    holding a letter.json."""
+    registered = None
+    if root.resolve() == paths.processed_dir().resolve():
+        registered = {letter_id for letter_id, _ in registered_letters()}
+    return sorted(p.name for p in root.iterdir() if p.is_dir() and (p / "letter.json").exists()
+                  and (registered is None or p.name in registered))
+
+
+def resolve_root(processed_root: str | Path | None) -> Path:
+    """A processed root given by a user or a notebook, checked (relative paths are tried from the
+    working directory, then from the project root)."""
+    root = Path(processed_root) if processed_root not in (None, "") else paths.processed_dir()
+    if not root.is_absolute() and not root.exists():
+        root = paths.root() / root
+    if not root.is_dir():
+        raise InputError("processed_root", f"{processed_root}: no such folder")
+    return root
+
+
+class _DigestCache:
+    """Each letter's folder digest, remembered with its files' size, modification time and inode
+    (build/store-digests.json, not committed; only for the project's own data/processed): an update
+    hashes only the folders whose files changed since, as git's index does, instead of every folder."""
+
+    def __init__(self, root: Path) -> None:
+        own = root.resolve() == paths.processed_dir().resolve()
+        self.path = paths.build_dir() / "store-digests.json" if own else None
+        self.data, self.changed = {}, False
+        if self.path is not None:
+            try:
+                self.data = json.loads(self.path.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                self.data = {}
+
+    def digest(self, letter_dir: Path) -> str:
+        if self.path is None:
+            return folder_digest(letter_dir)
+        stats = []
+        for name in contract.REPORT_FILES:
+            st = (letter_dir / name).stat()
+            stats.append([st.st_size, st.st_mtime_ns, st.st_ino])
+        entry = self.data.get(letter_dir.name)
+        if entry and entry["stat"] == stats:
+            return entry["sha256"]
+        d = folder_digest(letter_dir)
+        self.data[letter_dir.name] = {"stat": stats, "sha256": d}
+        self.changed = True
+        return d
+
+    def save(self, ids: list[str]) -> None:
+        """Written by the build only (it holds the lock); entries of letters no longer there dropped."""
+        keep = set(ids)
+        if set(self.data) - keep:
+            self.data = {k: v for k, v in self.data.items() if k in keep}
+            self.changed = True
+        if self.path is not None and self.changed and self.path.parent.is_dir():
+            try:
+                atomic.write_text(self.path, json.dumps(self.data, sort_keys=True) + "\n")
+            except OSError:  # a cache: a reader without write access simply hashes again next time
+                pass
+
+
+def current(root: Path, letter_ids: list[str] | None = None,
+            save_cache: bool = False) -> tuple[dict[str, pa.Table], dict[str, str], Delta]:
+    """The store as the processed folders under `root` say it should be: the stored tables with
+    the rows of the changed, added and removed letters replaced (only those letters are read)."""
+    root = Path(root)
+    ids = sorted(letter_ids) if letter_ids is not None else _letter_ids(root)
+    cache = _DigestCache(root)
+    digests = {lid: cache.digest(root / lid) for lid in ids}
+    if save_cache:
+        cache.save(ids)
+    stored = read(root)
+    delta = Delta(rebuilt=stored is None)
+    old, old_digests = stored if stored is not None else ({n: SCHEMAS[n].empty_table() for n in TABLES}, {})
+    delta.changed = [lid for lid in ids if old_digests.get(lid) != digests[lid]]
+    delta.removed = sorted(set(old_digests) - set(digests))
+    if not delta:
+        return old, digests, delta
+    fresh = [_letter_rows(root / lid) for lid in delta.changed]
+    drop = set(delta.changed) | set(delta.removed)
+    tables = {}
+    for name in TABLES:
+        t = pa.concat_tables([_select(old[name], drop), *(f[name] for f in fresh)])
+        # A stable sort by letter id: each letter's rows keep their file's order.
+        tables[name] = t.take(pc.sort_indices(t, sort_keys=[("letter_id", "ascending")])).combine_chunks()
+    return tables, digests, delta
+
+
+def _parquet(t: pa.Table, key: str) -> bytes:
+    buf = io.BytesIO()
+    t = t.replace_schema_metadata({_KEY: key.encode()})
+    pq.write_table(t, buf, row_group_size=ROW_GROUP, compression="zstd", compression_level=3,
+                   use_dictionary=True, write_statistics=True, store_schema=True,
+                   write_page_index=False, write_page_checksum=False)
+    return buf.getvalue()
+
+
+def update(root: Path | None = None, letter_ids: list[str] | None = None) -> Delta:
+    """Bring the store under `root` (default data/processed) up to date with its processed
+    folders; write only if something changed. The caller holds the build lock."""
+    root = Path(root) if root is not None else paths.processed_dir()
+    tables, digests, delta = current(root, letter_ids, save_cache=True)
+    if delta:
+        manifest = manifest_text(digests)
+        key = hashlib.sha256((FORMAT + manifest).encode()).hexdigest()
+        for name in TABLES:
+            atomic.write_bytes(folder(root) / f"{name}.parquet", _parquet(tables[name], key))
+        atomic.write_text(folder(root) / MANIFEST, manifest)  # last: until then, readers see the old store
+    return delta
+
+
+@dataclass
+class Tables:
+    """The store as pandas DataFrames, every table's rows ordered by letter date, then letter id
+    (each letter's rows in their file's order). Integer columns are pandas' Int64, as
+    `report.load` gives them; text is "" when empty."""
+
+    root: Path
+    letters: pd.DataFrame  # letter_id, date, subject, addressee, signatory_count, paragraph_count, source_sha256
+    paragraphs: pd.DataFrame
+    signatories: pd.DataFrame
+    affiliations: pd.DataFrame
+    mentions: pd.DataFrame
+    timeline: pd.DataFrame
+    arrow: dict = field(default_factory=dict, repr=False)  # the same tables as pyarrow reads them (for SQL)
+
+    def __len__(self) -> int:
+        return len(self.letters)
+
+
+def load_tables(processed_root: str | Path | None = None) -> Tables:
+    """The corpus under `processed_root` (default data/processed) from its store; letters whose
+    folders changed since the store was written are read from their folders (in memory: only
+    the build writes the store)."""
+    import pandas as pd
+
+    root = resolve_root(processed_root)
+    tables, _, _ = current(root)
+    frames = {}
+    for name in TABLES:
+        df = tables[name].to_pandas(types_mapper={pa.int64(): pd.Int64Dtype()}.get)
+        date = "date" if name == "letters" else "letter_date"
+        frames[name] = df.sort_values([date, "letter_id"], kind="stable").reset_index(drop=True)
+    return Tables(root, **frames, arrow=tables)
+
+
+def letter_rows(root: Path | None = None) -> dict[str, dict]:
+    """letters.parquet as letter id → its row (what the index page lists), from an up-to-date store."""
+    root = Path(root) if root is not None else paths.processed_dir()
+    tables, _, _ = current(root)
+    return {r["letter_id"]: r for r in tables["letters"].to_pylist()}
