@@ -144,7 +144,7 @@ def _bad_tables():
     faults = [("paragraphs.csv", "section", "preface"), ("paragraphs.csv", "paragraph_id", 0),
               ("paragraphs.csv", "start", -1), ("paragraphs.csv", "text", ""),
               ("mentions.csv", "ask_number", 0), ("mentions.csv", "source", "corrected"),
-              ("mentions.csv", "precision", "decade"), ("timeline.csv", "date", "2014-9"),
+              ("mentions.csv", "precision", "fortnight"), ("timeline.csv", "date", "2014-9"),
               ("timeline.csv", "start", "1 Sept"), ("timeline.csv", "source", "press")]
     for table, col, value in faults:
         yield table, [{**good[table], col: value}], False
