@@ -102,8 +102,12 @@ def start(root: Path, km) -> None:
     from jupyter_core.utils import run_sync
 
     env = {**os.environ, "COMPENDIUM_ROOT": str(root), "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
-    run_sync(km.start_kernel)(cwd=str(root), env=env,
-                              extra_arguments=["--IPKernelApp.exec_lines=import compendium.plots"])
+    # The kernel's own stderr (start-up warnings, "Parent appears to have exited" when a build
+    # stops early) goes to a file in the worker's runtime folder, not into the build's one-line
+    # errors; what a notebook writes to stderr still reaches the build log through its cells.
+    with open(os.path.join(os.path.dirname(km.ip), "kernel.stderr"), "ab") as log:
+        run_sync(km.start_kernel)(cwd=str(root), env=env, stderr=log,
+                                  extra_arguments=["--IPKernelApp.exec_lines=import compendium.plots"])
 
 
 def stop(km, kc=None) -> None:
