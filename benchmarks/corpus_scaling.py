@@ -124,11 +124,13 @@ def add_one_letter(root: Path, tmp: Path, seed: int) -> str:
 
 def remove_one_letter(root: Path, letter_id: str) -> None:
     """`compendium remove`: the letter leaves the manifest; the next build drops its outputs."""
-    from compendium import rawdata
+    from compendium import lock, registry
 
     os.environ["COMPENDIUM_ROOT"] = str(root)
     try:
-        rawdata.remove(letter_id)
+        with lock.exclusive():  # as `compendium remove` holds it
+            registry.recover()
+            registry.remove(letter_id)
     finally:
         del os.environ["COMPENDIUM_ROOT"]
 
