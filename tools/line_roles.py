@@ -1,6 +1,7 @@
 """Line roles in the signature block: the current rules against a learned tagger (a CRF).
 
     .venv/bin/python tools/line_roles.py            # label, leave-one-set-out, table, final model
+    .venv/bin/python tools/line_roles.py --letters DIR --out DIR2   # the same on another copy of the gold
     make line-roles                                 # the same, after installing the `roles` extra
 
 1. Labels. The gold files list signatories, not line roles, so each signature-block item
@@ -318,9 +319,16 @@ def fold(name: str, rows: list[dict], old: dict, tmp: Path) -> list[tuple[str, l
 
 
 def main(argv: list[str] | None = None) -> int:
+    global LETTERS  # read by load() and end_to_end()
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--out", type=Path, default=OUT, help="where the labels, table and model go")
+    ap.add_argument("--letters", type=Path, default=LETTERS,
+                    help="the folder of the gold sets (a copy with another reading of the gold, to compare)")
     args = ap.parse_args(argv)
+    LETTERS = args.letters
+    for name in (*SETS, *TEST_SETS):
+        if not (LETTERS / name).is_dir():
+            ap.error(f"{LETTERS / name}: no such set folder")
     rows = load()
     labels = ["set\tletter\titem\tgold\trules"]
     for r in rows:  # the four sets first, then the test sets
