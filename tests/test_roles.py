@@ -93,3 +93,25 @@ def test_features_one_dict_per_item_with_the_lines_around():
     assert feats[0]["prev:none"] == 1.0 and feats[-1]["next:none"] == 1.0 and "rule" not in feats[0]
     ruled = roles.features(items, got)
     assert [f["rule"] for f in ruled] == got and ruled[1]["rule_prev"] == "heading"
+
+
+def test_line_roles_never_trains_on_a_test_set(monkeypatch, tmp_path):
+    """tools/line_roles.py: the CRF that scores a set is trained on the four training sets less
+    that one, never on a test set (heldout5, heldout6)."""
+    pytest.importorskip("pycrfsuite")
+    import sys
+
+    sys.path.insert(0, str(LETTERS.parents[2] / "tools"))
+    import line_roles
+
+    trained: list[set[str]] = []
+    monkeypatch.setattr(line_roles, "train", lambda rows, path: trained.append({r["set"] for r in rows}))
+    monkeypatch.setattr(line_roles, "tag", lambda model, rows: [[] for _ in rows])
+    rows = [{"set": s, "gold": [], "rules": [], "items": [], "lines": []}
+            for s in (*line_roles.SETS, *line_roles.TEST_SETS) for _ in range(2)]
+    for name in ("heldout4", *line_roles.TEST_SETS):
+        trained.clear()
+        line_roles.fold(name, rows, {}, tmp_path)
+        assert trained
+        want = set(line_roles.SETS) - {name}
+        assert all(t == want for t in trained), (name, trained)
