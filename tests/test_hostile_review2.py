@@ -353,7 +353,7 @@ runpy.run_module("compendium", run_name="__main__", alter_sys=True)
 '''
 
 
-@pytest.mark.parametrize("module", ["compendium.cli", "argparse", "compendium.explain", "pandas"])
+@pytest.mark.parametrize("module", ["compendium.cli", "argparse", "compendium.explain", "ftfy"])
 def test_ctrl_c_during_start_up_is_one_line(project, module):
     letter = project / "data" / "raw" / "letters" / f"{REAL_ID}.txt"
     proc = subprocess.run([sys.executable, "-c", INTERRUPT_AT_IMPORT, module, "check", letter], cwd=project,
