@@ -4,7 +4,7 @@
     make line-roles                                 # the same, after installing the `roles` extra
 
 1. Labels. The gold files list signatories, not line roles, so each signature-block item
-   (`compendium.roles.sequence`, the items the rules read, headings kept) is labelled from the
+   (`compendium.letter.roles.sequence`, the items the rules read, headings kept) is labelled from the
    gold by matching, in this order:
    a heading item is `heading`; an item holding a gold person's name (the gold name's words,
    in order, inside the line; each gold person used once) is `name`, or `name+affiliation` when
@@ -16,14 +16,14 @@
    `place`; an unmatched item under a person, followed by that person's organization, is `unit`
    (GOLD.md: a sub-unit line is not scored); `count`, `placeholder` by their patterns; the rest
    is `chrome`. Matching is on evaluate.norm text (case, spacing, quotes aside).
-2. Rules. `compendium.roles.rule_roles`: what signatories.parse decides for each item.
+2. Rules. `compendium.letter.roles.rule_roles`: what signatories.parse decides for each item.
 3. Tagger. A linear-chain CRF (python-crfsuite, L-BFGS, c1 = c2 = 0.1, 100 iterations: the
-   library's usual settings, not tuned here) over `compendium.roles.features` (the line
+   library's usual settings, not tuned here) over `compendium.letter.roles.features` (the line
    features: given names, title and organization vocabularies, honorifics, post-nominals,
    capitalization, punctuation, position, blank lines, the lines before and after), with and
    without the rules' role as a feature. Leave one set out: trained on three of dev, heldout,
    heldout3, heldout4, scored on the fourth.
-4. End to end: each tagger's roles grouped into signatories (`compendium.roles.group`) in
+4. End to end: each tagger's roles grouped into signatories (`compendium.letter.roles.group`) in
    place of signatories.parse, scored by compendium.evaluate (affiliation P/R/F1).
 
 The first-sight parsers are read from git history (`git archive`), so the script needs a clone
@@ -52,9 +52,10 @@ from pathlib import Path
 
 import pycrfsuite
 
-from compendium import evaluate, roles
-from compendium import signatories as sig
-from compendium.places import is_place
+from compendium import evaluate
+from compendium.letter import roles
+from compendium.letter import signatories as sig
+from compendium.letter.places import is_place
 from compendium.process import parse_letter
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -160,7 +161,7 @@ def load() -> list[dict]:
 # today's roles.features computed with that commit's vocabularies and line predicates.
 _OLD_CODE = """
 import dataclasses, json, sys
-from compendium import roles, signatories
+from compendium import roles, signatories  # the layout of those commits: the parser at the top
 try:
     from compendium.lines import Line
 except ImportError:
