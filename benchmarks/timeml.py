@@ -1,6 +1,6 @@
 """Dated mentions scored against TimeML corpora (TimeBank, AQUAINT: TempEval-3's TBAQ-cleaned).
 
-Each .tml file's TEXT is annotated by `compendium.dates.find_timexes` (the function the
+Each .tml file's TEXT is annotated by `compendium.letter.dates.find_timexes` (the function the
 letter pipeline calls) with the document's creation time (DCT) as the reference date, and
 compared with its TIMEX3 of type DATE. TempEval-3 conventions:
 
@@ -35,7 +35,7 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 from compendium import timeml
-from compendium.dates import find_timexes
+from compendium.letter.dates import find_timexes
 
 
 @dataclass

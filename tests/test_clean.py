@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from compendium.clean import clean, decode, normalise
+from compendium.letter.clean import clean, decode, normalise
 from compendium.errors import InputError
 from compendium.process import process
 from support import REAL_RAW, fixture_path
@@ -228,6 +228,6 @@ def test_closing_followed_only_by_chrome_is_refused():
                                   "Noticias relacionadas", "Suscríbete a nuestro boletín", "Partager",
                                   "Publié le 26 janvier 2022", "Related Issues:"])
 def test_page_widgets_in_several_languages_are_chrome(line):
-    from compendium.patterns import chrome_reason
+    from compendium.letter.patterns import chrome_reason
 
     assert chrome_reason(line)

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from compendium.dates import find_timexes, precision_of, value_bounds
+from compendium.letter.dates import find_timexes, precision_of, value_bounds
 from support import ROOT
 
 ANCHOR = dt.date(2014, 9, 10)  # the real letter's date, a Wednesday in ISO week 38
@@ -293,7 +293,7 @@ def test_letters_issue_forms(text, expected):
 def test_numeric_dates_day_first_after_a_label_or_a_place():
     import datetime as dt
 
-    from compendium.dates import find_timexes, parse_date_line
+    from compendium.letter.dates import find_timexes, parse_date_line
 
     assert parse_date_line("Date: 14.09.2023") == dt.date(2023, 9, 14)
     assert parse_date_line("Geneva, 03/04/2021") == dt.date(2021, 4, 3)
@@ -320,7 +320,7 @@ def test_numeric_dates_day_first_after_a_label_or_a_place():
 def test_tense_and_non_dates_from_held_out_letters(text, anchor, want):
     import datetime as dt
 
-    from compendium.dates import find_timexes
+    from compendium.letter.dates import find_timexes
 
     got = [(t.text, t.value) for t in find_timexes(text, dt.date(*anchor))]
     assert got == want
@@ -329,7 +329,7 @@ def test_tense_and_non_dates_from_held_out_letters(text, anchor, want):
 def test_review_cases_would_welcome_looks_ahead_and_law_numbers_are_no_dates():
     import datetime as dt
 
-    from compendium.dates import find_timexes
+    from compendium.letter.dates import find_timexes
 
     got = find_timexes("We would welcome the adoption of a resolution at the session in September.", dt.date(2023, 5, 1))
     assert [(t.text, t.value) for t in got] == [("September", "2023-09")]
@@ -339,7 +339,7 @@ def test_review_cases_would_welcome_looks_ahead_and_law_numbers_are_no_dates():
 def test_an_ed_word_after_an_adverb_is_no_past_verb():
     import datetime as dt
 
-    from compendium.dates import find_timexes
+    from compendium.letter.dates import find_timexes
 
     text = ("When you meet on 31 August, we urge you to adopt a standard that makes publicly funded "
             "observations free to reuse, and to report on progress at the summit in November.")

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from compendium.dates import find_timexes, precision_of, value_bounds
+from compendium.letter.dates import find_timexes, precision_of, value_bounds
 
 WED = dt.date(2014, 9, 10)  # a Wednesday, ISO week 38
 

@@ -1,17 +1,17 @@
-"""The shipped given-name table (compendium.givennames) is exactly what the installed
+"""The shipped given-name table (compendium.letter.givennames) is exactly what the installed
 gender-guesser knows, and answers as gender-guesser does."""
 
 from __future__ import annotations
 
 import gender_guesser.detector as gd
 
-from compendium import givennames
-from compendium.signatories import is_given_name
+from compendium.letter import givennames
+from compendium.letter.signatories import is_given_name
 
 
 def test_shipped_table_is_derived_from_the_installed_gender_guesser():
     assert givennames.FILE.read_text(encoding="utf-8") == givennames.derive(), \
-        "run `python -m compendium.givennames` (gender-guesser changed?)"
+        "run `python -m compendium.letter.givennames` (gender-guesser changed?)"
 
 
 def test_answers_as_gender_guesser_does():

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from compendium import signatories, structure
-from compendium.clean import clean
+from compendium.letter import signatories, structure
+from compendium.letter.clean import clean
 
 # A short letter to which each test adds its signature block.
 MINISTER = ("September 10, 2014\n\nDear Minister,\n\nWe urge you to act on this matter before the end of the month, "

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from compendium.clean import clean
+from compendium.letter.clean import clean
 from compendium.process import process
 
 TOP = "September 10, 2014\n\nDear Minister,\n\nWe urge you to act on the detention of journalists in Caldora.\n\n"

@@ -11,10 +11,10 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from compendium import signatories, structure
-from compendium.clean import clean, decode
+from compendium.letter import signatories, structure
+from compendium.letter.clean import clean, decode
 from compendium.errors import CompendiumError, InputError
-from compendium.patterns import chrome_reason
+from compendium.letter.patterns import chrome_reason
 from compendium.process import process
 from support import FIXTURE_FILES, REAL_RAW
 

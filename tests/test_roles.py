@@ -1,4 +1,4 @@
-"""Line roles of the signature block (compendium.roles): what the rules decide for each line,
+"""Line roles of the signature block (compendium.letter.roles): what the rules decide for each line,
 and signatories grouped back from roles."""
 
 from __future__ import annotations
@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from compendium import roles
-from compendium import signatories as sig
-from compendium.lines import lines_of
+from compendium.letter import roles
+from compendium.letter import signatories as sig
+from compendium.letter.lines import lines_of
 from compendium.process import parse_letter
 
 LETTERS = Path(__file__).parent / "fixtures" / "letters"

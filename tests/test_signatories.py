@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from compendium import signatories, structure
+from compendium.letter import signatories, structure
 from compendium.codebook import SECTORS
 from support import fixture_path
 
@@ -293,7 +293,7 @@ def test_parse_directly_from_structure():
 
 
 def _parsed(block: str) -> list[tuple[str, str, list[str]]]:
-    from compendium.lines import lines_of
+    from compendium.letter.lines import lines_of
 
     return [(s.signatory_type, s.name, [a.organization for a in s.affiliations])
             for s in signatories.parse(lines_of(block))]
@@ -321,7 +321,7 @@ def test_people_with_their_organizations_line_by_line_stay_people():
 
 
 def _people(block: str) -> list[tuple[str, list[tuple[str, str, bool]]]]:
-    from compendium.lines import lines_of
+    from compendium.letter.lines import lines_of
 
     return [(s.name, [(a.title, a.organization, a.former) for a in s.affiliations])
             for s in signatories.parse(lines_of(block))]

@@ -31,22 +31,22 @@ def test_cli_help_changes_no_key_and_plots_only_the_reports(tmp_path, monkeypatc
     process1, report1 = _keys(pkg, monkeypatch)
     assert process1 == process0 and report1 != report0
 
-    dates = pkg / "dates" / "find.py"
+    dates = pkg / "letter" / "dates" / "find.py"
     dates.write_text(dates.read_text(encoding="utf-8") + "\n# a change to the parser\n", encoding="utf-8")
     process2, report2 = _keys(pkg, monkeypatch)
     assert process2 != process1 and report2 == report1  # reports follow the processed data, not the parser's code
 
-    months = pkg / "dates" / "vocabulary" / "months.tsv"  # the parser's data: a change reprocesses too
+    months = pkg / "letter" / "dates" / "vocabulary" / "months.tsv"  # the parser's data: a change reprocesses too
     months.write_text(months.read_text(encoding="utf-8") + "en\tsept.\t9\n", encoding="utf-8")
     process3, report3 = _keys(pkg, monkeypatch)
     assert process3 != process2 and report3 == report2
 
 
 def test_the_keys_name_the_modules_each_stage_imports():
-    assert {"clean", "structure", "signatories", "dates", "text", "corrections"} <= set(build.PROCESS_MODULES)
+    assert {"letter.clean", "letter.structure", "letter.signatories", "letter.dates", "letter.text", "corrections"} <= set(build.PROCESS_MODULES)
     assert "cli" not in build.PROCESS_MODULES and "cli" not in build.REPORT_MODULES
     assert {"report", "plots", "corpus", "colophon"} <= set(build.REPORT_MODULES)
-    assert "dates" not in build.REPORT_MODULES
+    assert not any(m.startswith("letter.") for m in build.REPORT_MODULES)  # the parser reruns no report
 
 
 def test_the_build_subpackage_is_in_the_report_key_by_what_it_imports(tmp_path, monkeypatch):

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from compendium import structure
+from compendium.letter import structure
 from compendium.errors import InputError
 
 
@@ -80,7 +80,7 @@ def test_date_line_formats(letters, name, line):
     ("February 29, 2016", dt.date(2016, 2, 29)),
 ])
 def test_parse_date_line(line, date):
-    from compendium.dates import parse_date_line
+    from compendium.letter.dates import parse_date_line
 
     assert parse_date_line(line) == date
 
@@ -89,7 +89,7 @@ def test_parse_date_line(line, date):
     "February 30, 2014", "2014-13-01", "September 2014", "We met on September 10, 2014.", "Page 2014",
 ])
 def test_not_a_date_line(line):
-    from compendium.dates import parse_date_line
+    from compendium.letter.dates import parse_date_line
 
     assert parse_date_line(line) is None
 
@@ -171,7 +171,7 @@ def test_structure_refusals():
 
 
 def test_notes_after_the_signatures_are_notes_not_signatories(tmp_path):
-    from compendium.clean import clean
+    from compendium.letter.clean import clean
 
     raw = ("April 2, 2019\n\nDear Ambassador,\n\n"
            "We write to urge the Council to act on the annual report before the open debate this month.[1]\n\n"
@@ -215,7 +215,7 @@ def test_closings_of_diplomatic_and_thankful_letters(closing):
             f"{closing}\n\nMarta Kovač\nExecutive Director, Centre for Civic Initiatives\n\n"
             "P.S. A copy of this letter has been sent to the members of the committee.\n\n"
             "Annex: Provisions of concern\n- Article 2: the definition of foreign funding, which is far too broad.\n")
-    from compendium.clean import clean
+    from compendium.letter.clean import clean
 
     st = structure.parse(clean(text).text)
     assert st.closing_text == closing and len(st.body) == 1

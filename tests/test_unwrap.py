@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from compendium.clean import clean, normalise
-from compendium.unwrap import unwrap
+from compendium.letter.clean import clean, normalise
+from compendium.letter.unwrap import unwrap
 from support import FIXTURE_FILES, FIXTURES, REAL_RAW
 
 PLAIN = [*FIXTURE_FILES, REAL_RAW, *sorted((FIXTURES / "dev").glob("*.txt"))]
@@ -14,7 +14,7 @@ PLAIN = [*FIXTURE_FILES, REAL_RAW, *sorted((FIXTURES / "dev").glob("*.txt"))]
 
 @pytest.mark.parametrize("path", PLAIN, ids=lambda p: p.stem)
 def test_a_plain_page_is_left_as_it_is(path):
-    from compendium.clean import decode
+    from compendium.letter.clean import decode
     lines = normalise(decode(path.read_bytes())).split("\n")
     u = unwrap(lines)
     assert u.kinds == [] and u.lines == lines and u.origin == list(range(len(lines)))

@@ -31,8 +31,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from compendium.clean import decode
-from compendium.dates import parse_date_line
+from compendium.letter.clean import decode
+from compendium.letter.dates import parse_date_line
 
 BULLET = re.compile(r"^(?P<indent>\s*)(?P<mark>[•·▪◦‣*\-–]|\d{1,3}[.)]|\(\d{1,3}\))\s+(?P<rest>\S.*)$")
 _ENDS_SENTENCE = re.compile(r"[.!?:;,]$")

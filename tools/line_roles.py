@@ -5,7 +5,7 @@
     make line-roles                                 # the same, after installing the `roles` extra
 
 1. Labels. The gold files list signatories, not line roles, so each signature-block item
-   (`compendium.roles.sequence`, the items the rules read, headings kept) is labelled from the
+   (`compendium.letter.roles.sequence`, the items the rules read, headings kept) is labelled from the
    gold by matching, in this order:
    a heading item is `heading`; an item holding a gold person's name (the gold name's words,
    in order, inside the line; each gold person used once) is `name`, or `name+affiliation` when
@@ -17,9 +17,9 @@
    `place`; an unmatched item under a person, followed by that person's organization, is `unit`
    (GOLD.md: a sub-unit line is not scored); `count`, `placeholder` by their patterns; the rest
    is `chrome`. Matching is on evaluate.norm text (case, spacing, quotes aside).
-2. Rules. `compendium.roles.rule_roles`: what signatories.parse decides for each item.
+2. Rules. `compendium.letter.roles.rule_roles`: what signatories.parse decides for each item.
 3. Tagger. A linear-chain CRF (python-crfsuite, L-BFGS, c1 = c2 = 0.1, 100 iterations: the
-   library's usual settings, not tuned here) over `compendium.roles.features` (the line
+   library's usual settings, not tuned here) over `compendium.letter.roles.features` (the line
    features: given names, title and organization vocabularies, honorifics, post-nominals,
    capitalization, punctuation, position, blank lines, the lines before and after), with and
    without the rules' role as a feature. Leave one set out: trained on three of dev, heldout,
@@ -30,7 +30,7 @@
    them blind. A letter that today's parser refuses has no signature lines, so no items: it is
    in no line score and counts against every row alike in the affiliation scores (its gold
    affiliations missed).
-4. End to end: each tagger's roles grouped into signatories (`compendium.roles.group`) in
+4. End to end: each tagger's roles grouped into signatories (`compendium.letter.roles.group`) in
    place of signatories.parse, scored by compendium.evaluate (affiliation P/R/F1).
 
 The first-sight parsers are read from git history (`git archive`), so the script needs a clone
@@ -59,9 +59,10 @@ from pathlib import Path
 
 import pycrfsuite
 
-from compendium import evaluate, roles
-from compendium import signatories as sig
-from compendium.places import is_place
+from compendium import evaluate
+from compendium.letter import roles
+from compendium.letter import signatories as sig
+from compendium.letter.places import is_place
 from compendium.process import parse_letter
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -170,11 +171,15 @@ def load() -> list[dict]:
 # today's roles.features computed with that commit's vocabularies and line predicates.
 _OLD_CODE = """
 import dataclasses, json, sys
-from compendium import roles, signatories
-try:
-    from compendium.lines import Line
+try:  # the parser in compendium.letter, or (before it moved there) at the top of the package
+    from compendium.letter import roles, signatories
+    from compendium.letter.lines import Line
 except ImportError:
-    from compendium.structure import Line
+    from compendium import roles, signatories
+    try:
+        from compendium.lines import Line
+    except ImportError:
+        from compendium.structure import Line
 out = []
 for block, items in json.load(sys.stdin):
     sigs = signatories.parse([Line(a, b, t, g) for a, b, t, g in block])
@@ -198,8 +203,10 @@ def old_rules(commit: str, rows: list[dict], tmp: Path) -> tuple[list[list[sig.S
         # leaving that tree's own places.py, if any, to its own rules)
         here = Path(roles.__file__).parent
         code = (here / "roles.py").read_text(encoding="utf-8").replace("from .places import", "from .places_now import")
-        (src / "src/compendium/roles.py").write_text(code, encoding="utf-8")
-        (src / "src/compendium/places_now.py").write_bytes((here / "places.py").read_bytes())
+        parser = src / "src/compendium/letter"  # the parser's folder at that commit: its own, or the top
+        parser = parser if parser.is_dir() else src / "src/compendium"
+        (parser / "roles.py").write_text(code, encoding="utf-8")
+        (parser / "places_now.py").write_bytes((here / "places.py").read_bytes())
     blocks = [[[(ln.start, ln.end, ln.text, ln.gap_before) for ln in r["lines"]],
                [(it.line.start, it.line.end, it.line.text, it.line.gap_before, it.mode) for it in r["items"]]]
               for r in rows]

@@ -9,11 +9,11 @@ from dataclasses import dataclass
 
 from .codebook import Codebook
 from .contract import KINDS  # the kinds of mention are the contract's
-from .dates import find_timexes
-from .signatories import Signatory
-from .lines import Span
-from .structure import Structure
-from .text import SentenceIndex, non_overlapping, sentences
+from .letter.dates import find_timexes
+from .letter.signatories import Signatory
+from .letter.lines import Span
+from .letter.structure import Structure
+from .letter.text import SentenceIndex, non_overlapping, sentences
 
 
 CRIMES = {

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from . import rawdata
 from .rawdata import shown
-from .dates import precision_of, value_bounds
+from .letter.dates import precision_of, value_bounds
 from .errors import InputError
 
 COLUMNS = ("action", "target", "value", "type", "title", "unit", "organization", "former", "note")
@@ -182,7 +182,7 @@ def _find_signatory(sigs, c: Correction, path):
 
 def apply_signatories(text: str, sigs: list, corrections: list[Correction], path) -> list:
     """Signatory and affiliation corrections, in file order; returns the new list, renumbered."""
-    from .signatories import Affiliation, Signatory, _person
+    from .letter.signatories import Affiliation, Signatory, _person
 
     sigs = list(sigs)
     for c in corrections:

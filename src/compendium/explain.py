@@ -15,7 +15,7 @@ from pathlib import Path
 
 from . import codebook as codebook_mod
 from . import rawdata
-from .clean import raw_line
+from .letter.clean import raw_line
 
 
 def _short(s: str, n: int = 70) -> str:

@@ -22,14 +22,14 @@ from pathlib import Path
 from . import atomic, brat, contract, lock, paths, rawdata, spreadsheet, timeml
 from . import codebook as codebook_mod
 from . import corrections as corrections_mod
-from . import signatories as signatories_mod
-from . import structure as structure_mod
+from .letter import signatories as signatories_mod
+from .letter import structure as structure_mod
 from . import timeline as timeline_mod
 from .annotate import annotate
-from .clean import clean, decode, normalise
+from .letter.clean import clean, decode, normalise
 from .contract import KINDS, OUTPUT_FILES
 from .errors import InputError, InternalError
-from .lines import is_sentence
+from .letter.lines import is_sentence
 from .outputs import MARKER, MARKER_TEXT, not_ours, refuse_links
 
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 from . import paths
 from .annotate import Mention
-from .dates import precision_of, value_bounds
+from .letter.dates import precision_of, value_bounds
 from .errors import InputError
-from .text import clause
+from .letter.text import clause
 from .rawdata import read_curated_csv, shown
 
 # Event nouns, most specific first: a clause naming a side event and a

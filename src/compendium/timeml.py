@@ -15,7 +15,7 @@ import re
 from xml.etree import ElementTree as ET
 from xml.sax.saxutils import escape, quoteattr
 
-from .dates import value_bounds
+from .letter.dates import value_bounds
 
 HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n<TimeML>\n'
 

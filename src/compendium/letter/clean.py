@@ -18,7 +18,7 @@ from pathlib import Path
 import ftfy
 
 from .dates import parse_date_line
-from .errors import InputError
+from ..errors import InputError
 from .patterns import (CC, CLOSING, FOOTNOTE, INLINE_INTRO, MEMO, MEMO_TITLE, SALUTATION, SIG_INTRO, chrome_reason, starts_notes,
                        strict_chrome_reason)
 from .lines import ABBREVIATION_END, is_prose, is_sentence, is_title_line

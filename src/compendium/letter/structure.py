@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .dates import parse_date_line
-from .errors import InputError
+from ..errors import InputError
 from .lines import Line, Span, is_sentence, is_title_line, lines_of
 from .patterns import (BULLET, CC, CLOSING, FOOTNOTE, INLINE_INTRO, MEMO, MEMO_TITLE, SALUTATION, starts_notes,
                        SIG_INTRO, SUBJECT)

@@ -8,7 +8,7 @@ here, once: `resources/given_names.txt` holds every key of gender-guesser's
 case-insensitive detector (lowercased, its "+" spellings expanded), one a line,
 sorted; reading it into a frozenset takes about 10 ms.
 
-The file is derived, never edited: `python -m compendium.givennames` rewrites
+The file is derived, never edited: `python -m compendium.letter.givennames` rewrites
 it from the installed gender-guesser (pinned in requirements.lock), and its
 first line names that version and the SHA-256 of the table it was derived from.
 tests/test_givennames.py checks the shipped file is exactly what the installed
@@ -45,12 +45,12 @@ def derive() -> str:
     table = Path(gd.__file__).resolve().parent / "data" / "nam_dict.txt"
     det = gd.Detector(case_sensitive=False)
     header = (f"# gender-guesser {importlib.metadata.version('gender-guesser')}, data/nam_dict.txt sha256 "
-              f"{hashlib.sha256(table.read_bytes()).hexdigest()}: given names (python -m compendium.givennames)")
+              f"{hashlib.sha256(table.read_bytes()).hexdigest()}: given names (python -m compendium.letter.givennames)")
     return "\n".join([header, *sorted(det.names)]) + "\n"
 
 
 if __name__ == "__main__":
-    from . import atomic
+    from .. import atomic
 
     atomic.write_text(FILE, derive())
     print(f"wrote {FILE}")
