@@ -85,8 +85,27 @@ def test_parse_date_line(line, date):
     assert parse_date_line(line) == date
 
 
+@pytest.mark.parametrize("line, date", [
+    ("Genève, le 3 mars 2022", dt.date(2022, 3, 3)),
+    ("Paris, le 1er juillet 2019", dt.date(2019, 7, 1)),
+    ("Madrid, 14 de octubre de 2021", dt.date(2021, 10, 14)),
+    ("Brasília, 7 de novembro de 2022", dt.date(2022, 11, 7)),
+    ("Berlin, den 5. Mai 2020", dt.date(2020, 5, 5)),
+    ("3 März 2021", dt.date(2021, 3, 3)),
+])
+def test_parse_foreign_date_line(line, date):
+    """A date line written in French, Spanish, Portuguese or German, the place and article
+    before the day as each language writes them."""
+    from compendium.dates import find_timexes, parse_date_line
+
+    assert parse_date_line(line) == date
+    found = find_timexes(line, dt.date(2024, 1, 1))
+    assert [t.value for t in found] == [date.isoformat()]
+
+
 @pytest.mark.parametrize("line", [
     "February 30, 2014", "2014-13-01", "September 2014", "We met on September 10, 2014.", "Page 2014",
+    "Publicado el 15 de octubre de 2021", "Genève, le 31 février 2022", "Berlin, den 5. Mai",
 ])
 def test_not_a_date_line(line):
     from compendium.dates import parse_date_line
