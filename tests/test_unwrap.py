@@ -76,6 +76,20 @@ def test_a_forwarded_mail_keeps_the_letter_and_its_date():
     assert u.date is not None and u.date[1].isoformat() == "2017-06-08" and u.date[0] == 8
 
 
+@pytest.mark.parametrize("value, iso", [
+    ("Tue, 17 Oct 2023 at 14:32", "2023-10-17"),
+    ("Tue, Jun 17, 2025 at 9:42 AM", "2025-06-17"),
+    ("Thu, 18 Nov 2021 15:02:41 +0000", "2021-11-18"),
+])
+def test_a_mail_clients_date_header_with_at_before_the_time_dates_the_message(value, iso):
+    """Gmail writes 'Date: Tue, 17 Oct 2023 at 14:32' in a forwarded message: the 'at' and the
+    time are not part of the date, which dates a letter that gives none of its own."""
+    page = ["---------- Forwarded message ---------", "From: A <a@example.org>", f"Date: {value}",
+            "Subject: letter", "", "Dear Minister,", "", "We write to urge you to act.", "", "Sincerely,", "", "Jane Doe"]
+    u = unwrap(page)
+    assert u.date is not None and u.date[1].isoformat() == iso and u.date[0] == 2
+
+
 def test_a_memo_header_is_not_a_mail_header():
     page = ["MEMORANDUM", "TO: Interested Offices", "FROM: Jane Doe, Counsel", "DATE: November 6, 2017", "RE: x"]
     assert unwrap(page).kinds == []

@@ -44,7 +44,10 @@ def _date_of(value: str):
         return d.date()
     except (TypeError, ValueError, IndexError):
         pass
-    return parse_date_line(re.sub(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AP]M)?\s*(?:[A-Z]{2,5}|[+-]\d{4})?", " ", value).strip(" ,"))
+    # The time of day, with the word a mail client puts before it ("Tue, 17 Oct 2023 at 14:32",
+    # "Tue, Jun 17, 2025 at 9:42 AM"), is not part of the date.
+    return parse_date_line(re.sub(r"(?:,?\s+(?i:at|um|à|a las|às))?\s*\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AP]M)?\s*(?:[A-Z]{2,5}|[+-]\d{4})?",
+                                  " ", value).strip(" ,"))
 
 
 def unwrap(lines: Lines) -> Result | None:
