@@ -130,3 +130,35 @@ def test_a_running_header_on_one_page_only():
     u = unwrap(page1 + page2)
     assert "Joint letter – 2014" not in u.lines and "Sincerely," in u.lines
     assert any(r["text"] == "Joint letter – 2014" and "running header" in r["reason"] for r in u.removed)
+
+
+_LETTER = ["5 March 2025", "", "Dear President Adeyemi,", "", "We write to express our alarm at the suspension.", "",
+           "Sincerely,", "", "Jane Doe, Professor, Northbridge University", "Omar Ali, Lecturer, Eastfield College"]
+
+
+def test_a_list_posters_note_above_a_separator_is_the_messages():
+    page = ["[list] Open letter", "", "Helena Marwick h.marwick at uni.example", "Thu Mar  6 14:02:11 UTC 2025",
+            "", "    * Previous message: [list] CFP", "    * Messages sorted by: [ date ] [ thread ]", "",
+            "Dear colleagues,", "", "Below is the letter as it was sent.", "", "Helena", "", "=====", "", *_LETTER]
+    u = unwrap(page)
+    assert u.kinds[0] == "e-mail"
+    assert u.lines[0] == "5 March 2025" and "Dear colleagues," not in u.lines and "Helena" not in u.lines
+    assert {r["reason"] for r in u.removed if r["text"] == "Dear colleagues,"} == {"e-mail: the poster's note above the letter"}
+
+
+def test_a_reply_above_a_quoted_letter_and_the_senders_signature_are_the_messages():
+    page = ["Sent to them this morning - final text below.", "", "Ruth", "",
+            "On Fri, Apr 22, 2022 at 9:02 AM Tom <t@example.org> wrote:", *(f"> {ln}".rstrip() for ln in _LETTER),
+            "", "--", "You received this message because you are subscribed to the Google Groups group.",
+            "To unsubscribe from this group, send an email to x@googlegroups.com.", "", "Reply all", "Forward"]
+    u = unwrap(page)
+    assert u.lines[0] == "5 March 2025" and u.lines[-1] == "Omar Ali, Lecturer, Eastfield College"
+    assert "Ruth" not in u.lines and "Reply all" not in u.lines
+
+
+def test_the_sig_dash_signature_goes_and_the_signatories_above_it_stay():
+    page = ["From: A <a@example.org>", "Date: Thu, 6 Mar 2025 14:02:11 +0000", "Subject: letter", "", *_LETTER, "",
+            "-- ", "Rev. Miriam Clarke", "Coordinator | Churches for Refuge", "+44 20 5550 1190 | www.example.org"]
+    u = unwrap(page)
+    assert u.lines[-1] == "Omar Ali, Lecturer, Eastfield College"
+    assert "Rev. Miriam Clarke" in {r["text"] for r in u.removed}

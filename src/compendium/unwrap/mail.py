@@ -13,16 +13,30 @@ import email.utils
 import re
 
 from ..dates import parse_date_line
+from ..patterns import SALUTATION
 from .lines import Builder, Lines, Result
 
 _HEADER = re.compile(r"^(?P<key>From|Sent|Date|To|Cc|Bcc|Subject|Reply-To|Message-ID|Organization)\s*:\s*(?P<v>.*)$", re.I)
 _MAIL_ONLY = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+|\b\w+ at [\w-]+\.\w+|\b\d{1,2}:\d{2}(?::\d{2})?\b")
 _FORWARD = re.compile(r"^(?:-{2,}\s*(?:Forwarded message|Original Message|Mensaje reenviado|Message transféré|"
                       r"Weitergeleitete Nachricht|Mensagem encaminhada)\s*-{2,}|Begin forwarded message:)\s*$", re.I)
-_ARCHIVE = re.compile(r"^(?:Previous message|Next message|Messages sorted by)\b.*$", re.I)
+_ARCHIVE = re.compile(r"^(?:[*•-]\s+)?(?:Previous message|Next message|Messages sorted by)\b.*$", re.I)
 _RULE = re.compile(r"^[-_=]{10,}$")
 _FOOTER = re.compile(r"mailing list|listinfo|/mailman/|unsubscribe|-------------- next part --------------", re.I)
 _QUOTE = re.compile(r"^>[ ]?")
+# A reply's attribution line above the quoted message ("On Fri, Apr 22, 2022 at 9:02 AM Jane
+# <j@x.org> wrote:", "Le 3 mars 2022, Jean a écrit :", "Am 5. Mai 2020 schrieb Anna:").
+_ATTRIBUTION = re.compile(r"^(?:On|Le|El|Em|Am)\b.{4,200}\b(?:wrote|a écrit|escribió|escreveu|schrieb)\s*:\s*$", re.I)
+# The signature delimiter ("-- "): what follows, to the next blank line, is the sender's own
+# signature (name, title, telephone, web address), not the letter's.
+_SIG_DASH = re.compile(r"^--\s?$")
+_SEPARATOR = re.compile(r"^[-_=*~]{3,}$")
+
+
+def _letter_starts(text: list[str], k: int) -> bool:
+    """A date line or a salutation among the next few lines after `k`."""
+    nxt = [ln.strip().lstrip("> ").strip() for ln in text[k + 1:] if ln.strip().lstrip(">").strip()][:8]
+    return any(parse_date_line(ln) or SALUTATION.match(ln) for ln in nxt)
 
 
 def _header_blocks(text: list[str]) -> list[tuple[int, int]]:
@@ -70,6 +84,33 @@ def unwrap(lines: Lines) -> Result | None:
     if fwd:
         for k in range(0, fwd[-1] + 1):
             drop.setdefault(k, "the forwarding message above the forwarded letter")
+    attrib = [k for k, ln in enumerate(text) if _ATTRIBUTION.match(ln.strip())
+              and k + 1 < len(text) and text[k + 1].startswith(">")]
+    if attrib and len(quoted) >= 10:
+        for k in range(0, attrib[0] + 1):
+            drop.setdefault(k, "the reply above the quoted letter")
+    # The poster's note above the letter in a list message ("Dear colleagues, below is the
+    # text as sent. Marguerite"): ended by a separator line, or by the quoted letter, with
+    # the letter's date line or salutation right after it and none above it.
+    body = [k for k in range(len(text)) if k not in drop and text[k].strip()]
+    for n, k in enumerate(body[:15]):
+        ln = text[k].strip()
+        rule = bool(_SEPARATOR.match(ln))
+        if not (rule or (ln.startswith(">") and len(quoted) >= 10)):
+            continue
+        above = body[:n]
+        if above and _letter_starts(text, k if rule else k - 1) and not any(parse_date_line(text[i].strip()) for i in above):
+            for i in [*above, *([k] if rule else [])]:
+                drop[i] = "the poster's note above the letter"
+        break
+    for k, ln in enumerate(text):
+        if _SIG_DASH.match(ln) and k not in drop:
+            j = k + 1
+            while j < len(text) and text[j].strip() and j - k <= 6:
+                j += 1
+            footer = any(_FOOTER.search(text[i]) for i in range(k, j))
+            for i in range(k, len(text) if footer else j):
+                drop.setdefault(i, "mailing-list footer" if footer else "the sender's e-mail signature")
     if archive:
         # The archive's header block: everything down to the rule under 'Messages sorted by'.
         last = archive[-1]
