@@ -132,8 +132,17 @@ CHROME = STRICT_CHROME + [
      "related-content links"),
     (re.compile(r"^(?:suscr[íi]bete|suscribirse|abonnez-vous|inscrivez-vous|s'abonner|inscreva-se|assine|abonnieren)\b", re.I),
      "subscription prompt"),
-    (re.compile(r"^(?:partager|compartir|compartilhar|teilen|imprimer|imprimir|drucken|envoyer par e-?mail|enviar por (?:correo|e-?mail))"
-                r"(?: (?:sur|en|no|na|auf|por) (?:facebook|twitter|x|linkedin|whatsapp|e-?mail|correo)| (?:cette|esta|essa|diese) (?:page|p[áa]gina|seite))?$", re.I),
+    (re.compile(r"^(?:partager|compartir|compartilh(?:ar|e)|teilen|imprimer|imprimir|drucken|envoyer par e-?mail|enviar por (?:correo|e-?mail))"
+                r"(?: (?:sur|en|no|na|auf|por) (?:facebook|twitter|x|linkedin|whatsapp|e-?mail|correo)"
+                r"| (?:cet(?:te)?|esta|essa|este|diese[nr]?) (?:page|p[áa]gina|seite|article|artigo|art[íi]culo|beitrag))?"
+                # a share label with its networks after a colon: "Compartir en: Facebook | Twitter | Correo"
+                r"(?:(?: en| on| auf| no)?\s*:(?:\s*(?:facebook|twitter|x|linkedin|whatsapp|e-?mail|correo|courriel|mastodon|bluesky|telegram)\s*[|·,]?)*)?$", re.I),
+     "share buttons"),
+    # A network's button alone on its line, and download or back links ("PDF herunterladen",
+    # "Download the letter as PDF", "Back to all letters").
+    (re.compile(r"^(?:e-?mail|mastodon|bluesky|telegram|reddit|threads|correo|courriel|pinterest)$"
+                r"|^(?:pdf (?:herunterladen|t[ée]l[ée]charger)|(?:t[ée]l[ée]charger|descargar|baixar) (?:le |el |o )?pdf)$"
+                r"|^download (?:the |this )?(?:letter|pdf|statement)(?: as (?:a )?pdf)?$|^back to (?:all |the )?(?:letters?|statements?|campaigns?|campaign page|home(?:page)?|news|articles?|posts?|overview|list)$", re.I),
      "share buttons"),
     (re.compile(r"^(?:aller au contenu(?: principal)?|passer au contenu|ir al contenido(?: principal)?|saltar al contenido(?: principal)?"
                 r"|ir para o conte[úu]do(?: principal)?|zum inhalt springen|direkt zum inhalt)$", re.I), "navigation link"),
