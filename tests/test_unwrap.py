@@ -162,3 +162,27 @@ def test_the_sig_dash_signature_goes_and_the_signatories_above_it_stay():
     u = unwrap(page)
     assert u.lines[-1] == "Omar Ali, Lecturer, Eastfield College"
     assert "Rev. Miriam Clarke" in {r["text"] for r in u.removed}
+
+
+def test_a_tables_first_row_of_column_names_is_its_header_even_with_words_not_listed():
+    page = ["Yours faithfully,", "", "Name\tPosition\tCompany", "Ingrid Vestergaard\tChief Executive Officer\tNordlys A/S",
+            "Paolo Ferretti\tChair of the Board\tCasa Ferretti S.p.A.", "Jonas Ahlberg\tFounder\tAhlberg Coffee"]
+    u = unwrap(page)
+    assert "Company" not in u.lines and "Position" not in u.lines
+    assert u.lines[2:5] == ["Ingrid Vestergaard", "Chief Executive Officer", "Nordlys A/S"]
+
+
+def test_a_pipe_tables_row_above_its_rule_is_its_header():
+    page = ["Sincerely,", "", "| Member | Office | Parliament |", "|---|---|---|", "| Jane Doe | Senator | Senate |",
+            "| John Roe | Deputy | Chamber |", "| Ann Poe | Member | Assembly |"]
+    u = unwrap(page)
+    assert "Parliament" not in u.lines and "Office" not in u.lines and u.lines[2] == "Jane Doe"
+
+
+def test_a_tables_row_numbers_and_place_column_are_not_signatories():
+    page = ["Sincerely,", "", "| # | Organization | Country |", "|---|---|---|", "| 1 | Sabi Basin Alliance | Zambara |",
+            "| 2 | Friends of the Rivers | Kenya |", "| 3 | Waterkeepers of the South | South Africa |"]
+    u = unwrap(page)
+    assert [ln for ln in u.lines if ln.strip()] == ["Sincerely,", "Sabi Basin Alliance", "Friends of the Rivers",
+                                                     "Waterkeepers of the South"]
+    assert {r["text"] for r in u.removed} >= {"Zambara", "Kenya", "South Africa"}
