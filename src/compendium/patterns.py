@@ -24,11 +24,15 @@ SIG_INTRO = re.compile(
     r"|(?:Signed|Co-?signed|Endorsed|Supported)(?: by)?(?: the following)?(?: (?:organi[sz]ations|individuals))?"
     r"(?: \(in (?:a |their )?(?:personal|individual) capacit(?:y|ies)\)\*?)?"
     r"|(?:Signed )?\(in (?:a |their )?personal capacit(?:y|ies)\)\*?"
-    r"|(?:Signatory |Signing |Endorsing |Participating )?(?:Organi[sz]ations|Individuals|Groups|Organi[sz]ational signatories"
+    r"|(?:Signatory |Signing |Co-?signing |Endorsing |Participating |Supporting |Additional |Partner )?(?:Organi[sz]ations|Individuals|Groups|Organi[sz]ational signatories"
     r"|Individual signatories|Academics|Scholars|Members(?: of Parliament)?)"
     r")\s*[:.]?\s*\*?\s*$",
     re.I,
 )
+# A count of further signers closing the list ("And 38 other organizations", "…and 14 other
+# organizations", "plus 212 more health professionals"): not a signatory.
+MORE_SIGNERS = re.compile(r"^[….\s]*(?:and|plus|\+)\s+(?:\d[\d,.]*|many|several|dozens of|hundreds of)\s+"
+                          r"(?:other|more|further|additional)\b[^,;]{0,60}$", re.I)
 # The introduction and the list on one line: "Signed by: A, B and C", "Also endorsed by: …".
 INLINE_INTRO = re.compile(
     r"^(?:also |further |additionally )?(?:signed|co-?signed|endorsed|supported|joined|signatories|signatory organi[sz]ations)"

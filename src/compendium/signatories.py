@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 
 from nameparser import HumanName
 
-from .patterns import BULLET, INLINE_INTRO as _INLINE_INTRO, SIG_HEADING_ORGS, SIG_HEADING_PEOPLE, SIG_INTRO
+from .patterns import BULLET, INLINE_INTRO as _INLINE_INTRO, MORE_SIGNERS, SIG_HEADING_ORGS, SIG_HEADING_PEOPLE, SIG_INTRO
 from .lines import Line
 from .places import without_place
 
@@ -728,7 +728,7 @@ def parse(lines: list[Line]) -> list[Signatory]:
     by_gaps = len(blocks) > 1
     for block in blocks:
         # a table's header row, an annex heading over the list ("Annex: List of co-signing organisations")
-        block = [it for it in block if not _TABLE_HEADER.match(it.line.text)
+        block = [it for it in block if not _TABLE_HEADER.match(it.line.text) and not MORE_SIGNERS.match(it.line.text)
                  and not re.match(r"(?i)(?:annex|appendix)\b", it.line.text)]
         if not block:
             continue
