@@ -403,3 +403,12 @@ def test_a_supporting_organisations_heading_is_a_heading():
     got = _parsed("Jane Doe\nDirector\nFoo Union\n\nSupporting organisations:\nCouriers United Europe\nPlatform Workers Network\n")
     assert [o for _, _, o in got] == [["Foo Union"], ["Couriers United Europe"], ["Platform Workers Network"]]
     assert [t for t, _, _ in got] == ["person", "organization", "organization"]
+
+
+@pytest.mark.parametrize("line, name", [("Julie Tremblay-Marchand, FRCPC", "Julie Tremblay-Marchand"),
+                                        ("Olumide Banjoko FRCPCH", "Olumide Banjoko"),
+                                        ("Catherine Dufresne, CFA", "Catherine Dufresne"),
+                                        ("Fr. Thomas Okonjo SJ", "Thomas Okonjo")])
+def test_college_fellowships_and_orders_are_post_nominals_not_organizations(line, name):
+    got = _parsed(f"{line}\nDirector\nNorthbridge Health Trust\n")
+    assert got == [("person", name, ["Northbridge Health Trust"])]

@@ -104,7 +104,10 @@ _POSTNOMINAL_WORDS = (
     _dotted("QC", "KC", "SC", "SAN", "OBE", "MBE", "CBE", "KBE", "DBE", "CMG", "KCMG", "GCMG", "CH", "OM", "PC", "MP",
             "MEP", "MSP", "MLA", "MPP", "MNA", "TD", "AM", "AO", "AC", "FRS", "FBA", "FRSE", "FRSA", "FRCP", "FRCS", "DL",
             "JP", "PhD", "MD", "JD", "LLM", "LLB", "LLD", "MA", "MSc", "BA", "MPH", "MPA", "MBA", "EdD", "SJD", "RN",
-            "DPhil", "DSc")
+            "DPhil", "DSc",
+            # fellowships and memberships of professional colleges, religious orders, professional titles
+            "FRCPC", "FRCPCH", "FRACP", "FRCPE", "FRCPI", "FRCGP", "FRCN", "FRSC", "FACP", "FACS", "FAAP", "FAAAS", "FAHA",
+            "FACC", "FCA", "PRCP", "CFA", "CPA", "SJ", "OSB", "OFM", "MN", "RGN", "MSN", "DNP")
     + r"|FMedSci|FAcSS|FRHistS|Esq\.?|Hon\.?|\((?:[Rr]et\.?|[Rr]etd\.?|Hon\.?)\)"
     # service branches after a retired officer's name: "General Harold Whitcombe, USA (Ret.)"
     + r"|(?:USA|USAF|USMC|USN|USCG|USAR|ANG|RAF|RM)(?:\s*\((?:[Rr]et\.?|[Rr]etd\.?|[Rr]etired)\))?"
