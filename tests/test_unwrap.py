@@ -186,3 +186,32 @@ def test_a_tables_row_numbers_and_place_column_are_not_signatories():
     assert [ln for ln in u.lines if ln.strip()] == ["Sincerely,", "Sabi Basin Alliance", "Friends of the Rivers",
                                                      "Waterkeepers of the South"]
     assert {r["text"] for r in u.removed} >= {"Zambara", "Kenya", "South Africa"}
+
+
+def test_the_innermost_subject_header_without_its_prefixes_is_kept_for_the_letter():
+    page = ["From: Ruth <r@example.org>", "Date: Tue, Jun 17, 2025 at 11:05 AM", "Subject: Fwd: [unions] Joint letter",
+            "", "Sharing the final version.", "", "---------- Forwarded message ---------",
+            "From: Dolores <d@example.org>", "Date: Tue, Jun 17, 2025 at 9:42 AM",
+            "Subject: RE: Joint letter on workplace heat standards", "", *_LETTER[2:]]
+    u = unwrap(page)
+    assert u.subject == "Joint letter on workplace heat standards"
+    c = clean("\n".join(page) + "\n")
+    assert c.header_subject == "Joint letter on workplace heat standards"
+
+
+def test_a_letter_with_its_own_subject_line_keeps_it_over_the_mail_header():
+    from compendium.process import parse_letter
+
+    page = ["From: A <a@example.org>", "Date: Thu, 6 Mar 2025 14:02:11 +0000", "Subject: Fwd: the letter", "",
+            "5 March 2025", "", "Re: Suspension of the Centre", "", *_LETTER[2:]]
+    page[2] = "Subject: Fwd: Letter on the Centre's suspension"
+    p = parse_letter(("\n".join(page) + "\n").encode(), "x", "x.txt")
+    assert p.structure.subject.text == "Suspension of the Centre" and p.header_subject == "Letter on the Centre's suspension"
+    bare = parse_letter(("\n".join(page[:4] + _LETTER) + "\n").encode(), "y", "y.txt")
+    assert bare.structure.subject is None and bare.header_subject == "Letter on the Centre's suspension"
+
+
+@pytest.mark.parametrize("value", ["Fwd: Joint letter", "Open letter", "(no subject)", "RE: [list] Letter"])
+def test_a_subject_header_naming_only_the_kind_of_document_is_no_subject(value):
+    page = ["From: A <a@example.org>", "Date: Thu, 6 Mar 2025 14:02:11 +0000", f"Subject: {value}", "", *_LETTER]
+    assert unwrap(page).subject is None

@@ -39,6 +39,16 @@ def _letter_starts(text: list[str], k: int) -> bool:
     return any(parse_date_line(ln) or SALUTATION.match(ln) for ln in nxt)
 
 
+# What a mail client or a list puts before a subject: "Fwd:", "RE:", "TR:", "WG:", "[list-name]".
+_SUBJECT_PREFIX = re.compile(r"^(?:\s*(?:(?:fwd?|re|aw|tr|wg|rv|enc)\s*:|\[[^\]]{1,40}\]))+\s*", re.I)
+
+
+# A subject that names only the kind of document ("Joint letter", "Open letter", "(no subject)")
+# says nothing the letter's own subject line would: not a subject.
+_GENERIC_SUBJECT = re.compile(r"^(?:\((?:no subject|sans objet|sin asunto)\)|(?:(?:the|our|a|joint|open|public|final|signed)\s+)*"
+                              r"(?:letter|statement|text|version)s?)?\s*$", re.I)
+
+
 def _header_blocks(text: list[str]) -> list[tuple[int, int]]:
     """(first, end) of each run of two or more header lines that only mail would write."""
     out, i = [], 0
@@ -74,6 +84,7 @@ def unwrap(lines: Lines) -> Result | None:
         return None
     drop: dict[int, str] = {}
     date = None
+    subject = None
     fwd = [k for k, ln in enumerate(text) if _FORWARD.match(ln.strip())]
     for a, b in blocks:
         for k in range(a, b):
@@ -81,6 +92,9 @@ def unwrap(lines: Lines) -> Result | None:
             m = _HEADER.match(text[k].strip())
             if m.group("key").lower() in ("date", "sent") and (d := _date_of(m.group("v"))):
                 date = (origin[k], d)  # the innermost header's date: the letter's message
+            topic = _SUBJECT_PREFIX.sub("", m.group("v")).strip()
+            if m.group("key").lower() == "subject":  # the innermost header's too
+                subject = None if _GENERIC_SUBJECT.match(topic) else topic
     if fwd:
         for k in range(0, fwd[-1] + 1):
             drop.setdefault(k, "the forwarding message above the forwarded letter")
@@ -137,4 +151,4 @@ def unwrap(lines: Lines) -> Result | None:
         if not out.text and not ln.strip():
             continue
         out.add(ln, origin[k])
-    return out.result(date)
+    return out.result(date, subject)
