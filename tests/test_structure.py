@@ -249,3 +249,12 @@ def test_review_cases_annex_of_signatories_and_a_court_of_appeal():
     st = structure.parse("14 July 2021\n\nThe Judges of the Court of Appeal of Tanzania\n\nDear Judges,\n\n"
                          "We write to urge the court to hear the case of the detained lawyers soon.\n\nSincerely,\n\nJane Doe\n")
     assert st.subject is None and [a.text for a in st.addressee] == ["The Judges of the Court of Appeal of Tanzania"]
+
+
+@pytest.mark.parametrize("line, closing", [("Yours in faith,", True), ("In hope and solidarity,", True),
+                                           ("With hope and in shared service,", True),
+                                           ("In hope we write to you again.", False), ("In faith", False)])
+def test_closings_of_faith_and_solidarity(line, closing):
+    from compendium.patterns import CLOSING
+
+    assert bool(CLOSING.match(line)) is closing
