@@ -226,8 +226,25 @@ def test_closing_followed_only_by_chrome_is_refused():
                                   "Paulo Ferreira, Universidade de Lisboa – 2 hours ago", "Sur le même thème",
                                   "Mots-clés : Algérie, Union européenne", "Etiquetas: CIDH, Defensores ambientales",
                                   "Noticias relacionadas", "Suscríbete a nuestro boletín", "Partager",
-                                  "Publié le 26 janvier 2022", "Related Issues:"])
+                                  "Publié le 26 janvier 2022", "Related Issues:",
+                                  "Teilen:", "Partager cet article :", "Compartilhe:", "Compartir en: Facebook | Twitter | Correo",
+                                  "E-Mail", "Mastodon", "Drucken | Teilen | PDF herunterladen",
+                                  "Download the letter as PDF · Back to all letters"])
 def test_page_widgets_in_several_languages_are_chrome(line):
     from compendium.letter.patterns import chrome_reason
 
     assert chrome_reason(line)
+
+
+@pytest.mark.parametrize("line", ["Back to basics: a plan for the region", "E-mail: info@example.org",
+                                  "Share the burden fairly", "Compartir la carga"])
+def test_lines_that_only_start_like_widgets_are_not_chrome(line):
+    from compendium.letter.patterns import chrome_reason
+
+    assert chrome_reason(line) is None
+
+
+def test_share_buttons_after_the_signatories_end_the_letter():
+    text = LETTER + "\nTeilen:\nE-Mail\nMastodon\n"
+    c = clean(text, where="x.txt")
+    assert c.text.endswith("Grace Liu\nChair\nLantern Rights Network\n")

@@ -390,3 +390,25 @@ def test_a_unit_without_a_title_is_split_from_its_organization():
         ["Department of Meteorology, Stockholm University"])]
     assert got == [("", "Department of Meteorology", "Stockholm University")]
     assert signatories._split_title_org("Faculty of Law, Université de Montréal").organization == "Université de Montréal"
+
+
+@pytest.mark.parametrize("count", ["And 38 other organizations", "*…and 14 other organizations*".strip("*"),
+                                   "and 212 other health professionals", "plus 40 more signatories"])
+def test_a_count_of_further_signers_is_not_a_signatory(count):
+    got = _parsed(f"Amnesty International\nHuman Rights Watch\n{count}\n")
+    assert [o for _, _, o in got] == [["Amnesty International"], ["Human Rights Watch"]]
+
+
+def test_a_supporting_organisations_heading_is_a_heading():
+    got = _parsed("Jane Doe\nDirector\nFoo Union\n\nSupporting organisations:\nCouriers United Europe\nPlatform Workers Network\n")
+    assert [o for _, _, o in got] == [["Foo Union"], ["Couriers United Europe"], ["Platform Workers Network"]]
+    assert [t for t, _, _ in got] == ["person", "organization", "organization"]
+
+
+@pytest.mark.parametrize("line, name", [("Julie Tremblay-Marchand, FRCPC", "Julie Tremblay-Marchand"),
+                                        ("Olumide Banjoko FRCPCH", "Olumide Banjoko"),
+                                        ("Catherine Dufresne, CFA", "Catherine Dufresne"),
+                                        ("Fr. Thomas Okonjo SJ", "Thomas Okonjo")])
+def test_college_fellowships_and_orders_are_post_nominals_not_organizations(line, name):
+    got = _parsed(f"{line}\nDirector\nNorthbridge Health Trust\n")
+    assert got == [("person", name, ["Northbridge Health Trust"])]

@@ -85,8 +85,27 @@ def test_parse_date_line(line, date):
     assert parse_date_line(line) == date
 
 
+@pytest.mark.parametrize("line, date", [
+    ("Genève, le 3 mars 2022", dt.date(2022, 3, 3)),
+    ("Paris, le 1er juillet 2019", dt.date(2019, 7, 1)),
+    ("Madrid, 14 de octubre de 2021", dt.date(2021, 10, 14)),
+    ("Brasília, 7 de novembro de 2022", dt.date(2022, 11, 7)),
+    ("Berlin, den 5. Mai 2020", dt.date(2020, 5, 5)),
+    ("3 März 2021", dt.date(2021, 3, 3)),
+])
+def test_parse_foreign_date_line(line, date):
+    """A date line written in French, Spanish, Portuguese or German, the place and article
+    before the day as each language writes them."""
+    from compendium.letter.dates import find_timexes, parse_date_line
+
+    assert parse_date_line(line) == date
+    found = find_timexes(line, dt.date(2024, 1, 1))
+    assert [t.value for t in found] == [date.isoformat()]
+
+
 @pytest.mark.parametrize("line", [
     "February 30, 2014", "2014-13-01", "September 2014", "We met on September 10, 2014.", "Page 2014",
+    "Publicado el 15 de octubre de 2021", "Genève, le 31 février 2022", "Berlin, den 5. Mai",
 ])
 def test_not_a_date_line(line):
     from compendium.letter.dates import parse_date_line
@@ -230,3 +249,12 @@ def test_review_cases_annex_of_signatories_and_a_court_of_appeal():
     st = structure.parse("14 July 2021\n\nThe Judges of the Court of Appeal of Tanzania\n\nDear Judges,\n\n"
                          "We write to urge the court to hear the case of the detained lawyers soon.\n\nSincerely,\n\nJane Doe\n")
     assert st.subject is None and [a.text for a in st.addressee] == ["The Judges of the Court of Appeal of Tanzania"]
+
+
+@pytest.mark.parametrize("line, closing", [("Yours in faith,", True), ("In hope and solidarity,", True),
+                                           ("With hope and in shared service,", True),
+                                           ("In hope we write to you again.", False), ("In faith", False)])
+def test_closings_of_faith_and_solidarity(line, closing):
+    from compendium.letter.patterns import CLOSING
+
+    assert bool(CLOSING.match(line)) is closing

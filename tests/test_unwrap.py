@@ -76,6 +76,20 @@ def test_a_forwarded_mail_keeps_the_letter_and_its_date():
     assert u.date is not None and u.date[1].isoformat() == "2017-06-08" and u.date[0] == 8
 
 
+@pytest.mark.parametrize("value, iso", [
+    ("Tue, 17 Oct 2023 at 14:32", "2023-10-17"),
+    ("Tue, Jun 17, 2025 at 9:42 AM", "2025-06-17"),
+    ("Thu, 18 Nov 2021 15:02:41 +0000", "2021-11-18"),
+])
+def test_a_mail_clients_date_header_with_at_before_the_time_dates_the_message(value, iso):
+    """Gmail writes 'Date: Tue, 17 Oct 2023 at 14:32' in a forwarded message: the 'at' and the
+    time are not part of the date, which dates a letter that gives none of its own."""
+    page = ["---------- Forwarded message ---------", "From: A <a@example.org>", f"Date: {value}",
+            "Subject: letter", "", "Dear Minister,", "", "We write to urge you to act.", "", "Sincerely,", "", "Jane Doe"]
+    u = unwrap(page)
+    assert u.date is not None and u.date[1].isoformat() == iso and u.date[0] == 2
+
+
 def test_a_memo_header_is_not_a_mail_header():
     page = ["MEMORANDUM", "TO: Interested Offices", "FROM: Jane Doe, Counsel", "DATE: November 6, 2017", "RE: x"]
     assert unwrap(page).kinds == []
@@ -116,3 +130,88 @@ def test_a_running_header_on_one_page_only():
     u = unwrap(page1 + page2)
     assert "Joint letter – 2014" not in u.lines and "Sincerely," in u.lines
     assert any(r["text"] == "Joint letter – 2014" and "running header" in r["reason"] for r in u.removed)
+
+
+_LETTER = ["5 March 2025", "", "Dear President Adeyemi,", "", "We write to express our alarm at the suspension.", "",
+           "Sincerely,", "", "Jane Doe, Professor, Northbridge University", "Omar Ali, Lecturer, Eastfield College"]
+
+
+def test_a_list_posters_note_above_a_separator_is_the_messages():
+    page = ["[list] Open letter", "", "Helena Marwick h.marwick at uni.example", "Thu Mar  6 14:02:11 UTC 2025",
+            "", "    * Previous message: [list] CFP", "    * Messages sorted by: [ date ] [ thread ]", "",
+            "Dear colleagues,", "", "Below is the letter as it was sent.", "", "Helena", "", "=====", "", *_LETTER]
+    u = unwrap(page)
+    assert u.kinds[0] == "e-mail"
+    assert u.lines[0] == "5 March 2025" and "Dear colleagues," not in u.lines and "Helena" not in u.lines
+    assert {r["reason"] for r in u.removed if r["text"] == "Dear colleagues,"} == {"e-mail: the poster's note above the letter"}
+
+
+def test_a_reply_above_a_quoted_letter_and_the_senders_signature_are_the_messages():
+    page = ["Sent to them this morning - final text below.", "", "Ruth", "",
+            "On Fri, Apr 22, 2022 at 9:02 AM Tom <t@example.org> wrote:", *(f"> {ln}".rstrip() for ln in _LETTER),
+            "", "--", "You received this message because you are subscribed to the Google Groups group.",
+            "To unsubscribe from this group, send an email to x@googlegroups.com.", "", "Reply all", "Forward"]
+    u = unwrap(page)
+    assert u.lines[0] == "5 March 2025" and u.lines[-1] == "Omar Ali, Lecturer, Eastfield College"
+    assert "Ruth" not in u.lines and "Reply all" not in u.lines
+
+
+def test_the_sig_dash_signature_goes_and_the_signatories_above_it_stay():
+    page = ["From: A <a@example.org>", "Date: Thu, 6 Mar 2025 14:02:11 +0000", "Subject: letter", "", *_LETTER, "",
+            "-- ", "Rev. Miriam Clarke", "Coordinator | Churches for Refuge", "+44 20 5550 1190 | www.example.org"]
+    u = unwrap(page)
+    assert u.lines[-1] == "Omar Ali, Lecturer, Eastfield College"
+    assert "Rev. Miriam Clarke" in {r["text"] for r in u.removed}
+
+
+def test_a_tables_first_row_of_column_names_is_its_header_even_with_words_not_listed():
+    page = ["Yours faithfully,", "", "Name\tPosition\tCompany", "Ingrid Vestergaard\tChief Executive Officer\tNordlys A/S",
+            "Paolo Ferretti\tChair of the Board\tCasa Ferretti S.p.A.", "Jonas Ahlberg\tFounder\tAhlberg Coffee"]
+    u = unwrap(page)
+    assert "Company" not in u.lines and "Position" not in u.lines
+    assert u.lines[2:5] == ["Ingrid Vestergaard", "Chief Executive Officer", "Nordlys A/S"]
+
+
+def test_a_pipe_tables_row_above_its_rule_is_its_header():
+    page = ["Sincerely,", "", "| Member | Office | Parliament |", "|---|---|---|", "| Jane Doe | Senator | Senate |",
+            "| John Roe | Deputy | Chamber |", "| Ann Poe | Member | Assembly |"]
+    u = unwrap(page)
+    assert "Parliament" not in u.lines and "Office" not in u.lines and u.lines[2] == "Jane Doe"
+
+
+def test_a_tables_row_numbers_and_place_column_are_not_signatories():
+    page = ["Sincerely,", "", "| # | Organization | Country |", "|---|---|---|", "| 1 | Sabi Basin Alliance | Zambara |",
+            "| 2 | Friends of the Rivers | Kenya |", "| 3 | Waterkeepers of the South | South Africa |"]
+    u = unwrap(page)
+    assert [ln for ln in u.lines if ln.strip()] == ["Sincerely,", "Sabi Basin Alliance", "Friends of the Rivers",
+                                                     "Waterkeepers of the South"]
+    assert {r["text"] for r in u.removed} >= {"Zambara", "Kenya", "South Africa"}
+
+
+def test_the_innermost_subject_header_without_its_prefixes_is_kept_for_the_letter():
+    page = ["From: Ruth <r@example.org>", "Date: Tue, Jun 17, 2025 at 11:05 AM", "Subject: Fwd: [unions] Joint letter",
+            "", "Sharing the final version.", "", "---------- Forwarded message ---------",
+            "From: Dolores <d@example.org>", "Date: Tue, Jun 17, 2025 at 9:42 AM",
+            "Subject: RE: Joint letter on workplace heat standards", "", *_LETTER[2:]]
+    u = unwrap(page)
+    assert u.subject == "Joint letter on workplace heat standards"
+    c = clean("\n".join(page) + "\n")
+    assert c.header_subject == "Joint letter on workplace heat standards"
+
+
+def test_a_letter_with_its_own_subject_line_keeps_it_over_the_mail_header():
+    from compendium.process import parse_letter
+
+    page = ["From: A <a@example.org>", "Date: Thu, 6 Mar 2025 14:02:11 +0000", "Subject: Fwd: the letter", "",
+            "5 March 2025", "", "Re: Suspension of the Centre", "", *_LETTER[2:]]
+    page[2] = "Subject: Fwd: Letter on the Centre's suspension"
+    p = parse_letter(("\n".join(page) + "\n").encode(), "x", "x.txt")
+    assert p.structure.subject.text == "Suspension of the Centre" and p.header_subject == "Letter on the Centre's suspension"
+    bare = parse_letter(("\n".join(page[:4] + _LETTER) + "\n").encode(), "y", "y.txt")
+    assert bare.structure.subject is None and bare.header_subject == "Letter on the Centre's suspension"
+
+
+@pytest.mark.parametrize("value", ["Fwd: Joint letter", "Open letter", "(no subject)", "RE: [list] Letter"])
+def test_a_subject_header_naming_only_the_kind_of_document_is_no_subject(value):
+    page = ["From: A <a@example.org>", "Date: Thu, 6 Mar 2025 14:02:11 +0000", f"Subject: {value}", "", *_LETTER]
+    assert unwrap(page).subject is None

@@ -45,6 +45,7 @@ class Parsed:
     corrections_path: Path | None = None
     letter_fields: dict = field(default_factory=dict)  # letter fields set by corrections
     page_date: tuple | None = None  # (raw line, date) when the page's publication date dates the letter
+    header_subject: str | None = None  # an e-mail's Subject header, the subject of a letter that gives none
 
 
 def parse_letter(data: bytes, letter_id: str, where: str | Path, corrections: Path | None = None) -> Parsed:
@@ -75,7 +76,7 @@ def parse_letter(data: bytes, letter_id: str, where: str | Path, corrections: Pa
                                 f"{_raw_range(cleaned, st.signature_lines)}); mark the block with a correction "
                                 "(signature_lines) if it is elsewhere")
     return Parsed(letter_id, cleaned.text, cleaned.removed, st, sigs, cleaned.raw_lines, fixes, corrections,
-                  fields, None if date_fix else cleaned.page_date)
+                  fields, None if date_fix else cleaned.page_date, cleaned.header_subject)
 
 
 def cut_warnings(p: Parsed) -> list[str]:
@@ -208,7 +209,7 @@ def build_tables(p: Parsed, data: bytes, cb: codebook_mod.Codebook, context: lis
         "letter_id": p.letter_id,
         "date": st.date.isoformat(),
         "addressee": [a.text for a in st.addressee],
-        "subject": p.letter_fields.get("subject", st.subject.text if st.subject else ""),
+        "subject": p.letter_fields.get("subject", st.subject.text if st.subject else p.header_subject or ""),
         "salutation": p.letter_fields.get("salutation", st.salutation.text if st.salutation else ""),
         "closing": p.letter_fields.get("closing", st.closing_text),
         "paragraph_count": len(st.body),

@@ -48,6 +48,7 @@ class Cleaned:
     removed: list[dict] = field(default_factory=list)
     raw_lines: list[int] = field(default_factory=list)  # the raw file's line number of each clean line
     page_date: tuple[int, dt.date] | None = None  # (raw line, date): the letter gives none, the page does
+    header_subject: str | None = None  # an e-mail's Subject header: the subject when the letter gives none
 
     def raw_line(self, offset: int) -> int:
         return raw_line(self.raw_lines, self.text, offset)
@@ -399,4 +400,4 @@ def clean(data: bytes | str, where: str | Path = "<text>", chrome_lines: Sequenc
             if r["line"] == page_date[0]:
                 r["reason"] += "; the letter gives no date of its own: this is its date"
     return Cleaned(text="\n".join(line for _, line in kept) + "\n", removed=removed,
-                   raw_lines=[origin[i] + 1 for i, _ in kept], page_date=page_date)
+                   raw_lines=[origin[i] + 1 for i, _ in kept], page_date=page_date, header_subject=u.subject)

@@ -12,6 +12,10 @@ CLOSING = re.compile(
     r"|(?:Best|All best|In solidarity|Signed|Thank you|Warmly|Yours ever|Sincerely yours|Respectfully submitted)"
     # "With our thanks for your leadership,", "With my best wishes,": a short phrase, then the comma
     r"|With (?:our|my|all (?:our|my)|many|warm|warmest|kind|best)(?: (?:best|warm|warmest|kind|sincere|deepest))? (?:thanks|gratitude|appreciation|regards|wishes|respect)\b[^.!?]{0,60}(?=,)"
+    # closings of faith and solidarity: "Yours in faith,", "In hope and solidarity,", "With hope and in shared service,"
+    r"|Yours in (?:faith|peace|solidarity|hope|friendship|service|struggle|Christ)(?=,)"
+    r"|(?:In|With) (?:hope|faith|peace|friendship|prayer)(?: and (?:in )?(?:shared |continued |common )?"
+    r"(?:solidarity|service|hope|faith|peace|friendship|prayer|gratitude))?(?=,)"
     # the diplomatic closing: "Please accept, Excellency, the assurances of our highest consideration."
     r"|(?:Please )?accept,? (?:Your |Madam |Mr\.? )?(?:Excellency|Excellencies|Sir|Madam|Mr\.? \w+)?,? the (?:assurances?|renewed assurances?|expression)"
     r" of (?:our|my) (?:highest|high|most distinguished|distinguished) (?:consideration|esteem|regard)\b[^!?]{0,40})[,.]?\s*$",
@@ -24,11 +28,15 @@ SIG_INTRO = re.compile(
     r"|(?:Signed|Co-?signed|Endorsed|Supported)(?: by)?(?: the following)?(?: (?:organi[sz]ations|individuals))?"
     r"(?: \(in (?:a |their )?(?:personal|individual) capacit(?:y|ies)\)\*?)?"
     r"|(?:Signed )?\(in (?:a |their )?personal capacit(?:y|ies)\)\*?"
-    r"|(?:Signatory |Signing |Endorsing |Participating )?(?:Organi[sz]ations|Individuals|Groups|Organi[sz]ational signatories"
+    r"|(?:Signatory |Signing |Co-?signing |Endorsing |Participating |Supporting |Additional |Partner )?(?:Organi[sz]ations|Individuals|Groups|Organi[sz]ational signatories"
     r"|Individual signatories|Academics|Scholars|Members(?: of Parliament)?)"
     r")\s*[:.]?\s*\*?\s*$",
     re.I,
 )
+# A count of further signers closing the list ("And 38 other organizations", "…and 14 other
+# organizations", "plus 212 more health professionals"): not a signatory.
+MORE_SIGNERS = re.compile(r"^[….\s]*(?:and|plus|\+)\s+(?:\d[\d,.]*|many|several|dozens of|hundreds of)\s+"
+                          r"(?:other|more|further|additional)\b[^,;]{0,60}$", re.I)
 # The introduction and the list on one line: "Signed by: A, B and C", "Also endorsed by: …".
 INLINE_INTRO = re.compile(
     r"^(?:also |further |additionally )?(?:signed|co-?signed|endorsed|supported|joined|signatories|signatory organi[sz]ations)"
@@ -132,8 +140,17 @@ CHROME = STRICT_CHROME + [
      "related-content links"),
     (re.compile(r"^(?:suscr[íi]bete|suscribirse|abonnez-vous|inscrivez-vous|s'abonner|inscreva-se|assine|abonnieren)\b", re.I),
      "subscription prompt"),
-    (re.compile(r"^(?:partager|compartir|compartilhar|teilen|imprimer|imprimir|drucken|envoyer par e-?mail|enviar por (?:correo|e-?mail))"
-                r"(?: (?:sur|en|no|na|auf|por) (?:facebook|twitter|x|linkedin|whatsapp|e-?mail|correo)| (?:cette|esta|essa|diese) (?:page|p[áa]gina|seite))?$", re.I),
+    (re.compile(r"^(?:partager|compartir|compartilh(?:ar|e)|teilen|imprimer|imprimir|drucken|envoyer par e-?mail|enviar por (?:correo|e-?mail))"
+                r"(?: (?:sur|en|no|na|auf|por) (?:facebook|twitter|x|linkedin|whatsapp|e-?mail|correo)"
+                r"| (?:cet(?:te)?|esta|essa|este|diese[nr]?) (?:page|p[áa]gina|seite|article|artigo|art[íi]culo|beitrag))?"
+                # a share label with its networks after a colon: "Compartir en: Facebook | Twitter | Correo"
+                r"(?:(?: en| on| auf| no)?\s*:(?:\s*(?:facebook|twitter|x|linkedin|whatsapp|e-?mail|correo|courriel|mastodon|bluesky|telegram)\s*[|·,]?)*)?$", re.I),
+     "share buttons"),
+    # A network's button alone on its line, and download or back links ("PDF herunterladen",
+    # "Download the letter as PDF", "Back to all letters").
+    (re.compile(r"^(?:e-?mail|mastodon|bluesky|telegram|reddit|threads|correo|courriel|pinterest)$"
+                r"|^(?:pdf (?:herunterladen|t[ée]l[ée]charger)|(?:t[ée]l[ée]charger|descargar|baixar) (?:le |el |o )?pdf)$"
+                r"|^download (?:the |this )?(?:letter|pdf|statement)(?: as (?:a )?pdf)?$|^back to (?:all |the )?(?:letters?|statements?|campaigns?|campaign page|home(?:page)?|news|articles?|posts?|overview|list)$", re.I),
      "share buttons"),
     (re.compile(r"^(?:aller au contenu(?: principal)?|passer au contenu|ir al contenido(?: principal)?|saltar al contenido(?: principal)?"
                 r"|ir para o conte[úu]do(?: principal)?|zum inhalt springen|direkt zum inhalt)$", re.I), "navigation link"),

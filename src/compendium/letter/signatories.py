@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from nameparser import HumanName
 
 from .givennames import is_known
-from .patterns import BULLET, INLINE_INTRO as _INLINE_INTRO, SIG_HEADING_ORGS, SIG_HEADING_PEOPLE, SIG_INTRO
+from .patterns import BULLET, INLINE_INTRO as _INLINE_INTRO, MORE_SIGNERS, SIG_HEADING_ORGS, SIG_HEADING_PEOPLE, SIG_INTRO
 from .lines import Line
 from .places import without_place
 
@@ -104,7 +104,10 @@ _POSTNOMINAL_WORDS = (
     _dotted("QC", "KC", "SC", "SAN", "OBE", "MBE", "CBE", "KBE", "DBE", "CMG", "KCMG", "GCMG", "CH", "OM", "PC", "MP",
             "MEP", "MSP", "MLA", "MPP", "MNA", "TD", "AM", "AO", "AC", "FRS", "FBA", "FRSE", "FRSA", "FRCP", "FRCS", "DL",
             "JP", "PhD", "MD", "JD", "LLM", "LLB", "LLD", "MA", "MSc", "BA", "MPH", "MPA", "MBA", "EdD", "SJD", "RN",
-            "DPhil", "DSc")
+            "DPhil", "DSc",
+            # fellowships and memberships of professional colleges, religious orders, professional titles
+            "FRCPC", "FRCPCH", "FRACP", "FRCPE", "FRCPI", "FRCGP", "FRCN", "FRSC", "FACP", "FACS", "FAAP", "FAAAS", "FAHA",
+            "FACC", "FCA", "PRCP", "CFA", "CPA", "SJ", "OSB", "OFM", "MN", "RGN", "MSN", "DNP")
     + r"|FMedSci|FAcSS|FRHistS|Esq\.?|Hon\.?|\((?:[Rr]et\.?|[Rr]etd\.?|Hon\.?)\)"
     # service branches after a retired officer's name: "General Harold Whitcombe, USA (Ret.)"
     + r"|(?:USA|USAF|USMC|USN|USCG|USAR|ANG|RAF|RM)(?:\s*\((?:[Rr]et\.?|[Rr]etd\.?|[Rr]etired)\))?"
@@ -720,7 +723,7 @@ def parse(lines: list[Line]) -> list[Signatory]:
     by_gaps = len(blocks) > 1
     for block in blocks:
         # a table's header row, an annex heading over the list ("Annex: List of co-signing organisations")
-        block = [it for it in block if not _TABLE_HEADER.match(it.line.text)
+        block = [it for it in block if not _TABLE_HEADER.match(it.line.text) and not MORE_SIGNERS.match(it.line.text)
                  and not re.match(r"(?i)(?:annex|appendix)\b", it.line.text)]
         if not block:
             continue

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 
 from .fragments import DAY, MONTH, MONTH_DATED, WEEKDAY, YEAR
-from .vocab import MONTHS_ANY
+from .vocab import FOREIGN_MONTHS, MONTHS_ANY, alternation
 
 # An absolute date, as on a date line.
 ABSOLUTE_DATE = re.compile(
@@ -91,8 +91,21 @@ def numeric_date(day: int, month: int, year: int) -> dt.date | None:
         return None
 
 
+# A date line in French, Spanish, Portuguese or German ("Genève, le 3 mars 2022", "Madrid,
+# 14 de octubre de 2021", "Brasília, 7 de novembro de 2022", "Berlin, den 5. Mai 2020"):
+# a place, the article the language puts before the day, the day and the month name.
+_FOREIGN_MONTH = alternation(FOREIGN_MONTHS)
+FOREIGN_DATE_LINE = re.compile(
+    rf"^\s*{_PLACE}{{0,2}}(?i:(?:den|le|el|em|am)\s+)?"
+    rf"(?P<date>(?P<d>[12]\d|3[01]|0?[1-9])(?:\.|er|º|°)?\s+(?:de\s+)?(?P<mon>(?i:{_FOREIGN_MONTH}))\.?,?"
+    rf"\s+(?:de\s+)?(?P<y>{YEAR}))\.?\s*$"
+)
+
+
 def parse_date_line(line: str) -> dt.date | None:
     m = DATE_LINE.match(line)
+    if not m and (f := FOREIGN_DATE_LINE.match(line)):
+        return _valid(int(f.group("y")), FOREIGN_MONTHS[f.group("mon").lower()], int(f.group("d")))
     if not m:
         m = NUMERIC_DATE_LINE.match(line)
         if not m or re.search(r"(?i)\b(?:published|posted|updated|issued|released)\b", line[: m.start("date")]):

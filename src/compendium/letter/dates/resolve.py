@@ -14,7 +14,7 @@ from .periods import (century, decade, fiscal_year, modified_year, past_span, qu
                       year_end, year_range)
 from .tense import tense
 from .values import date, number, quarter as quarter_of, shift, shift_month, week
-from .vocab import MONTH_ABBR, MONTHS, REFS, SEASON_START, SEASONS, WEEKDAYS, cues, holiday as holiday_date, month_number
+from .vocab import FOREIGN_MONTHS, MONTH_ABBR, MONTHS, REFS, SEASON_START, SEASONS, WEEKDAYS, cues, holiday as holiday_date, month_number
 
 YEAR_CUES = frozenset(cues("year"))
 
@@ -33,6 +33,11 @@ def numeric(m: re.Match, c: Context):
 
 def absolute(m: re.Match, c: Context):
     d = parse_absolute(m.group("d") if m.groupdict().get("d") else m.group(0))
+    return (d.isoformat(), "day") if d else None
+
+
+def foreign(m: re.Match, c: Context):
+    d = numeric_date(int(m.group("d")), FOREIGN_MONTHS[m.group("m").lower()], int(m.group("y")))
     return (d.isoformat(), "day") if d else None
 
 
@@ -300,7 +305,7 @@ def anaphoric(m: re.Match, c: Context):
 
 
 RESOLVERS: dict[str, Callable[[re.Match, Context], "tuple[str, str] | None"]] = {
-    "numeric_date": numeric,
+    "numeric_date": numeric, "foreign_date": foreign,
     "iso_date": absolute, "month_day_year": absolute, "day_month_year": absolute, "weekday_date": absolute,
     "weekday_day": weekday_day,
     "day_range": day_range, "month_day_range": day_range,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .fragments import DAY, MONTH, MONTH_ABBR_DOT, MONTH_DATED, MONTH_FULL, NUM, POSS, WEEKDAY, YEAR
-from .vocab import FISCAL, HOLIDAYS, ORDINALS, REFS, alternation, cues
+from .vocab import FISCAL, FOREIGN_MONTHS, HOLIDAYS, ORDINALS, REFS, alternation, cues
 
 # Cue words may open a sentence ("In April, …"); the month itself stays capitalised.
 _MONTH_CUE = rf"(?i:{alternation(cues('month'))})"
@@ -37,6 +37,10 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("numeric_date", re.compile(r"(?<![\w/.-])(?P<d>\d{1,2})(?P<sep>[./])(?P<m>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d\d)(?![\w/-]|\.\d)")),
     ("month_day_year", re.compile(rf"\b{MONTH_DATED}\s+{DAY},?\s+{YEAR}\b")),
     ("day_month_year", re.compile(rf"\b{DAY}\s+(?:of\s+)?{MONTH_DATED},?\s+{YEAR}\b")),
+    # A full date in French, Spanish, Portuguese or German, as on a date line ("3 mars 2022",
+    # "14 de octubre de 2021", "5. Mai 2020").
+    ("foreign_date", re.compile(rf"\b(?P<d>[12]\d|3[01]|0?[1-9])(?:\.|er)?\s+(?:de\s+)?(?P<m>(?i:{alternation(FOREIGN_MONTHS)}))"
+                                rf",?\s+(?:de\s+)?(?P<y>{YEAR})\b")),
     # Ranges of days: "from 2 to 27 March 2017", "on 14 and 15 May", "March 2–4, 2017".
     ("day_range", re.compile(rf"\b(?:(?P<cue>(?i:from|between|on))\s+)?(?P<d1>{DAY})(?:\s+(?P<m1>{MONTH}))?{_RANGE_SEP}(?P<d2>{DAY})\s+(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?\b(?!,?\s+\d)")),
     ("month_day_range", re.compile(rf"\b(?:(?P<cue>(?i:from|between|on))\s+)?(?P<m>{MONTH})\s+(?P<d1>{DAY}){_RANGE_SEP}(?:(?P<m2>{MONTH})\s+)?(?P<d2>{DAY})(?:,?\s+(?P<y>{YEAR}))?\b(?!\s*\d)")),

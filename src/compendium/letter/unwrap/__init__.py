@@ -29,6 +29,7 @@ class Unwrapped:
     kinds: list[str] = field(default_factory=list)  # the containers taken off, outermost first
     removed: list[dict] = field(default_factory=list)  # {"line": 1-based raw line, "text", "reason"}
     date: tuple[int, dt.date] | None = None  # (0-based raw line, date) of a header that dates the message
+    subject: str | None = None  # the message's Subject header: the letter's subject when it gives none
 
 
 # Outermost first: a message may hold HTML, HTML may hold a table, a PDF's text a table.
@@ -49,6 +50,8 @@ def unwrap(lines: list[str]) -> Unwrapped:
                         if t.strip()]
         if res.date and out.date is None:
             out.date = res.date
+        if res.subject and out.subject is None:
+            out.subject = res.subject
         cur = res.lines
     out.lines, out.origin = cur.text, cur.origin
     out.removed.sort(key=lambda r: r["line"])

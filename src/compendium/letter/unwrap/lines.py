@@ -20,6 +20,7 @@ class Result:
     lines: Lines
     dropped: list[tuple[int, str, str]] = field(default_factory=list)  # (raw line, text, reason)
     date: tuple[int, dt.date] | None = None
+    subject: str | None = None  # a header's subject, for a letter that gives none of its own
 
 
 class Builder:
@@ -41,8 +42,8 @@ class Builder:
     def drop(self, origin: int, text: str, reason: str) -> None:
         self.dropped.append((origin, text, reason))
 
-    def result(self, date=None) -> Result:
+    def result(self, date=None, subject: str | None = None) -> Result:
         while self.text and not self.text[-1].strip():
             self.text.pop()
             self.origin.pop()
-        return Result(Lines(self.text, self.origin), self.dropped, date)
+        return Result(Lines(self.text, self.origin), self.dropped, date, subject)

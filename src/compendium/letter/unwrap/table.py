@@ -43,6 +43,42 @@ def _is_header(cells: list[str]) -> bool:
     return len(cells) >= 1 and all(_HEADER_WORDS.match(c) for c in cells if c) and any(cells)
 
 
+def _is_first_row_header(cells: list[str]) -> bool:
+    """The table's first row, most of whose cells name a column ('Name | Position | Parliament',
+    'Name, Position, Company'): short labels, no digits."""
+    filled = [c for c in cells if c]
+    return (len(filled) >= 2 and 2 * sum(1 for c in filled if _HEADER_WORDS.match(c)) >= len(filled)
+            and all(len(c.split()) <= 3 and not re.search(r"\d", c) for c in filled))
+
+
+_INDEX = re.compile(r"^(?:#|no\.?|n[º°o]|nr\.?)$", re.I)
+# A column of places ('Country', 'País', 'City'): where a signatory is, a field the compendium
+# does not record (a country written after the name, 'Diakonia (Sweden)', stays in the name).
+_PLACE_HEADER = re.compile(r"^(?:countr(?:y|ies)|pa[íi]s(?:es)?|pays|land|location|city|ville|ciudad|cidade|region)$", re.I)
+
+
+def _place_columns(text: list[str], style: str) -> set[int]:
+    head = next((_cells(ln, style) for ln in text if _is_row(ln, style) and not _RULE.match(ln.strip())), [])
+    return {i for i, c in enumerate(head) if _PLACE_HEADER.match(c)} if len(head) >= 2 else set()
+
+
+def _index_columns(text: list[str], style: str) -> set[int]:
+    """Columns that only number the rows: headed '#' or 'No.', or holding a number on every row."""
+    rows = [_cells(ln, style) for ln in text if _is_row(ln, style) and not _RULE.match(ln.strip())]
+    if len(rows) < 3 or style == "spaces":
+        return set()
+    width = max(len(r) for r in rows)
+    if width < 2:
+        return set()
+    out = set()
+    for c in range(width):
+        col = [r[c] for r in rows if len(r) > c]
+        body = col[1:] if col and (_INDEX.match(col[0]) or _is_header([col[0]])) else col
+        if body and all(re.fullmatch(r"\d{1,4}[.)]?", x) for x in body) and (len(body) == len(col) or _INDEX.match(col[0])):
+            out.add(c)
+    return out
+
+
 def _is_row(line: str, style: str) -> bool:
     s = line.strip()
     if style == "pipes":
@@ -83,6 +119,9 @@ def unwrap(lines: Lines) -> Result | None:
     out = Builder()
     widths = [len(_cells(ln, style)) for ln in text if _is_row(ln, style)]
     blank_between = max(widths, default=1) > 1
+    index = _index_columns(text, style)
+    places = _place_columns(text, style) - index
+    nxt_rule = {k for k in range(len(text) - 1) if _RULE.match(text[k + 1].strip()) and not _RULE.match(text[k].strip())}
     for k, ln in enumerate(text):
         if style == "spaces" and _SPACES.search(ln.strip()) and _is_header(_cells(ln, style)):
             in_table = True
@@ -93,9 +132,13 @@ def unwrap(lines: Lines) -> Result | None:
             if _RULE.match(ln.strip()):
                 out.drop(origin[k], ln, "table rule")
                 continue
-            if _is_header(cells):
+            if _is_header(cells) or (not rows and (k in nxt_rule or _is_first_row_header(cells))):
                 out.drop(origin[k], ln, "table header row")
                 continue
+            for i in sorted(places):
+                if i < len(cells) and cells[i]:
+                    out.drop(origin[k], cells[i], "a cell of the table's place column")
+            cells = [c for i, c in enumerate(cells) if i not in index and i not in places]
             if blank_between and rows:
                 out.blank(origin[k])
             for c in cells:
