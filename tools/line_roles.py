@@ -299,7 +299,10 @@ def fold(name: str, rows: list[dict], old: dict, tmp: Path) -> list[tuple[str, l
     test = [r for r in rows if r["set"] == name]
     rest = [r for r in rows if r["set"] != name and r["set"] in SETS]  # never a test set
     grouped = lambda preds: {_key(r): (lambda r=r, p=p: roles.group(r["items"], p)) for r, p in zip(test, preds)}  # noqa: E731
-    today = "rules today (tuned on every set, this one too)" if name in SETS else "rules today (not tuned on this set)"
+    # Sets 5 and 6 are never trained on by the CRF, but the rules were fixed on their misses once
+    # their first-sight scores were recorded: today's rules are no held-out figure on any set.
+    today = "rules today (tuned on every set, this one too)" if name in SETS else \
+        "rules today (fixed on this set's misses after its first sight)"
     out = [(today, [r["rules"] for r in test], {})]
     if name in old:
         sigs = old[name]
