@@ -19,7 +19,10 @@ def _outputs(root: Path) -> dict[str, bytes]:
     out = {}
     for sub in ("data/processed", "reports"):
         for p in sorted((root / sub).rglob("*")):
-            if p.is_file() and not p.name.endswith(".tmp") and ".old" not in p.parent.name:
+            # a writer's staging file or folder (*.tmp) and a set-aside folder (*.old*) are not
+            # outputs: a killed build may leave them, the next one removes them (checked below)
+            staging = any(part.endswith(".tmp") for part in p.relative_to(root).parts)
+            if p.is_file() and not staging and ".old" not in p.parent.name:
                 out[p.relative_to(root).as_posix()] = p.read_bytes()
     return out
 
