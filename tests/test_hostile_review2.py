@@ -490,6 +490,14 @@ def test_a_build_with_ten_thousand_jobs_forks_no_more_than_the_cores(built):
     assert f"summed over {n} workers" in result.stdout
 
 
+@pytest.mark.parametrize("jobs", ["0", "-3"])
+def test_jobs_below_one_is_one_line_and_builds_nothing(project, jobs):
+    """--jobs 0 used to mean "one per core" and --jobs -3 "one", without a word."""
+    reports = sorted(p.relative_to(project) for p in (project / "reports").rglob("*"))
+    _one_line(_cli(project, "build", "--jobs", jobs), "--jobs", f"{jobs} is not a number of notebooks at once")
+    assert sorted(p.relative_to(project) for p in (project / "reports").rglob("*")) == reports
+
+
 # --- 7 (time limit). each notebook execution has a time limit ----------------------------------
 
 @pytest.mark.slow

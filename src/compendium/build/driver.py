@@ -21,7 +21,7 @@ import threading
 import time
 
 from .. import assets, atomic, paths, rawdata, registry, storemanifest
-from ..errors import BuildError, CompendiumError
+from ..errors import BuildError, CompendiumError, InputError
 from ..outputs import refuse_links
 from .index import write_index
 from .jobs import Plan, index_key
@@ -61,6 +61,8 @@ def build(jobs: int | None = None, force: bool = False, time_limit: float | None
     """Build what is stale (everything with `force`), each notebook within `time_limit` seconds
     (kernel.time_limit); the seconds spent per phase."""
     limit = kernel_time_limit(time_limit)
+    if jobs is not None and jobs < 1:  # 0 or less used to mean "one per core" or "one" without a word
+        raise InputError("--jobs", f"{jobs} is not a number of notebooks at once (1 or more)")
     with exclusive() as lock:
         return _build(lock, jobs, force, limit)
 
