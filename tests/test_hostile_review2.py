@@ -250,6 +250,22 @@ def test_a_remove_killed_at_any_step_is_undone_or_completed(project, tmp_path):
     _killed_at_every_step(project, tmp_path, "remove", DATELESS_ID)
 
 
+def test_process_finishes_or_undoes_an_interrupted_add_first(project, tmp_path):
+    """`compendium process` into data/processed recovers an interrupted add, as add, remove,
+    process-all and build do (it used to leave the record for a later command)."""
+    args = ("add", DATELESS, "--id", DATELESS_ID, "--corrections", FIXES / "letter-without-date.corrections.csv")
+    n = _steps(project, tmp_path, *args)
+    before = _consistent(project)
+    assert _stepped(project, *args, KILL_AT=n).wait(timeout=120) == -9  # killed before its last step
+    journal = project / "data" / ".compendium-journal.json"
+    assert journal.exists()
+    result = _cli(project, "process", project / "data" / "raw" / "letters" / f"{REAL_ID}.txt")
+    assert result.returncode == 0, result.stderr
+    assert f"an interrupted `compendium add {DATELESS_ID}` was" in result.stderr, result.stderr
+    assert not journal.exists()
+    assert _consistent(project) in (before, _consistent(tmp_path / "count"))
+
+
 # --- 10. one line, not a traceback --------------------------------------------------------
 
 def _read_only(root: Path, folders: list[Path], *args) -> subprocess.CompletedProcess:

@@ -163,6 +163,11 @@ def _run(args) -> None:
 
             print(explain(args.raw, args.letter_id, args.corrections), end="")
             return
+        from .registry import journal_path
+
+        if journal_path().exists():  # an add or remove was interrupted: finish or undo it first
+            with _project_lock():
+                pass
         out = process(args.raw, args.out, args.letter_id, args.codebook, args.context,
                       corrections=args.corrections)
         derived = letter_id_for(args.raw, args.letter_id)
