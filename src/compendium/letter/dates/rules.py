@@ -29,6 +29,8 @@ _DECADE_WORD = r"(?:twenties|thirties|forties|fifties|sixties|seventies|eighties
 _UNIT = r"(?:days?|weeks?|months?|years?|decades?)"
 _FISCAL = alternation(w.replace(" ", r"\s+") for w in FISCAL)  # "fiscal", "fiscal year", "FY" (vocabulary/fiscal.tsv)
 _FISCAL_YEAR = alternation(w.replace(" ", r"[\s-]+") for w in FISCAL if "year" in w)
+# Not right after a capitalised word of two to five letters ("Mr Friday", "Ms June"): a name.
+_NOT_AFTER_NAME = r"(?<![A-Z]\w )(?<![A-Z]\w\w )(?<![A-Z]\w\w\w )(?<![A-Z]\w\w\w\w )"
 RULES: list[tuple[str, re.Pattern]] = [
     ("weekday_date", re.compile(rf"\b{WEEKDAY},?\s+(?:the\s+)?(?P<d>{MONTH}\s+{DAY},?\s+{YEAR}|{DAY}\s+(?:of\s+)?{MONTH},?\s+{YEAR})\b")),
     ("weekday_day", re.compile(rf"\b(?P<wd>{WEEKDAY}),?\s+(?:the\s+)?(?:(?P<m>{MONTH})\s+(?P<d>{DAY})|(?P<d2>{DAY})\s+(?:of\s+)?(?P<m2>{MONTH})){_NO_YEAR}")),
@@ -92,10 +94,10 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("year_ago_adj", re.compile(r"\b(?:(?i:the)\s+)?(?:(?i:comparable|same)\s+)?(?i:year-(?:ago|earlier))(?:\s+(?P<u>(?i:period|quarter|month|levels?|results?|figures?)))?\b")),
     ("holiday", re.compile(rf"(?<![A-Z][a-z] )\b(?:(?P<rel>(?i:last|next|this))\s+)?(?P<h>{alternation(HOLIDAYS, capitalised=True)})(?:\s+(?P<y>{YEAR}))?\b(?!\s+[A-Z])")),
     # A weekday alone ("said Friday", "early Tuesday", "Friday night"): the tense, else the nearest.
-    ("weekday_bare", re.compile(rf"(?<![A-Z]\w )(?<![A-Z]\w\w )(?<![A-Z]\w\w\w )(?<![A-Z]\w\w\w\w )\b(?:(?i:early|late)\s+)?(?P<wd>{WEEKDAY})(?:[’']s)?"
+    ("weekday_bare", re.compile(rf"{_NOT_AFTER_NAME}\b(?:(?i:early|late)\s+)?(?P<wd>{WEEKDAY})(?:[’']s)?"
                                  rf"(?:\s+(?i:morning|afternoon|evening|night))?\b(?!,?\s+(?:\d|{MONTH}|the\s+\d)|\s+[A-Z])")),
     # A month alone ("figures for January"): not May (a verb), not before or after a name.
-    ("bare_month", re.compile(r"(?<![A-Z]\w )(?<![A-Z]\w\w )(?<![A-Z]\w\w\w )(?<![A-Z]\w\w\w\w )\b(?P<m>January|February|March|April|June|July|August|September|October|November|December)(?:[’']s)?\b(?!\s+[A-Z\d]|-)")),
+    ("bare_month", re.compile(rf"{_NOT_AFTER_NAME}\b(?P<m>January|February|March|April|June|July|August|September|October|November|December)(?:[’']s)?\b(?!\s+[A-Z\d]|-)")),
     # Words that point at the present, past or future (vocabulary/refs.tsv): kept off a letter's timeline.
     ("ref_word", re.compile(rf"\b(?<!right )(?P<w>{alternation(REFS)})\b(?!\s+(?:that|on\b|and\s+then|of\b)|-)")),
     ("bare_year", re.compile(rf"(?<![\d/.,-]){YEAR}(?![\d/]|-\d|s\b|\.\d|,\d)")),  # not a decade ("the 1990s")
