@@ -144,3 +144,17 @@ def test_load_validates_columns(tmp_path):
     bad.write_text("action,target,colour\nset_letter,subject,\n", encoding="utf-8")
     with pytest.raises(InputError, match="unknown column"):
         corrections.load(bad)
+
+
+def test_explain_names_an_e_mail_date_header_as_the_source_of_the_date(tmp_path):
+    """A letter dated only by its e-mail's Sent header is not said to be dated by a page's
+    publication date."""
+    from compendium.explain import explain
+
+    raw = tmp_path / "mail.txt"
+    raw.write_text("From: Ana Ruiz <ana@example.org>\nSent: Thursday, March 6, 2025 10:14 AM\n"
+                   "To: minister@example.org\nSubject: Joint letter on trawling\n\nDear Minister,\n\n"
+                   "We ask you to ban bottom trawling in marine protected areas this year.\n\n"
+                   "Yours faithfully,\n\nAna Ruiz, Director, Coast Watch\nOcean Commons Trust\n", encoding="utf-8")
+    text = explain(raw)
+    assert "date        line    2  2025-03-06   the e-mail's date header: the letter gives none of its own" in text

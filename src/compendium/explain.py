@@ -46,8 +46,9 @@ def explain(raw: Path, letter_id: str | None = None, corrections: Path | None = 
     if st.date_line.text:
         out.append(f"date        {line(st.date_line.start)}  {letter['date']}   from {_short(st.date_line.text)!r}")
     elif p.page_date and not any(c.action == "set_letter" and c.target == "date" for c in p.corrections):
-        out.append(f"date        line {p.page_date[0]:>4}  {letter['date']}   the page's publication date: "
-                   "the letter gives none of its own")
+        mail = any(r["line"] == p.page_date[0] and "e-mail" in r["reason"] for r in p.removed)
+        source = "the e-mail's date header" if mail else "the page's publication date"
+        out.append(f"date        line {p.page_date[0]:>4}  {letter['date']}   {source}: the letter gives none of its own")
     else:
         out.append(f"date                   {letter['date']}   set by a correction (no line of the letter holds it)")
     if st.title:
