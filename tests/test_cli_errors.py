@@ -8,6 +8,7 @@ copy of data/raw in a temporary folder (the `project` fixture).
 from __future__ import annotations
 
 import json
+import os
 
 from pathlib import Path
 
@@ -92,6 +93,31 @@ def test_a_directory(project, inputs, check_nothing_written, run_cli_together, a
     process, add = run_cli_together([("process", path, "--out", check_nothing_written), ("add", path)], root=project)
     assert_refused(process, path, "is a directory")
     assert_refused(add, path, "is a directory")
+
+
+@pytest.mark.parametrize("kind, words", [
+    ("missing", ["--corrections", "no such file"]),
+    ("folder", ["--corrections", "is a directory"]),
+    ("fifo", ["--corrections", "not a regular file"]),
+    ("over-size", ["--corrections", f"{rawdata.MAX_CORRECTIONS_BYTES + 1} bytes", "-byte limit"]),
+])
+def test_corrections_that_cannot_be_one(project, inputs, check_nothing_written, kind, words, run_cli_together,
+                                        assert_refused):
+    # process and add read a --corrections file with one reader: the same problem, the same words
+    # (add said "no such file" for a folder or a FIFO that was there).
+    letter = bad_file(inputs, "caldora-letter.txt", GOOD)
+    fixes = inputs / "fixes.csv"
+    if kind == "folder":
+        fixes.mkdir()
+    elif kind == "fifo":
+        os.mkfifo(fixes)
+    elif kind == "over-size":
+        fixes.write_bytes(b"a" * (rawdata.MAX_CORRECTIONS_BYTES + 1))
+    process, add = run_cli_together([("process", letter, "--out", check_nothing_written, "--corrections", fixes),
+                                     ("add", letter, "--corrections", fixes)], root=project)
+    for proc in (process, add):
+        assert_refused(proc, fixes, *words)
+    assert not (project / "data" / "raw" / "letters" / "caldora-letter.txt").exists()
 
 
 def test_default_output_folder_is_not_created_on_error(project, inputs, check_nothing_written, run_cli, assert_refused):

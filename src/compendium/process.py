@@ -281,9 +281,7 @@ def corrections_for(raw: Path, letter_id: str, given: Path | None = None) -> Pat
     registered letter (checked against the manifest like the letter itself)."""
     if given is not None:
         given = Path(given)
-        if not given.is_file():
-            raise InputError(given, "--corrections: no such file" if not given.exists() else "--corrections: not a file")
-        rawdata.verify(given, rawdata.read_bounded(given, rawdata.MAX_CORRECTIONS_BYTES, "corrections"))
+        rawdata.verify(given, rawdata.read_given_corrections(given))
         return given
     if rawdata.is_registered_path(raw):
         path = rawdata.corrections_path(letter_id)

@@ -109,6 +109,15 @@ def check_letter_id(letter_id: str, where: str = "letter id") -> str:
     return letter_id
 
 
+def read_given_corrections(path: Path) -> bytes:
+    """A corrections file given with --corrections, read as every corrections file is (a regular
+    file, at most MAX_CORRECTIONS_BYTES); its one-line error names the option."""
+    try:
+        return read_bounded(Path(path), MAX_CORRECTIONS_BYTES, "corrections")
+    except InputError as exc:
+        raise InputError(path, f"--corrections: {exc.problem}") from None
+
+
 def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 

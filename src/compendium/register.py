@@ -12,9 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import lock, registry
-from .errors import InputError
 from .process import parse_letter
-from .rawdata import letter_id_for, read_raw
+from .rawdata import letter_id_for, read_given_corrections, read_raw
 
 
 def add(path: Path, letter_id: str | None = None, corrections: Path | None = None) -> Path:
@@ -28,17 +27,8 @@ def add(path: Path, letter_id: str | None = None, corrections: Path | None = Non
     path = Path(path)
     letter_id = letter_id_for(path, letter_id)
     data = read_raw(path)
-    if corrections is not None and not Path(corrections).is_file():
-        raise InputError(corrections, "--corrections: no such file")
+    fixes = read_given_corrections(corrections) if corrections is not None else None
     parse_letter(data, letter_id, where=path, corrections=corrections)
-    fixes = _read_corrections(corrections) if corrections is not None else None
     with lock.exclusive():
         registry.recover()
         return registry.add(path, letter_id, data, fixes)
-
-
-def _read_corrections(path: Path) -> bytes:
-    try:
-        return Path(path).read_bytes()
-    except OSError as exc:
-        raise InputError(path, f"--corrections: cannot read the file ({exc.strerror})") from None
