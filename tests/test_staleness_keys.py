@@ -66,3 +66,17 @@ def test_the_build_subpackage_is_in_the_report_key_by_what_it_imports(tmp_path, 
     export.write_text(export.read_text(encoding="utf-8") + "\n# a change to the export\n", encoding="utf-8")
     process1, report1 = _keys(pkg, monkeypatch)
     assert process1 == process0 and report1 != report0
+
+
+def test_a_dependency_listed_in_the_colophon_is_in_the_report_key(monkeypatch):
+    # Each page's colophon lists the package's direct dependencies from pyproject.toml; a
+    # dependency added there must make the pages stale, or they would list the old ones.
+    from compendium import colophon
+
+    before = staleness.report_code_digest()
+    deps = colophon.direct_dependencies()
+    assert "pandas" in deps and "papermill" in deps
+    monkeypatch.setattr(colophon, "direct_dependencies", lambda: [*deps, "duckdb"])
+    assert staleness.report_code_digest() != before
+    monkeypatch.setattr(colophon, "direct_dependencies", lambda: deps)
+    assert staleness.report_code_digest() == before

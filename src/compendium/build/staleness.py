@@ -100,10 +100,12 @@ def process_code_digest() -> str:
 
 def report_code_digest() -> str:
     """The code part of every report's staleness key; Python's version is in it, as in each
-    page's colophon (another interpreter rebuilds the pages)."""
+    page's colophon (another interpreter rebuilds the pages), and so is the list of direct
+    dependencies the colophon reads from pyproject.toml (a dependency added there changes it)."""
     templates = package_dir() / "templates"
     files = sorted(p for p in templates.rglob("*") if p.is_file()) if templates.is_dir() else []
     return digest(_code_digest(REPORT_MODULES).encode(), colophon.python_version().encode(),
+                  "\n".join(colophon.direct_dependencies()).encode(),
                    *(f.relative_to(templates).as_posix().encode() + b"\0" + f.read_bytes() for f in files))
 
 
