@@ -114,3 +114,17 @@ def test_leave_one_set_out_never_trains_on_the_held_out_set(monkeypatch, tmp_pat
         tlr.fold(name, rows, tmp_path, None)
         assert len(trained) == 4
         assert all(t == set(tlr.SETS) - {name} | {tlr.SEED} for t in trained), (name, trained)
+
+
+def test_the_source_is_in_every_letter_s_processing_key(monkeypatch):
+    """A build with another line-role source reprocesses every letter; the default changes nothing."""
+    from compendium.build import staleness
+
+    monkeypatch.delenv(tagger.ENV, raising=False)
+    unset = staleness.process_code_digest()
+    monkeypatch.setenv(tagger.ENV, "rules")
+    assert staleness.process_code_digest() == unset
+    monkeypatch.setenv(tagger.ENV, "crf")
+    crf = staleness.process_code_digest()
+    monkeypatch.setenv(tagger.ENV, "combined")
+    assert len({unset, crf, staleness.process_code_digest()}) == 3
