@@ -10,7 +10,7 @@ and every letter of the four plain sets (the first four) in each container of to
 (HTML, Markdown, PDF text, mail archive, forwarded mail, signatory table, CRLF and bullets, foreign
 page chrome); heldout5 and heldout6 arrived in containers already and are not wrapped again (as in
 `make accuracy`). The seed letter (data/raw/letters) and its container variants, with its committed
-tables (checked by hand) as its gold, are trained on in every fold and scored in none. A case is parsed as `compendium process` parses it; its signature-block items are
+tables (what `make verify` guards) as its gold, are trained on in every fold and scored in none. A case is parsed as `compendium process` parses it; its signature-block items are
 labelled from the gold (tools/line_roles.py, `gold_roles`). A case the parser refuses has no items.
 
 Leave one set out: for each set, the CRFs are trained on every case of the five other sets (their
@@ -77,7 +77,7 @@ def cases(letters: Path = LETTERS) -> list[dict]:
                     continue
                 out.append({"set": name, "letter": txt.stem, "container": cont, "txt": txt, "data": data,
                             "gold": vgold})
-    # The seed letter (data/raw/letters): its committed tables, checked by hand, are its gold
+    # The seed letter (data/raw/letters): its committed tables (what `make verify` guards) are its gold
     # (containers.gold_from_parse). A training case in every fold, never scored here.
     cb = codebook.load(None)
     for txt in sorted((ROOT / "data" / "raw" / "letters").glob("*.txt")):
@@ -209,7 +209,7 @@ def main(argv: list[str] | None = None) -> int:
           f"container of tools/containers.py ({', '.join(containers.CONTAINERS)}); {len(rows)} cases, {n_items} "
           f"signature-block items labelled from the gold (the rules agree with the labels on {agree}).", "",
           "Each set is scored by CRFs trained on every case of the five other sets and on the seed letter and its "
-          "container variants (its committed tables, checked by hand, as its gold; never scored here). heldout5 and heldout6 are no "
+          "container variants (its committed tables, what `make verify` guards, as its gold; never scored here). heldout5 and heldout6 are no "
           "longer blind (their misses were studied and the rules fixed on them): they are training sets here like "
           "the others. The rules were tuned on every set, so their row is no held-out figure; the CRF rows are. "
           "*combined* is the CRF with the rules' role of each line and of its neighbours as features; *plain letters "
