@@ -128,3 +128,18 @@ def test_the_source_is_in_every_letter_s_processing_key(monkeypatch):
     crf = staleness.process_code_digest()
     monkeypatch.setenv(tagger.ENV, "combined")
     assert len({unset, crf, staleness.process_code_digest()}) == 3
+
+
+def test_evaluate_scores_the_source_it_is_given(monkeypatch, capsys):
+    """`python -m compendium.evaluate --line-roles crf` parses with the CRF (and says so)."""
+    pytest.importorskip("pycrfsuite")
+    from compendium import evaluate
+
+    monkeypatch.setenv(tagger.ENV, "rules")  # restored after the test; main sets it for its process
+    calls = []
+    real = tagger.tag
+    monkeypatch.setattr(tagger, "tag", lambda items, rule, src, model=None: calls.append(src) or real(items, rule, src, model))
+    assert evaluate.main(["--line-roles", "crf", str(ROOT / "tests" / "fixtures" / "letters" / "heldout")]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("line roles: crf\n") and "aff_f1" in out
+    assert calls and set(calls) == {"crf"}
