@@ -11,6 +11,8 @@ The choice is the environment variable COMPENDIUM_LINE_ROLES (or `python -m comp
 made by tools/train_line_roles.py with `train` below from the gold letters and their container
 variants; the same data give the same model bytes. python-crfsuite is needed for `crf` and
 `combined` only, and is imported only then (requirements-roles.lock): the rules need nothing new.
+Switching the default to a CRF takes DEFAULT below, python-crfsuite among the package's
+dependencies (`make lock`) and `make reports` (every colophon carries requirements.lock's SHA-256).
 """
 
 from __future__ import annotations
