@@ -6,6 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 LINT_STAMP := $(VENV)/.lint-installed
+ROLES_STAMP := $(VENV)/.roles-installed
 
 .DEFAULT_GOAL := help
 .PHONY: help install process reports test verify lint lab clean lock screenshots bench accuracy line-roles timeml
@@ -34,11 +35,17 @@ process: $(STAMP) ## verify raw checksums and process every registered letter
 reports: $(STAMP) ## process every letter and build the HTML reports (incremental)
 	$(BIN)/compendium build
 
-test: $(STAMP) ## run the test suite
+test: $(ROLES_STAMP) ## run the test suite
 	$(BIN)/python -m pytest
 
 verify: $(STAMP) ## rebuild into a temporary folder and compare with what is committed
 	$(BIN)/compendium verify
+
+# python-crfsuite (the parser's crf and combined line-role sources, and their tests) is pinned apart
+# (requirements-roles.lock): requirements.lock, whose SHA-256 every colophon carries, does not change.
+$(ROLES_STAMP): $(STAMP) requirements-roles.lock
+	$(BIN)/python -m pip install --quiet --no-input -r requirements-roles.lock -c requirements.lock
+	touch $@
 
 # The linters are pinned apart (requirements-lint.lock): every report's colophon carries
 # requirements.lock's SHA-256, and a linter changes no output.
@@ -73,10 +80,11 @@ accuracy: $(STAMP) ## score the parser against the gold files, then every gold l
 	$(BIN)/python -m compendium.evaluate $(GOLD_SETS)
 	$(BIN)/python tools/containers.py $(PLAIN_GOLD_SETS) --reference data/raw/letters/*.txt tests/fixtures/letters/*.txt
 
-# The line-role tagger is measured, not run: python-crfsuite is pinned apart (requirements-roles.lock),
-# so requirements.lock, whose SHA-256 every report's colophon carries, does not change.
-line-roles: $(STAMP) ## line roles of the signature block: rules against a CRF, leave one set out (benchmarks/line-roles.md)
-	$(BIN)/python -m pip install --quiet --no-input -r requirements-roles.lock -c requirements.lock
+# The parser runs the rules unless COMPENDIUM_LINE_ROLES says crf or combined: python-crfsuite is
+# pinned apart (requirements-roles.lock), so requirements.lock, whose SHA-256 every report's
+# colophon carries, does not change. train_line_roles.py also writes the models the parser ships.
+line-roles: $(ROLES_STAMP) ## line roles: rules, CRF and both, leave one set out, and the shipped models (benchmarks/line-roles.md)
+	$(BIN)/python tools/train_line_roles.py
 	$(BIN)/python tools/line_roles.py
 
 TIMEML ?= /tmp/tbaq/TimeBank /tmp/tbaq/AQUAINT

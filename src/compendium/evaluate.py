@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
 import unicodedata
 from collections import Counter
@@ -27,6 +28,7 @@ import pandas as pd
 
 from . import codebook as codebook_mod
 from .errors import InputError
+from .letter import tagger
 
 FIELDS = ("date", "subject", "salutation", "closing", "paragraph_count")
 
@@ -219,7 +221,12 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="accuracy", description="score the parser against gold files")
     ap.add_argument("folders", nargs="+", type=Path)
     ap.add_argument("-v", "--verbose", action="store_true", help="list every miss")
+    ap.add_argument("--line-roles", choices=tagger.SOURCES,
+                    help=f"where the signature block's line roles come from (default: ${tagger.ENV}, else rules)")
     args = ap.parse_args(argv)
+    if args.line_roles:
+        os.environ[tagger.ENV] = args.line_roles  # read by the parser, as `compendium process` reads it
+    print(f"line roles: {tagger.source()}\n")
     for folder in args.folders:
         print(report(folder.name, score_folder(folder), args.verbose))
     return 0

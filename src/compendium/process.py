@@ -24,6 +24,7 @@ from . import codebook as codebook_mod
 from . import corrections as corrections_mod
 from .letter import signatories as signatories_mod
 from .letter import structure as structure_mod
+from .letter import tagger as tagger_mod
 from . import timeline as timeline_mod
 from .annotate import annotate
 from .letter.clean import clean, decode, normalise
@@ -69,7 +70,7 @@ def parse_letter(data: bytes, letter_id: str, where: str | Path, corrections: Pa
             fields[c.target] = c.value
             if c.target == "date":
                 st.date = dt.date.fromisoformat(c.value)
-    sigs = signatories_mod.parse(st.signature_lines)
+    sigs = tagger_mod.signatories(st.signature_lines)  # the rules, or the CRF (COMPENDIUM_LINE_ROLES)
     sigs = corrections_mod.apply_signatories(cleaned.text, sigs, fixes, corrections)
     if not sigs:
         raise InputError(where, "no signatory found in the signature block (lines "

@@ -7,6 +7,7 @@ from __future__ import annotations
 import ast
 import hashlib
 import json
+import os
 import threading
 from pathlib import Path
 
@@ -94,8 +95,12 @@ def process_code_digest() -> str:
     pkg = package_dir()
     data = sorted(f for m in PROCESS_MODULES if (src := _source(pkg, m)) and src.name == "__init__.py"
                   for f in src.parent.rglob("*") if f.is_file() and f.suffix != ".py" and "__pycache__" not in f.parts)
+    # The line-role source the parser runs (COMPENDIUM_LINE_ROLES, compendium.letter.tagger): another
+    # source makes other tables; the default (the rules) leaves the key as it was.
+    roles = os.environ.get("COMPENDIUM_LINE_ROLES", "")
     return digest(_code_digest(PROCESS_MODULES).encode(),
-                  *(f.relative_to(pkg).as_posix().encode() + b"\0" + f.read_bytes() for f in data))
+                  *(f.relative_to(pkg).as_posix().encode() + b"\0" + f.read_bytes() for f in data),
+                  *([] if roles in ("", "rules") else [b"line roles\0" + roles.encode()]))
 
 
 def report_code_digest() -> str:

@@ -19,8 +19,8 @@ lists split; headings kept) each get one role:
 `rule_roles` says what the current rules (signatories.parse) decide for each item, so the
 rules and a learned tagger (`tools/line_roles.py`, a CRF over `features`) are scored on the
 same items; `group` turns any role sequence back into signatories, so both can also be scored
-end to end. The rules remain what `compendium process` runs: on letters they were not tuned
-on, the tagger did worse (README, accuracy; benchmarks/line-roles.md).
+end to end. `tagger` chooses what `compendium process` runs (the rules by default; README,
+accuracy; benchmarks/line-roles.md).
 """
 
 from __future__ import annotations

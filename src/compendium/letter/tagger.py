@@ -1,0 +1,97 @@
+"""Where the signature block's line roles come from: the rules, a learned tagger (a CRF), or both.
+
+- `rules` (the default): signatories.parse, as the parser has always read the block;
+- `crf`: a linear-chain CRF over the line features (`roles.features`) gives each item its role,
+  and `roles.group` reads the roles into signatories;
+- `combined`: the same CRF with the rules' role of each line (and of its neighbours) as features,
+  trained on the same letters (`roles.with_rules`).
+
+The choice is the environment variable COMPENDIUM_LINE_ROLES (or `python -m compendium.evaluate
+--line-roles`), checked by `source()`. The models are package data (resources/line-roles-*.crfsuite),
+made by tools/train_line_roles.py with `train` below from the gold letters and their container
+variants; the same data give the same model bytes. python-crfsuite is needed for `crf` and
+`combined` only, and is imported only then (requirements-roles.lock): the rules need nothing new.
+Switching the default to a CRF takes DEFAULT below, python-crfsuite among the package's
+dependencies (`make lock`) and `make reports` (every colophon carries requirements.lock's SHA-256).
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..errors import InputError
+from . import roles
+from . import signatories as sig
+
+if TYPE_CHECKING:
+    from .lines import Line
+
+ENV = "COMPENDIUM_LINE_ROLES"
+SOURCES = ("rules", "crf", "combined")
+DEFAULT = "rules"
+RESOURCES = Path(__file__).resolve().parent / "resources"
+MODELS = {"crf": RESOURCES / "line-roles-crf.crfsuite", "combined": RESOURCES / "line-roles-combined.crfsuite"}
+# L-BFGS with python-crfsuite's usual regularisation (not tuned on the held-out sets): no sampling,
+# so the same sequences in the same order give the same model bytes.
+PARAMS = {"c1": 0.1, "c2": 0.1, "max_iterations": 100, "feature.possible_transitions": True}
+
+
+def source(value: str | None = None) -> str:
+    """The line-role source: `value`, else COMPENDIUM_LINE_ROLES, else the rules; anything else
+    is a one-line error naming the variable."""
+    got = value if value is not None else os.environ.get(ENV, "") or DEFAULT
+    if got not in SOURCES:
+        raise InputError(ENV, f"unknown line-role source {got!r}: use one of {', '.join(SOURCES)}")
+    return got
+
+
+def _crfsuite() -> Any:
+    try:
+        import pycrfsuite
+    except ImportError:
+        raise InputError(ENV, "the crf and combined line-role sources need python-crfsuite "
+                              "(pip install -r requirements-roles.lock -c requirements.lock)") from None
+    return pycrfsuite
+
+
+@lru_cache(maxsize=8)
+def _tagger(path: Path) -> Any:
+    if not path.is_file():
+        raise InputError(path, "no line-role model here (tools/train_line_roles.py makes it)")
+    t = _crfsuite().Tagger()
+    t.open(str(path))
+    return t
+
+
+def sequence_features(items: list[sig._Item], rule: list[str], src: str) -> list[dict[str, float | str]]:
+    """What the tagger of `src` reads for each item: the line features, with the rules' roles for
+    `combined`."""
+    return roles.features(items, rule if src == "combined" else None)
+
+
+def tag(items: list[sig._Item], rule: list[str], src: str, model: Path | None = None) -> list[str]:
+    """Each item's role: the rules' own for `rules`, else the CRF's (`model`, or the shipped one)."""
+    if src == "rules" or not items:
+        return list(rule)
+    return list(_tagger(model or MODELS[src]).tag(sequence_features(items, rule, src)))
+
+
+def signatories(lines: list[Line], src: str | None = None) -> list[sig.Signatory]:
+    """The block's signatories as the chosen source reads them (the parser's one call site)."""
+    src = source(src)
+    if src == "rules":
+        return sig.parse(lines)
+    items, rule = roles.rule_roles(lines)
+    return roles.group(items, tag(items, rule, src))
+
+
+def train(sequences: list[tuple[list[dict[str, float | str]], list[str]]], path: Path) -> None:
+    """A CRF on (features, roles) sequences, in the order given, written to `path`."""
+    tr = _crfsuite().Trainer(verbose=False)
+    for xseq, yseq in sequences:
+        tr.append(xseq, yseq)
+    tr.set_params(PARAMS)
+    tr.train(str(path))

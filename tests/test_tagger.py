@@ -1,0 +1,145 @@
+"""The line-role source the parser runs (compendium.letter.tagger): the rules by default, or the
+shipped CRF models; the models load, read the seed letter as the rules do, and train to the same
+bytes from the same data."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from compendium.errors import InputError
+from compendium.letter import roles, tagger
+from compendium.letter import signatories as sig
+from compendium.letter.lines import lines_of
+from compendium.process import parse_letter
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "data" / "raw" / "letters" / "2014-09-10-kerry-unga-north-korea.txt"
+
+
+def _seed_lines():
+    return parse_letter(SEED.read_bytes(), "letter", SEED).structure.signature_lines
+
+
+def _key(sigs):
+    return [(s.signatory_type, s.name, [(a.title, a.unit, a.organization, a.former) for a in s.affiliations])
+            for s in sigs]
+
+
+def test_source_defaults_to_the_rules_and_checks_the_variable(monkeypatch):
+    monkeypatch.delenv(tagger.ENV, raising=False)
+    assert tagger.source() == "rules"
+    monkeypatch.setenv(tagger.ENV, "combined")
+    assert tagger.source() == "combined"
+    monkeypatch.setenv(tagger.ENV, "neural")
+    with pytest.raises(InputError) as err:
+        tagger.source()
+    assert str(err.value).startswith(f"{tagger.ENV}: unknown line-role source 'neural'")
+    with pytest.raises(InputError):  # the parser reads it the same way: a bad value stops the letter
+        parse_letter(SEED.read_bytes(), "letter", SEED)
+
+
+def test_rules_source_is_signatories_parse(monkeypatch):
+    monkeypatch.delenv(tagger.ENV, raising=False)
+    lines = _seed_lines()
+    assert _key(tagger.signatories(lines)) == _key(sig.parse(lines))
+
+
+@pytest.mark.parametrize("src", ["crf", "combined"])
+def test_shipped_model_reads_the_seed_letter_as_the_rules_do(src, monkeypatch):
+    pytest.importorskip("pycrfsuite")
+    assert tagger.MODELS[src].is_file() and tagger.MODELS[src].stat().st_size < 1_000_000
+    lines = _seed_lines()
+    items, rule = roles.rule_roles(lines)
+    assert len(items) == 45 and rule.count("name") == 14
+    assert tagger.tag(items, rule, src) == rule
+    monkeypatch.setenv(tagger.ENV, src)  # the whole parser with this source: the same 14 signatories
+    sigs = parse_letter(SEED.read_bytes(), "letter", SEED).signatories
+    assert _key(sigs) == _key(sig.parse(lines))
+    assert len(sigs) == 14 and sum(len(s.affiliations) for s in sigs) == 15
+
+
+BLOCK = """Jane Doe
+Director
+Free the Slaves
+
+Amnesty International
+
+Margaret T. Okonkwo, Ph.D.
+Professor of Epidemiology
+Johns Hopkins University
+"""
+
+
+def test_training_is_reproducible_and_learns(tmp_path):
+    pytest.importorskip("pycrfsuite")
+    items, rule = roles.rule_roles(lines_of(BLOCK))
+    assert rule == ["name", "title", "organization", "signer", "name", "title", "organization"]
+    data = [(tagger.sequence_features(items, rule, "crf"), rule)] * 3
+    a, b = tmp_path / "a.crfsuite", tmp_path / "b.crfsuite"
+    tagger.train(data, a)
+    tagger.train(data, b)
+    assert hashlib.sha256(a.read_bytes()).digest() == hashlib.sha256(b.read_bytes()).digest()
+    assert tagger.tag(items, rule, "crf", model=a) == rule  # it learnt its own training block
+    c = tmp_path / "c.crfsuite"  # other data, other bytes: the comparison above can fail
+    tagger.train(data[:1] + [(data[0][0][:4], rule[:4])], c)
+    assert c.read_bytes() != a.read_bytes()
+
+
+def test_missing_model_is_a_one_line_error(tmp_path, monkeypatch):
+    pytest.importorskip("pycrfsuite")
+    items, rule = roles.rule_roles(lines_of(BLOCK))
+    with pytest.raises(InputError, match="no line-role model here"):
+        tagger.tag(items, rule, "crf", model=tmp_path / "none.crfsuite")
+
+
+def test_leave_one_set_out_never_trains_on_the_held_out_set(monkeypatch, tmp_path):
+    """tools/train_line_roles.py: the CRFs that score a set are trained on the other sets only."""
+    pytest.importorskip("pycrfsuite")
+    import sys
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    import train_line_roles as tlr
+
+    assert "heldout7" not in tlr.SETS
+    trained: list[set[str]] = []
+    monkeypatch.setattr(tlr.tagger, "train", lambda seqs, path: trained.append(set(seqs)))
+    monkeypatch.setattr(tlr, "sequences", lambda rows, src: [r["set"] for r in rows])
+    monkeypatch.setattr(tlr, "score", lambda rows, src, model, cb: {})
+    rows = [{"set": s, "container": c} for s in (*tlr.SETS, tlr.SEED) for c in ("plain", "html")]
+    for name in tlr.SETS:
+        trained.clear()
+        tlr.fold(name, rows, tmp_path, None)
+        assert len(trained) == 4
+        assert all(t == set(tlr.SETS) - {name} | {tlr.SEED} for t in trained), (name, trained)
+
+
+def test_the_source_is_in_every_letter_s_processing_key(monkeypatch):
+    """A build with another line-role source reprocesses every letter; the default changes nothing."""
+    from compendium.build import staleness
+
+    monkeypatch.delenv(tagger.ENV, raising=False)
+    unset = staleness.process_code_digest()
+    monkeypatch.setenv(tagger.ENV, "rules")
+    assert staleness.process_code_digest() == unset
+    monkeypatch.setenv(tagger.ENV, "crf")
+    crf = staleness.process_code_digest()
+    monkeypatch.setenv(tagger.ENV, "combined")
+    assert len({unset, crf, staleness.process_code_digest()}) == 3
+
+
+def test_evaluate_scores_the_source_it_is_given(monkeypatch, capsys):
+    """`python -m compendium.evaluate --line-roles crf` parses with the CRF (and says so)."""
+    pytest.importorskip("pycrfsuite")
+    from compendium import evaluate
+
+    monkeypatch.setenv(tagger.ENV, "rules")  # restored after the test; main sets it for its process
+    calls = []
+    real = tagger.tag
+    monkeypatch.setattr(tagger, "tag", lambda items, rule, src, model=None: calls.append(src) or real(items, rule, src, model))
+    assert evaluate.main(["--line-roles", "crf", str(ROOT / "tests" / "fixtures" / "letters" / "heldout")]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("line roles: crf\n") and "aff_f1" in out
+    assert calls and set(calls) == {"crf"}
