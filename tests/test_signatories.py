@@ -1,4 +1,4 @@
-"""Who signed and with which affiliations (signatories.py), checked against the
+"""Who signed and with which affiliations (compendium.letter.signatories), checked against the
 letters' signature blocks."""
 
 from __future__ import annotations
