@@ -89,11 +89,12 @@ def _affiliation_roles(texts: list[str]) -> list[str]:
     """Roles of a person's affiliation lines as affiliations._affiliations reads them: a position
     line starts a group, the group's last other line is its organization, lines between are units."""
     roles = [""] * len(texts)
+    titles = [is_title(t) for t in texts]
     group: list[int] = []
     for k in [*range(len(texts)), None]:
-        if k is None or is_title(texts[k]) and group:
+        if k is None or titles[k] and group:
             for n, j in enumerate(group):
-                if n == 0 and is_title(texts[j]):
+                if n == 0 and titles[j]:
                     roles[j] = "title"
                 else:
                     roles[j] = "organization" if j == group[-1] else "unit"
