@@ -1,4 +1,4 @@
-"""Decoding, repair and the cut of the page chrome (clean.py)."""
+"""Decoding, repair and the cut of the page chrome (compendium.letter.clean)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Who signed and with which affiliations (signatories.py), checked against the
+"""Who signed and with which affiliations (compendium.letter.signatories), checked against the
 letters' signature blocks."""
 
 from __future__ import annotations
@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from compendium.letter import signatories, structure
+from compendium.letter.lines import lines_of
 from compendium.codebook import SECTORS
 from support import fixture_path
 
@@ -412,3 +413,37 @@ def test_a_supporting_organisations_heading_is_a_heading():
 def test_college_fellowships_and_orders_are_post_nominals_not_organizations(line, name):
     got = _parsed(f"{line}\nDirector\nNorthbridge Health Trust\n")
     assert got == [("person", name, ["Northbridge Health Trust"])]
+
+
+# --- the steps: items, their roles (label_lines), the roles into signatories (group) ----------
+
+def _block(text):
+    items = signatories._items(lines_of(text))
+    return items, signatories.label_lines(items)
+
+
+def test_label_lines_gives_each_item_of_the_block_its_role():
+    text = ("Jane Doe\nDirector\nCentre for Peace Studies\n\n"
+            "Dr. John Smith, Professor, University of Oslo\n\n"
+            "Human Rights Watch\n\n"
+            "and 38 other organizations")
+    items, roles = _block(text)
+    assert [(it.line.text, role) for it, role in zip(items, roles)] == [
+        ("Jane Doe", "name"), ("Director", "title"), ("Centre for Peace Studies", "organization"),
+        ("Dr. John Smith, Professor, University of Oslo", "name+affiliation"),
+        ("Human Rights Watch", "signer"), ("and 38 other organizations", "count")]
+
+
+def test_parse_is_group_over_label_lines_and_group_reads_roles_from_elsewhere():
+    text = "Jane Doe\nDirector\nCentre for Peace Studies\nHuman Rights Watch"
+    items, roles = _block(text)
+    assert roles == ["name", "title", "unit", "organization"]  # no blank lines: up to three lines are hers
+    by_rules = signatories.group(items, roles)
+    assert by_rules == signatories.parse(lines_of(text))
+    assert [(a.title, a.unit, a.organization) for a in by_rules[0].affiliations] == [
+        ("Director", "Centre for Peace Studies", "Human Rights Watch")]
+    # Roles from elsewhere (a tagger) that read the last line as an organization signing as itself.
+    other = signatories.group(items, ["name", "title", "organization", "signer"])
+    assert [(s.signatory_type, s.name or s.written) for s in other] == [
+        ("person", "Jane Doe"), ("organization", "Human Rights Watch")]
+    assert [(a.title, a.organization) for a in other[0].affiliations] == [("Director", "Centre for Peace Studies")]

@@ -1,4 +1,4 @@
-"""The parts of a letter (structure.py): date line, addressee, subject, salutation,
+"""The parts of a letter (compendium.letter.structure): date line, addressee, subject, salutation,
 body paragraphs, closing, signature lines and cc lines."""
 
 from __future__ import annotations

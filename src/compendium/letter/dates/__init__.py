@@ -3,9 +3,10 @@
 Rule-based and transparent on purpose. General date finders (dateparser's
 `search_dates`) read "We" as Wednesday and "may" as May and invent day
 precision for a bare month; here every expression is found by a named rule
-(rules.py), resolved by that rule's resolver (resolve.py; periods.py for quarters, fiscal
-years, decades and other long periods) at the precision its
-text supports, and written as a TIMEX3 value (values.py). The words (month and
+(rules.py), resolved by that rule's resolver (resolve.py; relative.py for expressions
+placed from the letter's date, periods.py for quarters, fiscal years, decades and
+other long periods) at the precision its text supports, and written as a TIMEX3
+value (values.py). The words (month and
 weekday names, cue words, holidays, seasons, fiscal and reference words) are
 data: vocabulary/*.tsv, read by vocab.py.
 

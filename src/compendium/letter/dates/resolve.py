@@ -1,20 +1,23 @@
-"""One resolver per rule: a match becomes (TIMEX3 value, precision), or None (no date after all)."""
+"""One resolver per rule: a match becomes (TIMEX3 value, precision), or None (no date after all).
+Here the resolvers of calendar dates (a day, a month, a range of days, a season, a holiday, a
+year); those placed relative to the letter's date are in relative.py, long periods in periods.py."""
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from typing import Callable
 
 from .absolute import numeric_date, parse_absolute
-from .anchoring import DEADLINE_CUES, direction, plausible, weekday_near, year_for
+from .anchoring import DEADLINE_CUES, direction, plausible, year_for
 from .context import Context
 from .periods import (century, decade, fiscal_year, modified_year, past_span, quarter, quarter_code, spelled_year,
                       year_end, year_range)
+from .relative import (_dateline, ago, anaphoric, deictic_day, end_of_unit, generic_ref, in_units, ref_word, rel_unit,
+                       weekday, weekday_bare, within)
 from .tense import tense
-from .values import date, number, quarter as quarter_of, shift, shift_month, week
-from .vocab import FOREIGN_MONTHS, MONTH_ABBR, MONTHS, REFS, SEASON_START, SEASONS, WEEKDAYS, cues, holiday as holiday_date, month_number
+from .values import date, week
+from .vocab import FOREIGN_MONTHS, MONTH_ABBR, MONTHS, SEASON_START, SEASONS, WEEKDAYS, cues, holiday as holiday_date, month_number
 
 YEAR_CUES = frozenset(cues("year"))
 
@@ -89,15 +92,6 @@ def month_year(m: re.Match, c: Context):
     return f"{int(m.group('y')):04d}-{month_number(m.group('m')):02d}", "month"
 
 
-# "WASHINGTON, August 8 (Xinhua) --": a news dateline, not a date the text speaks of.
-_DATELINE_AFTER = re.compile(r"\s*(?:\([A-Z][\w .&-]*\)\s*)?(?:--|—|_\s)")
-_DATELINE_BEFORE = re.compile(r"(?:^|\n)\s*[A-Z][A-Z .'’-]+(?:,\s*[A-Z][\w .'’-]*)?,\s*$")
-
-
-def _dateline(m: re.Match, c: Context) -> bool:
-    return bool(_DATELINE_AFTER.match(c.text, m.end()) and _DATELINE_BEFORE.search(c.text[max(0, m.start() - 60) : m.start()]))
-
-
 def month_or_day(m: re.Match, c: Context):
     """A month, or a day of a month, without a year: the tense first, then the nearest."""
     g = m.groupdict()
@@ -117,11 +111,6 @@ def month_or_day(m: re.Match, c: Context):
         d = date(year, month, day)
         return (d.isoformat(), "day") if d else None
     return f"{year:04d}-{month:02d}", "month"
-
-
-def end_of_unit(m: re.Match, c: Context):
-    delta = {"next": 1, "last": -1}.get(m.group("rel").lower(), 0)
-    return shift(c.anchor, delta, m.group("u"))
 
 
 def this_month_name(m: re.Match, c: Context):
@@ -154,86 +143,6 @@ def season(m: re.Match, c: Context):
     elif rel == "next":
         year += 1 if SEASON_START[code] <= anchor.month else 0
     return f"{year}-{code}", "season"
-
-
-def weekday(m: re.Match, c: Context):
-    rel = m.group("rel").lower()
-    wd = WEEKDAYS.index(m.group("wd").lower())
-    way = {"last": "last", "next": "next", "this past": "past", "past": "past",
-           "coming": "future", "this coming": "future"}.get(rel)
-    if way is None:
-        t = tense(c.text, m.start(), m.end(), c.sents)
-        way = t if rel == "on" and t != "unknown" else ("this" if rel == "this" else "nearest")
-    return weekday_near(c.anchor, wd, way).isoformat(), "day"
-
-
-def weekday_bare(m: re.Match, c: Context):
-    """'said Friday', 'will meet Thursday': the tense, else the nearest such day."""
-    if _dateline(m, c):
-        return None
-    wd = WEEKDAYS.index(m.group("wd").lower())
-    if re.search(r"[’']s\b", m.group(0)):
-        return weekday_near(c.anchor, wd, "past").isoformat(), "day"  # "Friday's close": a day already past
-    way = tense(c.text, m.start(), m.end(), c.sents)
-    return weekday_near(c.anchor, wd, way if way != "unknown" else "nearest").isoformat(), "day"
-
-
-def ago(m: re.Match, c: Context):
-    return shift(c.anchor, -number(m.group("n")), m.group("u"))
-
-
-def in_units(m: re.Match, c: Context):  # "in two weeks": that far after the letter
-    return shift(c.anchor, number(m.group("n")), m.group("u"))
-
-
-def within(m: re.Match, c: Context):
-    g = m.groupdict()
-    n, unit = (g["n"], g["u"]) if g.get("n") else (g["n2"], g["u2"])
-    unit = unit.lower().rstrip("s")
-    k, anchor = number(n), c.anchor
-    if unit == "month":
-        y, mo = shift_month(anchor.year, anchor.month, k)
-        end = date(y, mo, min(anchor.day, calendar.monthrange(y, mo)[1]))
-    else:
-        end = anchor + dt.timedelta(days=k * (7 if unit == "week" else 1))
-    return f"{anchor.isoformat()}/{end.isoformat()}", "range"
-
-
-def rel_unit(m: re.Match, c: Context):
-    rel, unit = m.group("rel").lower(), m.group("u").lower()
-    if m.group("u")[0].isupper() and m.group("rel")[0].isupper() and re.search(r"[\w”\"“'’]\s*$|[\"“]$", c.text[max(0, m.start() - 3) : m.start()]):
-        return None  # ABC's "This Week": a programme's name
-    delta = {"last": -1, "past": -1, "next": 1, "the coming": 1}.get(rel, 0)
-    if unit == "quarter":
-        y, mo = shift_month(c.anchor.year, c.anchor.month, 3 * delta)
-        return quarter_of(y, mo), "quarter"
-    if unit == "year":
-        return f"{c.anchor.year + delta:04d}", "year"
-    if unit == "month":
-        y, mo = shift_month(c.anchor.year, c.anchor.month, delta)
-        return f"{y:04d}-{mo:02d}", "month"
-    return week(c.anchor + dt.timedelta(weeks=delta)), "week"
-
-
-_GENERIC_TODAY = re.compile(r"[’']s\s+(?:world|society|societies|generation|age|times|youth|economy|standards|terms|dollars|context|climate|environment)\b", re.I)
-
-
-def deictic_day(m: re.Match, c: Context):
-    w = m.group("w")
-    if w.lower() == "today" and _GENERIC_TODAY.match(c.text, m.end()):
-        return None  # "in today's world": the present age, not the day
-    if w == "Today" and re.search(r"[A-Z][\w.]*\s+$", c.text[max(0, m.start() - 20) : m.start()]) \
-            and not re.search(r"[.!?\n]\s*$", c.text[max(0, m.start() - 3) : m.start()]):
-        return None  # "VOA Today": a programme's name
-    delta = {"yesterday": -1, "today": 0, "tomorrow": 1}[w.lower()]
-    if m.group("ba"):
-        delta += 1 if m.group("ba").lower() == "after" else -1
-    return (c.anchor + dt.timedelta(days=delta)).isoformat(), "day"
-
-
-def generic_ref(m: re.Match, c: Context):
-    future = re.search(r"(?i)coming|next|ahead|to come", m.group(0))
-    return ("FUTURE_REF" if future else "PAST_REF"), "ref"
 
 
 def bare_year(m: re.Match, c: Context):
@@ -293,15 +202,6 @@ def bare_month(m: re.Match, c: Context):
     if m.group("m") == "March" and re.match(r"\s+(?:for|of|on|to|against)\b", c.text[m.end() : m.end() + 10]):
         return None  # "the annual March for Life": a march, not the month
     return month_or_day(m, c)
-
-
-def ref_word(m: re.Match, c: Context):
-    return REFS[" ".join(m.group("w").lower().split())], "ref"
-
-
-def anaphoric(m: re.Match, c: Context):
-    """Resolved against the date before it (find.py), once the expressions are chosen."""
-    return "ANAPHOR", "ref"
 
 
 RESOLVERS: dict[str, Callable[[re.Match, Context], "tuple[str, str] | None"]] = {

@@ -74,18 +74,10 @@ def _date_of(value: str):
                                   " ", value).strip(" ,"))
 
 
-def unwrap(lines: Lines) -> Result | None:
-    text, origin = lines.text, lines.origin
-    quoted = [k for k, ln in enumerate(text) if ln.startswith(">")]
-    nonblank = sum(1 for ln in text if ln.strip())
-    blocks = _header_blocks(text)
-    archive = [k for k, ln in enumerate(text[:20]) if _ARCHIVE.match(ln.strip())]
-    if not blocks and not archive and not (len(quoted) >= 10 and len(quoted) * 2 >= nonblank):
-        return None
-    drop: dict[int, str] = {}
+def _headers(text: list[str], origin: list[int], blocks: list[tuple[int, int]], drop: dict[int, str]):
+    """The header blocks dropped; the innermost header's date (raw line, date) and subject."""
     date = None
     subject = None
-    fwd = [k for k, ln in enumerate(text) if _FORWARD.match(ln.strip())]
     for a, b in blocks:
         for k in range(a, b):
             drop[k] = "message header"
@@ -95,6 +87,12 @@ def unwrap(lines: Lines) -> Result | None:
             topic = _SUBJECT_PREFIX.sub("", m.group("v")).strip()
             if m.group("key").lower() == "subject":  # the innermost header's too
                 subject = None if _GENERIC_SUBJECT.match(topic) else topic
+    return date, subject
+
+
+def _forwarder_and_reply(text: list[str], quoted: list[int], drop: dict[int, str]) -> None:
+    """What stands above a forwarded message, or above the letter quoted in a reply."""
+    fwd = [k for k, ln in enumerate(text) if _FORWARD.match(ln.strip())]
     if fwd:
         for k in range(0, fwd[-1] + 1):
             drop.setdefault(k, "the forwarding message above the forwarded letter")
@@ -103,9 +101,12 @@ def unwrap(lines: Lines) -> Result | None:
     if attrib and len(quoted) >= 10:
         for k in range(0, attrib[0] + 1):
             drop.setdefault(k, "the reply above the quoted letter")
-    # The poster's note above the letter in a list message ("Dear colleagues, below is the
-    # text as sent. Marguerite"): ended by a separator line, or by the quoted letter, with
-    # the letter's date line or salutation right after it and none above it.
+
+
+def _poster_note(text: list[str], quoted: list[int], drop: dict[int, str]) -> None:
+    """The poster's note above the letter in a list message ("Dear colleagues, below is the
+    text as sent. Marguerite"): ended by a separator line, or by the quoted letter, with
+    the letter's date line or salutation right after it and none above it."""
     body = [k for k in range(len(text)) if k not in drop and text[k].strip()]
     for n, k in enumerate(body[:15]):
         ln = text[k].strip()
@@ -117,6 +118,10 @@ def unwrap(lines: Lines) -> Result | None:
             for i in [*above, *([k] if rule else [])]:
                 drop[i] = "the poster's note above the letter"
         break
+
+
+def _sender_signature(text: list[str], drop: dict[int, str]) -> None:
+    """What follows a signature delimiter ("-- "): the sender's signature, or the list's footer."""
     for k, ln in enumerate(text):
         if _SIG_DASH.match(ln) and k not in drop:
             j = k + 1
@@ -125,21 +130,46 @@ def unwrap(lines: Lines) -> Result | None:
             footer = any(_FOOTER.search(text[i]) for i in range(k, j))
             for i in range(k, len(text) if footer else j):
                 drop.setdefault(i, "mailing-list footer" if footer else "the sender's e-mail signature")
-    if archive:
-        # The archive's header block: everything down to the rule under 'Messages sorted by'.
-        last = archive[-1]
-        end = next((k for k in range(last + 1, min(len(text), last + 4)) if _RULE.match(text[k].strip())), last)
-        for k in range(0, end + 1):
-            drop.setdefault(k, "mailing-list archive header")
-            if date is None and (d := _date_of(text[k].strip())):
-                date = (origin[k], d)
-    # The list footer: from a rule or 'next part' line followed by the list's own lines, to the end.
+
+
+def _archive_header(text: list[str], origin: list[int], archive: list[int], drop: dict[int, str], date):
+    """The archive's header block: everything down to the rule under 'Messages sorted by'; the
+    date it gives, if the message headers gave none."""
+    last = archive[-1]
+    end = next((k for k in range(last + 1, min(len(text), last + 4)) if _RULE.match(text[k].strip())), last)
+    for k in range(0, end + 1):
+        drop.setdefault(k, "mailing-list archive header")
+        if date is None and (d := _date_of(text[k].strip())):
+            date = (origin[k], d)
+    return date
+
+
+def _list_footer(text: list[str], drop: dict[int, str]) -> None:
+    """The list footer: from a rule or 'next part' line followed by the list's own lines, to the end."""
     for k in range(len(text)):
         if (_RULE.match(text[k].strip()) or "next part" in text[k]) and any(
                 _FOOTER.search(text[j]) for j in range(k, min(len(text), k + 6))):
             for j in range(k, len(text)):
                 drop.setdefault(j, "mailing-list footer")
             break
+
+
+def unwrap(lines: Lines) -> Result | None:
+    text, origin = lines.text, lines.origin
+    quoted = [k for k, ln in enumerate(text) if ln.startswith(">")]
+    nonblank = sum(1 for ln in text if ln.strip())
+    blocks = _header_blocks(text)
+    archive = [k for k, ln in enumerate(text[:20]) if _ARCHIVE.match(ln.strip())]
+    if not blocks and not archive and not (len(quoted) >= 10 and len(quoted) * 2 >= nonblank):
+        return None
+    drop: dict[int, str] = {}
+    date, subject = _headers(text, origin, blocks, drop)
+    _forwarder_and_reply(text, quoted, drop)
+    _poster_note(text, quoted, drop)
+    _sender_signature(text, drop)
+    if archive:
+        date = _archive_header(text, origin, archive, drop, date)
+    _list_footer(text, drop)
     strip_quotes = len(quoted) >= 3 and len(quoted) * 2 >= sum(1 for k, ln in enumerate(text) if ln.strip() and k not in drop)
     out = Builder()
     for k, ln in enumerate(text):
