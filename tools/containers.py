@@ -13,11 +13,13 @@ Every variant is deterministic: its random choices (wrap width, page length,
 which entities, which delimiter) come from a generator seeded with the letter's
 name and the container's, so the same letter gives the same bytes every run.
 
-    python tools/containers.py [-v] [--write DIR] FOLDER...
+    python tools/containers.py [-v] [--below] [--write DIR] FOLDER...
 
 prints one table per container beside the plain letters (letter fields,
-affiliation F1, dated mentions, chrome left, refusals); --write saves every
-variant under DIR for reading.
+affiliation F1, dated mentions, chrome left, refusals) and how many variants
+score below their own plain letter; --below lists those variants with each
+measure that dropped, plain -> variant; --write saves every variant under DIR
+for reading.
 """
 
 from __future__ import annotations
@@ -582,6 +584,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--reference", nargs="*", type=Path, default=[],
                     help="letters without gold, scored against their own plain parse")
     ap.add_argument("-v", "--verbose", action="store_true", help="list every miss")
+    ap.add_argument("--below", action="store_true",
+                    help="list every variant that scores below its plain letter, measure by measure")
     ap.add_argument("--write", type=Path, help="save every variant under this folder")
     ap.add_argument("--only", nargs="*", default=None, help="these containers only")
     args = ap.parse_args(argv)
@@ -592,11 +596,11 @@ def main(argv: list[str] | None = None) -> int:
         if gold is not None:
             letters.append((txt, gold))
     plain = [evaluate.score_letter(txt, gold, cb) for txt, gold in letters]
-    rows = [("plain", evaluate.summary(plain), len(plain), 0)]
-    details = {}
+    rows = [("plain", evaluate.summary(plain), len(plain), 0, 0)]
+    details, drops = {}, []
     for name in args.only or CONTAINERS:
-        scores, skipped = [], 0
-        for txt, gold in letters:
+        scores, skipped, n_below = [], 0, 0
+        for (txt, gold), base in zip(letters, plain):
             lt = load(txt, gold)
             try:
                 data, vgold = variant(lt, name)
@@ -607,10 +611,21 @@ def main(argv: list[str] | None = None) -> int:
                 path = args.write / name / f"{txt.parent.name}--{txt.name}"
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_bytes(data)
-            scores.append(evaluate.score_letter(txt, vgold, cb, data=data))
-        rows.append((name, evaluate.summary(scores), len(scores), skipped))
+            sc = evaluate.score_letter(txt, vgold, cb, data=data)
+            scores.append(sc)
+            lost = below(base, sc)
+            if lost:
+                n_below += 1
+                drops.append((name, txt, lost))
+        rows.append((name, evaluate.summary(scores), len(scores), skipped, n_below))
         details[name] = scores
     print(table(rows))
+    if args.below:
+        print(f"## Variants below their plain letter ({len(drops)})\n")
+        for name, txt, lost in drops:
+            print(f"- {name}: {txt.parent.name}/{txt.stem}: "
+                  + "; ".join(f"{m} {a:.3f} -> {b:.3f}" if isinstance(a, float) else f"{m} {a} -> {b}"
+                              for m, a, b in lost))
     if args.verbose:
         for name, scores in details.items():
             for s in scores:
@@ -619,15 +634,36 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def measures(sc) -> dict[str, float | int | bool]:
+    """One letter's own figures, the ones `table` sums over letters."""
+    fields = sum(sc.fields.values()) / len(sc.fields) if sc.fields else 1.0
+    p = sc.aff_tp / sc.aff_pred if sc.aff_pred else 1.0
+    r = sc.aff_tp / sc.aff_gold if sc.aff_gold else 1.0
+    verdict = "accepted, not a letter" if sc.not_a_letter else "refused"
+    return {verdict: bool(sc.refused) != sc.not_a_letter, "letter fields": fields,
+            "affiliation F1": 2 * p * r / (p + r) if p + r else 0.0,
+            "date recall": sc.date_tp / sc.date_gold if sc.date_gold else 1.0,
+            "date precision": sc.date_tp / sc.date_pred if sc.date_pred else 1.0,
+            "chrome left": sc.chrome_left}
+
+
+def below(plain, variant) -> list[tuple[str, object, object]]:
+    """The measures on which a variant does worse than its plain letter: (measure, plain, variant)."""
+    a, b = measures(plain), measures(variant)
+    worse = {m: b[m] > a[m] for m in a if not isinstance(a[m], float)}  # a wrong verdict, chrome left
+    return [(m, a[m], b[m]) for m in a if worse.get(m, b[m] < a[m] - 1e-9)]
+
+
 def table(rows) -> str:
     out = ["## Every gold letter in every container", "",
            "| container | letters | not applicable | refused | letter fields | affiliation F1 | date recall | "
-           "date precision | chrome left |", "|---|---|---|---|---|---|---|---|---|"]
-    for name, sm, _n, skipped in rows:
+           "date precision | chrome left | below plain |", "|---|---|---|---|---|---|---|---|---|---|"]
+    for name, sm, _n, skipped, n_below in rows:
         out.append(f"| {name} | {sm['letters']} | {skipped} | {sm['refused']} | {sm['letter_fields']:.3f} | {sm['aff_f1']:.3f} | "
-                   f"{sm['date_recall']:.3f} | {sm['date_precision']:.3f} | {sm['chrome_left']} |")
+                   f"{sm['date_recall']:.3f} | {sm['date_precision']:.3f} | {sm['chrome_left']} | {n_below} |")
     out += ["", "Letters without a gold file (--reference) are scored against their own plain parse, so their "
-                "plain row is 1.000 by construction; a container row below plain is a loss the container caused."]
+                "plain row is 1.000 by construction; a container row below plain is a loss the container caused. "
+                "'below plain': variants that do worse than their own plain letter on any measure (--below lists them)."]
     return "\n".join(out) + "\n"
 
 
