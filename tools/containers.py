@@ -38,6 +38,7 @@ from compendium.letter.dates import parse_date_line
 
 BULLET = re.compile(r"^(?P<indent>\s*)(?P<mark>[•·▪◦‣*\-–]|\d{1,3}[.)]|\(\d{1,3}\))\s+(?P<rest>\S.*)$")
 _ENDS_SENTENCE = re.compile(r"[.!?:;,]$")
+COLUMNS = re.compile(r"\S(?: {3,}|\t+ *)\S")  # a gap between columns
 
 
 @dataclass
@@ -292,7 +293,10 @@ def pdf_text(lt: Letter, rng: random.Random) -> Variant:
     wrapped: list[str] = []
     for raw in lt.lines:
         ln = raw.rstrip()
-        if len(ln) <= width:
+        # A row of columns set side by side (two signatories a line) is laid out by the page, not
+        # wrapped as running text: the extracted text keeps the row, its gaps and its length (as
+        # pdftotext -layout does), where a wrap would close the gaps and run the columns together.
+        if len(ln) <= width or COLUMNS.search(ln.strip()):
             wrapped.append(ln)
             continue
         wrapped += _wrap_hyphenating(ln, width, rng)
