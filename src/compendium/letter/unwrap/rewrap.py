@@ -7,15 +7,18 @@ salutation, a row of columns. Extracted text shows both alike, so a break is rea
 typesetter's only when the line was full (against the page's own wrap width, the longest
 line that is not a row of columns) and nothing says the writer made it:
 
-- a line that runs on (it ends on a comma, a semicolon, a dash, an open bracket or a word in
-  lower case, or the next line begins in lower case) was wrapped;
+- a line that must go on (it ends on a comma, a semicolon, a dash, an open bracket or a
+  small word such as 'of' or 'the', or the next line begins in lower case) was wrapped;
 - a row of columns or of table cells, a bullet, and a line that stands alone in a letter (a
-  date line, a salutation, a 'To:' or 'Cc:' header, a closing, 'Signed by:') start afresh;
+  date line, a salutation, a 'To:' or 'Cc:' header, a closing, 'Signed by:', page chrome)
+  start afresh; past those, a line ending on any word in lower case was wrapped;
 - between two items of a list (lines whose words are capitalised, as names, titles and
   organizations are, unlike running text), a line that ends an item (on a closing
   bracket, '(ACAT-Burundi)', '(in a personal capacity)') or a next line that begins as an
   item does (a person's name, a name and a comma as the line before it begins, an
-  organization and its country in brackets under another organization) starts afresh.
+  organization and its country in brackets under another organization) starts afresh;
+- a line ending a sentence short of the margin, or before a heading (a short line of its
+  own, no sentence), ends its paragraph.
 """
 
 from __future__ import annotations
@@ -33,7 +36,10 @@ COLUMNS = re.compile(r"\S(?: {3,}|\t+ *)\S")  # the gap between two columns
 _FIELDS = re.compile(r"\S (?:·|\|) \S.* (?:·|\|) \S")  # 'By the editors · 11 April 2017 · 4 min read'
 END = re.compile(r"[.!?:;][”\"’)]*$")
 _SENTENCE_END = re.compile(r"[.!?:][”\"’)]*$")
-_RUNS_ON = re.compile(r"(?:[,;&/(–—-]|\b[a-zà-ÿ][\w'’]*)$")
+_RUNS_ON = re.compile(r"\b[a-zà-ÿ][\w'’]*$")  # a word in lower case
+# A comma, a dash, an open bracket or a small word: the sentence must go on.
+_RUNS_ON_STRONG = re.compile(r"(?:[,;&/(–—-]|\b(?:a|an|the|of|on|in|at|to|by|for|from|with|and|or|but|that|"
+                             r"which|who|whose|as|than|de|des|du|la|le|et|y|und|von|per|via)\b)$")
 # Words written in lower case inside names of organizations and titles ('Ministry of Foreign
 # Affairs', 'Médecins du Monde'): they say nothing of whether a line is running text.
 _SMALL = frozenset("a an and at by de del della des di do dos du e el en et for from für in la las le les los of "
@@ -81,10 +87,12 @@ class Page:
             return False  # the next word would have fitted: the writer broke the line
         if _own_line(nxt):
             return False
-        if _RUNS_ON.search(line) or nxt[:1].islower():
+        if _RUNS_ON_STRONG.search(line) or nxt[:1].islower():
             return True
         if stands_alone(nxt) or _FIELDS.search(nxt):
             return False
+        if _RUNS_ON.search(line):
+            return True
         if END.search(line) and len(nxt.split()) <= 4 and re.search(r"[,:]$", nxt):
             return False  # a sentence's end, then a closing or an introduction ('Sincerely,', 'Signed by:')
         if _SENTENCE_END.search(line) and len(line) < width - 5:
