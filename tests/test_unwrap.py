@@ -215,3 +215,13 @@ def test_a_letter_with_its_own_subject_line_keeps_it_over_the_mail_header():
 def test_a_subject_header_naming_only_the_kind_of_document_is_no_subject(value):
     page = ["From: A <a@example.org>", "Date: Thu, 6 Mar 2025 14:02:11 +0000", f"Subject: {value}", "", *_LETTER]
     assert unwrap(page).subject is None
+
+
+def test_an_html_tables_rows_are_lines_of_one_block():
+    page = ('<div>\n<p>Sincerely,</p>\n<table>\n<tr><td>Ana Lima</td><td>Karl Weiss</td></tr>\n'
+            '<tr><td>Member of Parliament</td><td>Member of Parliament</td></tr>\n'
+            '<tr><td>Ines Barros</td></tr>\n<tr><td>Member of Parliament</td></tr>\n</table>\n</div>\n')
+    u = unwrap(page.split("\n"))
+    k = u.lines.index("Ines Barros")
+    assert u.lines[k + 1] == "Member of Parliament"  # a one-cell row under its name, not a block apart
+    assert u.lines[k - 2].startswith("Ana Lima") and u.lines[k - 1].startswith("Member of Parliament")

@@ -35,6 +35,7 @@ from pathlib import Path
 
 from compendium.letter.clean import decode
 from compendium.letter.dates import parse_date_line
+from compendium.letter.patterns import SIG_INTRO
 
 BULLET = re.compile(r"^(?P<indent>\s*)(?P<mark>[•·▪◦‣*\-–]|\d{1,3}[.)]|\(\d{1,3}\))\s+(?P<rest>\S.*)$")
 _ENDS_SENTENCE = re.compile(r"[.!?:;,]$")
@@ -46,6 +47,7 @@ class Variant:
     text: str
     chrome: list[str] = field(default_factory=list)  # lines the container adds: page chrome
     crlf: bool = False
+    not_chrome: list[str] = field(default_factory=list)  # the letter's chrome the container makes letter text
 
 
 class NotApplicable(Exception):
@@ -395,11 +397,22 @@ def signatory_table(lt: Letter, rng: random.Random) -> Variant:
     starts = lt.signatory_lines()
     if len(set(starts)) != len(starts):
         raise NotApplicable("two signatories on one line")
-    # The last signatory's block: as many lines as the longest block before it, at most,
-    # over single blank lines, up to the date, a cc or a note.
+    # A signatory's row begins with its block: 'On behalf of X' above 'Name, Title' in one
+    # block (blank lines around it) is that signatory's, not the one before's.
+    for k in range(1, len(starts)):
+        top = starts[k]
+        while top - 1 > starts[k - 1] and lt.lines[top - 1].strip() and not _heading(lt.lines[top - 1]):
+            top -= 1
+        if top - 1 > starts[k - 1] and not lt.lines[top - 1].strip():
+            starts[k] = top
+    # The last signatory's block: as many lines as the longest block before it, or more while
+    # its lines name the signatory's own affiliations, over single blank lines, up to the
+    # date, a cc or a note.
     most = max([sum(1 for i in range(a, b) if lt.lines[i].strip()) for a, b in zip(starts, starts[1:])] or [3])
+    own = [x.casefold() for a in lt.gold["signatories"][-1].get("affiliations", [])
+           for x in (a.get("organization"), a.get("title")) if x]
     end, taken, k = starts[-1] + 1, 1, starts[-1] + 1
-    while k < len(lt.lines) and taken < most:
+    while k < len(lt.lines) and (taken < most or any(x in lt.lines[k].casefold() for x in own)):
         if not lt.lines[k].strip():
             if k + 1 < len(lt.lines) and lt.lines[k + 1].strip():
                 k += 1
@@ -434,7 +447,15 @@ def signatory_table(lt: Letter, rng: random.Random) -> Variant:
     style = rng.choice(["tabs", "pipes", "spaces"])
     table = _render(header, rows, extra, style)
     lines = lt.lines[: starts[0]] + table + lt.lines[end:]
-    return Variant("\n".join(lines) + "\n")
+    # A page header that is also a signatory's name ('Amnesty International' above the page
+    # and in the list) is the cell's text once the table is read: no longer chrome alone.
+    cells = {c for r in rows for c in r}
+    return Variant("\n".join(lines) + "\n", not_chrome=[c for c in lt.gold.get("chrome", []) if c.strip() in cells])
+
+
+def _heading(line: str) -> bool:
+    """A heading over signatories ('Individuals:', 'Organisations'), not a signatory's line."""
+    return line.rstrip().endswith(":") or bool(SIG_INTRO.match(line.strip()))
 
 
 def _looks_like_chrome(lt: Letter, k: int) -> bool:
@@ -532,7 +553,8 @@ def variant(lt: Letter, container: str) -> tuple[bytes, dict]:
     # A line the container adds that the letter also writes ('Subject: …' in a mail header and
     # in the letter) cannot be told apart in the clean text: it is not scored as chrome.
     own = {ln.strip() for ln in lt.lines}
-    gold["chrome"] = list(lt.gold.get("chrome", [])) + [c for c in v.chrome if c.strip() not in own]
+    gold["chrome"] = ([c for c in lt.gold.get("chrome", []) if c not in v.not_chrome]
+                      + [c for c in v.chrome if c.strip() not in own])
     return text.encode("utf-8"), gold
 
 
