@@ -120,3 +120,35 @@ def test_a_line_a_sentence_runs_across_at_a_pages_top_is_its_header():
     u = unwrap(page1 + page2)
     assert "Northern Fishers' Alliance" not in u.lines
     assert any("of the north cannot plan" in ln for ln in u.lines)
+
+
+def test_a_letterhead_and_a_legal_footer_go_and_the_addressee_stays():
+    page1 = ["Northern Fishers' Alliance", "Harbour House, 12 Quay Street, Westhaven WH2 4QT",
+             "Tel: +44 1632 960 123 | office@fishers.example | www.fishers.example", "",
+             "The Minister for the Marine", "Department of the Coast", "3 Dock Road", "Port Elder PE1 1AA", "",
+             "4 March 2025", "", "Dear Minister,", "", *_BODY, "",
+             "Northern Fishers' Alliance is a registered charity (no. 1234567)", "", "Page 1 of 2"]
+    page2 = ["\fYours sincerely,", "", "Ines Barros", "Chair", "", "Page 2 of 2"]
+    u = unwrap(page1 + page2)
+    assert u.lines[0] == "Northern Fishers' Alliance"  # the sender's name stays
+    assert not any("Quay Street" in ln or "Tel:" in ln or "registered charity" in ln for ln in u.lines)
+    assert u.lines[u.lines.index("The Minister for the Marine"):][:4] == [
+        "The Minister for the Marine", "Department of the Coast", "3 Dock Road", "Port Elder PE1 1AA"]
+    reasons = {r["text"]: r["reason"] for r in u.removed}
+    assert "letterhead" in reasons["Tel: +44 1632 960 123 | office@fishers.example | www.fishers.example"]
+    assert "foot of a page" in reasons["Northern Fishers' Alliance is a registered charity (no. 1234567)"]
+
+
+def test_a_signatorys_e_mail_at_the_foot_of_the_last_page_stays():
+    page = ["4 March 2025", "", "Dear Minister,", "", *_BODY, "", "Yours sincerely,", "", "Page 1 of 2",
+            "\fInes Barros", "Chair, Fisheries Watch", "ines@fisheries.example", "", "Page 2 of 2"]
+    assert "ines@fisheries.example" in unwrap(page).lines
+
+
+def test_bare_page_numbers_counting_up_are_page_numbers_and_a_lone_number_is_not():
+    page1 = ["4 March 2025", "", "Dear Minister,", "", *_BODY, "", "1", ""]
+    page2 = ["Yours sincerely,", "", "Ines Barros", "", "2"]
+    u = unwrap(page1 + page2)
+    assert u.kinds == ["PDF text"] and "1" not in u.lines and "2" not in u.lines
+    plain = ["4 March 2025", "", "Dear Minister,", "", "We ask for 3 things:", "", "3", "", "Yours sincerely,"]
+    assert unwrap(plain).kinds == []

@@ -1,13 +1,15 @@
-"""Text pulled out of a PDF: pages, running headers and footers, page numbers, hard wraps
-and words hyphenated at line ends.
+"""Text pulled out of a PDF: pages, running headers and footers, page numbers, letterheads,
+hard wraps and words hyphenated at line ends.
 
-Pages are split at form feeds (else after page-number lines). A line in the same place at
-the top or at the foot of two pages or more, digits aside, is a running header or footer; a
-page number in any common form at a page's top or foot is chrome. Pages are then joined, a paragraph broken by the
-page break joined again, and hard-wrapped lines rejoined: a line ends a line of the letter
-only where the next line's first word would have fitted on it (the typesetter's rule),
-which keeps short lines (signatures, addresses) as they are. A word hyphenated at a line
-end is rejoined without the hyphen unless the text writes it with one elsewhere."""
+Pages are split at form feeds (else after page-number lines: 'Page 2 of 3', '- 2 -', or bare
+numbers counting the pages up). A line in the same place at the top or at the foot of two
+pages or more, digits aside, is a running header or footer; so is a page's first line that
+a sentence runs across. A page number at a page's top or foot is chrome, and so are the
+first page's letterhead and a foot block of contact details or a legal notice
+(letterhead.py). Pages are then joined, a page break inside a block (a paragraph, a
+signatory's lines) joined again, and hard-wrapped lines rejoined where the typesetter
+broke them, not where the writer did (rewrap.py). A word hyphenated at a line end is
+rejoined without the hyphen unless the text writes it with one elsewhere."""
 
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from collections import Counter
 
 from ..dates import parse_date_line
 from ..patterns import chrome_reason
+from . import letterhead
 from .lines import Builder, Lines, Result
 from .rewrap import BULLET, END, Page, is_item, is_person, rewrap, stands_alone
 
@@ -26,8 +29,20 @@ PAGE_NUMBER = re.compile(
 
 
 def _page_numbers(text: list[str]) -> list[int]:
-    return [k for k, ln in enumerate(text) if ln.strip() and PAGE_NUMBER.match(ln.strip())
-            and not re.fullmatch(r"\d{1,4}", ln.strip())]
+    """Lines that number the pages: 'Page 2 of 3', '- 2 -', '2/3' anywhere; bare numbers
+    only as a run counting the pages up (1, 2, … or 2, 3, …), each on a line of its own
+    beside a blank line, a form feed or the text's end, the last near the end."""
+    out = [k for k, ln in enumerate(text) if ln.strip() and PAGE_NUMBER.match(ln.strip())
+           and not re.fullmatch(r"\d{1,4}", ln.strip())]
+    bare = [k for k, ln in enumerate(text) if re.fullmatch(r"\d{1,3}", ln.replace("\f", "").strip())
+            and (k == 0 or not text[k - 1].strip() or "\f" in ln or k + 1 == len(text) or not text[k + 1].strip()
+                 or "\f" in text[k + 1])]
+    values = [int(text[k].replace("\f", "").strip()) for k in bare]
+    tail = [k for k, ln in enumerate(text) if ln.strip()][-3:]
+    if len(values) >= 2 and values[0] in (1, 2) and values == list(range(values[0], values[0] + len(values))) \
+            and bare[-1] in tail:
+        out = sorted(out + bare)
+    return out
 
 
 def is_pdf_text(text: list[str]) -> bool:
@@ -116,6 +131,13 @@ def unwrap(lines: Lines) -> Result | None:
         if lines and (_lone_header(text, lines[0]) or len(lines) > 1 and lines[1] == lines[0] + 1
                       and _interrupts(last, text[lines[0]], text[lines[1]], width)):
             drop[lines[0]] = "running header at the top of a page"
+    for n, p in enumerate(pages):
+        left = [k for k in p if k not in drop]
+        lines = [text[k].replace("\f", "") for k in left]
+        for i in letterhead.top(lines) if n == 0 else []:
+            drop[left[i]] = "letterhead: the sender's address and contact details"
+        for i in letterhead.foot(lines):
+            drop[left[i]] = "contact details or a legal notice at the foot of a page"
     bodies = []
     for p in pages:
         body = [(text[k].replace("\f", "").rstrip(), origin[k]) for k in p if k not in drop]
