@@ -290,7 +290,9 @@ _HEADERS = ["Joint letter", "Open letter", "Coalition letter to the Human Rights
 def pdf_text(lt: Letter, rng: random.Random) -> Variant:
     """Text pulled out of a PDF: hard wraps at 60-75 columns, words hyphenated at line ends,
     pages of about 40 lines separated by form feeds, a running header on every page after
-    the first and 'Page N of M' at the foot of each."""
+    the first and 'Page N of M' at the foot of each; for half the letters a letterhead
+    (the sender's name, address, telephone, e-mail, website) above the first page, and for
+    some a registration notice at the foot of the last."""
     width = rng.randint(60, 75)
     wrapped: list[str] = []
     for raw in lt.lines:
@@ -307,10 +309,16 @@ def pdf_text(lt: Letter, rng: random.Random) -> Variant:
     header = f"{rng.choice(_HEADERS)} – {_month_year(lt)}"
     footer_style = rng.choice(["Page {n} of {m}", "- {n} -", "{n}/{m}", "Page {n}"])
     chrome, out = [header], []
+    head, notice = _letterhead(lt)
+    chrome += head[1:] + notice
     for n, page in enumerate(pages, 1):
         if n > 1:
             out += [header, ""]
+        else:
+            out += head
         out += page
+        if n == len(pages) and notice:
+            out += [""] + notice
         foot = footer_style.format(n=n, m=len(pages))
         chrome.append(foot)
         out += ["", foot.center(width).rstrip()]
@@ -318,6 +326,28 @@ def pdf_text(lt: Letter, rng: random.Random) -> Variant:
             out.append("\f")
     text = "\n".join(out).replace("\n\f\n", "\n\f")
     return Variant(text + "\n", chrome)
+
+
+_LETTERHEADS = [
+    ("Coalition Secretariat", "Rue de Varembé 3, 1202 Geneva, Switzerland",
+     "Tel. +41 22 555 01 23 | secretariat@coalition.example | www.coalition.example"),
+    ("Advocacy Office", "1250 Eye Street NW, Suite 600, Washington, DC 20005",
+     "Phone (202) 555-0142 · office@advocacy.example · www.advocacy.example"),
+    ("Joint Letters Desk", "14 Harcourt Mews, London WC1N 2AA", "T 020 7946 0555  E desk@letters.example"),
+    ("Netzwerk Menschenrechte e.V.", "Greifswalder Straße 4, 10405 Berlin", "Tel.: +49 30 555 0190",
+     "info@netzwerk-mr.example | www.netzwerk-mr.example"),
+]
+
+
+def _letterhead(lt: Letter) -> tuple[list[str], list[str]]:
+    """A letterhead for half the letters (its name line, then address and contact lines, then
+    a blank line) and a registration notice at the last page's foot for a quarter of them. Drawn
+    from a generator of their own, so the wraps and pages of the rest stay as they were."""
+    rng = rng_for(lt.name, "pdf-letterhead")
+    head = list(rng.choice(_LETTERHEADS))
+    use, notice = rng.random() < 0.5, rng.random() < 0.25
+    return (head + [""] if use else []), ([f"{head[0]} is a registered charity (no. {rng.randint(1000000, 1999999)})"]
+                                          if notice else [])
 
 
 def _month_year(lt: Letter) -> str:
