@@ -151,17 +151,38 @@ def unwrap(lines: Lines) -> Result | None:
     # Paragraphs apart by blank lines: a page break after a paragraph's end keeps one.
     spaced = sum(1 for ln in text if not ln.strip()) * 6 >= len(text)
     kept: list[tuple[str, int]] = []
-    for n, body in enumerate(bodies):
-        after = [t for b in bodies[n:] for t, _ in b]
-        if kept and spaced and _ends_block([t for t, _ in kept], after, page):
+    texts: list[str] = []  # the kept lines' text
+    every = [t for b in bodies for t, _ in b]
+    at = 0  # where the current page begins in `every`
+    for body in bodies:
+        if kept and spaced and _ends_block(_near(texts, len(texts) - 1, -1)[::-1], _near(every, at, 1), page):
             kept.append(("", body[0][1]))  # the page ended a paragraph or a block
+            texts.append("")
         kept += body
+        texts += [t for t, _ in body]
+        at += len(body)
     out = Builder()
     for k in sorted(drop):
         out.drop(origin[k], text[k].replace("\f", "").strip(), drop[k])
     for t, o in rewrap(kept, page):
         out.add(t, o)
     return out.result()
+
+
+def _near(lines: list[str], start: int, step: int, n: int = 4) -> list[str]:
+    """The lines of the first `n` blocks (blank lines between them) from `start` on, going
+    by `step`: all `_ends_block` reads on either side of a break, so each break costs the
+    lines near it, not the whole text."""
+    seen, out, k = 0, [], start
+    while 0 <= k < len(lines):
+        t = lines[k]
+        if t.strip() and (not out or not out[-1].strip()):
+            seen += 1
+            if seen > n:
+                break
+        out.append(t)
+        k += step
+    return out
 
 
 def _blocks(lines: list[str]) -> list[list[str]]:
