@@ -152,3 +152,12 @@ def test_bare_page_numbers_counting_up_are_page_numbers_and_a_lone_number_is_not
     assert u.kinds == ["PDF text"] and "1" not in u.lines and "2" not in u.lines
     plain = ["4 March 2025", "", "Dear Minister,", "", "We ask for 3 things:", "", "3", "", "Yours sincerely,"]
     assert unwrap(plain).kinds == []
+
+
+def test_a_list_items_lines_hang_under_its_text_and_the_margin_begins_anew():
+    page = _page([])
+    item = "- ensure that the plan is published before the season opens in"
+    line = "  the north, and that the fishing communities are heard by the"
+    assert len(line) + len(" Ministry") > W
+    assert page.wrapped(line, "  Ministry before it is adopted.", item + " " + line.strip())
+    assert not page.wrapped(line, "Ministry officials will meet us in May.", item + " " + line.strip())

@@ -356,9 +356,14 @@ def _month_year(lt: Letter) -> str:
 
 
 def _wrap_hyphenating(line: str, width: int, rng: random.Random) -> list[str]:
-    indent = re.match(r"\s*", line).group(0)
+    """A line wrapped as a typesetter does; a list item's lines after its first are set under
+    its text, past the bullet or number (a hanging indent, which text extraction in layout
+    mode keeps)."""
+    first = re.match(r"\s*", line).group(0)
+    m = BULLET.match(line)
+    indent = first + " " * (len(m.group("mark")) + 1) if m else first
     words = line.split()
-    out, cur = [], indent
+    out, cur = [], first
     for w in words:
         room = width - len(cur) - (1 if cur.strip() else 0)
         if len(w) <= room:

@@ -76,6 +76,7 @@ class Page:
         letter. `joined` is the letter's line `line` ends, its earlier wrapped parts rejoined;
         `after` the line after `nxt`."""
         width = self.width
+        outdent = _indent(line) > _indent(nxt)
         line, nxt = line.rstrip(), nxt.strip()
         if not line.strip() or not nxt or BULLET.match(nxt):
             return False
@@ -85,6 +86,8 @@ class Page:
             return True  # a word hyphenated at the line's end
         if len(line) + 1 + len(nxt.split()[0]) <= width:
             return False  # the next word would have fitted: the writer broke the line
+        if outdent and joined and joined.strip() != line.strip() and BULLET.match(joined):
+            return False  # a list item's lines hang under its text; a line back at the margin is not its
         if _own_line(nxt):
             return False
         if _RUNS_ON_STRONG.search(line) or nxt[:1].islower():
@@ -109,6 +112,10 @@ class Page:
         ends_own = not after or BULLET.match(after) or len(line) + 1 + len(after.split()[0]) <= self.width
         return bool(ends_own and len(line) < self.width // 2 and line[:1].isupper() and not END.search(line)
                     and not re.search(r"[,–—-]$", line))
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
 
 
 def _row(line: str) -> int:
