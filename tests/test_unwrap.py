@@ -225,3 +225,13 @@ def test_an_html_tables_rows_are_lines_of_one_block():
     k = u.lines.index("Ines Barros")
     assert u.lines[k + 1] == "Member of Parliament"  # a one-cell row under its name, not a block apart
     assert u.lines[k - 2].startswith("Ana Lima") and u.lines[k - 1].startswith("Member of Parliament")
+
+
+def test_a_forwarded_article_is_not_dated_by_the_message_but_a_forwarded_letter_is():
+    head = ["From: Tom <t@example.net>", "Date: Thu, 6 Mar 2025 14:02:11 +0000", "Subject: Fwd: article", ""]
+    article = ["Scientists call for a pause", "", "More than 700 scientists have called on governments to pause",
+               "the plans, in an open letter released on Tuesday.", "", "© 2025 The Daily Tide"]
+    assert unwrap(head + article).date is None
+    letter = ["Dear Ministers,", "", "We call on you to pause the plans.", "", "Sincerely,", "", "Jane Doe"]
+    u = unwrap(head + letter)
+    assert u.date is not None and u.date[1].isoformat() == "2025-03-06"
