@@ -87,7 +87,7 @@ class Page:
         if len(line) + 1 + len(nxt.split()[0]) <= width:
             return False  # the next word would have fitted: the writer broke the line
         if outdent and joined and joined.strip() != line.strip() and BULLET.match(joined):
-            return False  # a list item's lines hang under its text; a line back at the margin is not its
+            return False  # a list item's lines hang under its text: a line back at the margin is not one
         if _own_line(nxt):
             return False
         if _RUNS_ON_STRONG.search(line) or nxt[:1].islower():
@@ -103,7 +103,6 @@ class Page:
         if _SENTENCE_END.search(line) and self._heading(nxt, after):
             return False  # a paragraph's end, then a heading ('Key concerns')
         return not new_item((joined or line).strip(), nxt)
-
 
     def _heading(self, line: str, after: str) -> bool:
         """A short line ending its own line, no sentence: a heading, not the end of a
@@ -126,8 +125,9 @@ def _row(line: str) -> int:
 def _own_line(line: str) -> bool:
     """A line no running text goes on with: a salutation, a memo's or a letter's header
     ('To:', 'Cc:', 'Re:'), a closing, the introduction of the signatures."""
-    return line[:1].isupper() and bool(SALUTATION.match(line) or MEMO.match(line) or SUBJECT.match(line) or CLOSING.match(line)
-                or SIG_INTRO.match(line) or INLINE_INTRO.match(line) or CC.match(line) and line[:2].lower() == "cc")
+    return line[:1].isupper() and bool(
+        SALUTATION.match(line) or MEMO.match(line) or SUBJECT.match(line) or CLOSING.match(line)
+        or SIG_INTRO.match(line) or INLINE_INTRO.match(line) or CC.match(line) and line[:2].lower() == "cc")
 
 
 def stands_alone(line: str) -> bool:
