@@ -215,3 +215,23 @@ def test_a_letter_with_its_own_subject_line_keeps_it_over_the_mail_header():
 def test_a_subject_header_naming_only_the_kind_of_document_is_no_subject(value):
     page = ["From: A <a@example.org>", "Date: Thu, 6 Mar 2025 14:02:11 +0000", f"Subject: {value}", "", *_LETTER]
     assert unwrap(page).subject is None
+
+
+def test_an_html_tables_rows_are_lines_of_one_block():
+    page = ('<div>\n<p>Sincerely,</p>\n<table>\n<tr><td>Ana Lima</td><td>Karl Weiss</td></tr>\n'
+            '<tr><td>Member of Parliament</td><td>Member of Parliament</td></tr>\n'
+            '<tr><td>Ines Barros</td></tr>\n<tr><td>Member of Parliament</td></tr>\n</table>\n</div>\n')
+    u = unwrap(page.split("\n"))
+    k = u.lines.index("Ines Barros")
+    assert u.lines[k + 1] == "Member of Parliament"  # a one-cell row under its name, not a block apart
+    assert u.lines[k - 2].startswith("Ana Lima") and u.lines[k - 1].startswith("Member of Parliament")
+
+
+def test_a_forwarded_article_is_not_dated_by_the_message_but_a_forwarded_letter_is():
+    head = ["From: Tom <t@example.net>", "Date: Thu, 6 Mar 2025 14:02:11 +0000", "Subject: Fwd: article", ""]
+    article = ["Scientists call for a pause", "", "More than 700 scientists have called on governments to pause",
+               "the plans, in an open letter released on Tuesday.", "", "© 2025 The Daily Tide"]
+    assert unwrap(head + article).date is None
+    letter = ["Dear Ministers,", "", "We call on you to pause the plans.", "", "Sincerely,", "", "Jane Doe"]
+    u = unwrap(head + letter)
+    assert u.date is not None and u.date[1].isoformat() == "2025-03-06"

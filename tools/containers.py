@@ -13,11 +13,13 @@ Every variant is deterministic: its random choices (wrap width, page length,
 which entities, which delimiter) come from a generator seeded with the letter's
 name and the container's, so the same letter gives the same bytes every run.
 
-    python tools/containers.py [-v] [--write DIR] FOLDER...
+    python tools/containers.py [-v] [--below] [--write DIR] FOLDER...
 
 prints one table per container beside the plain letters (letter fields,
-affiliation F1, dated mentions, chrome left, refusals); --write saves every
-variant under DIR for reading.
+affiliation F1, dated mentions, chrome left, refusals) and how many variants
+score below their own plain letter; --below lists those variants with each
+measure that dropped, plain -> variant; --write saves every variant under DIR
+for reading.
 """
 
 from __future__ import annotations
@@ -33,9 +35,11 @@ from pathlib import Path
 
 from compendium.letter.clean import decode
 from compendium.letter.dates import parse_date_line
+from compendium.letter.patterns import SIG_INTRO
 
 BULLET = re.compile(r"^(?P<indent>\s*)(?P<mark>[•·▪◦‣*\-–]|\d{1,3}[.)]|\(\d{1,3}\))\s+(?P<rest>\S.*)$")
 _ENDS_SENTENCE = re.compile(r"[.!?:;,]$")
+COLUMNS = re.compile(r"\S(?: {3,}|\t+ *)\S")  # a gap between columns
 
 
 @dataclass
@@ -43,6 +47,7 @@ class Variant:
     text: str
     chrome: list[str] = field(default_factory=list)  # lines the container adds: page chrome
     crlf: bool = False
+    not_chrome: list[str] = field(default_factory=list)  # the letter's chrome the container makes letter text
 
 
 class NotApplicable(Exception):
@@ -285,12 +290,17 @@ _HEADERS = ["Joint letter", "Open letter", "Coalition letter to the Human Rights
 def pdf_text(lt: Letter, rng: random.Random) -> Variant:
     """Text pulled out of a PDF: hard wraps at 60-75 columns, words hyphenated at line ends,
     pages of about 40 lines separated by form feeds, a running header on every page after
-    the first and 'Page N of M' at the foot of each."""
+    the first and 'Page N of M' at the foot of each; for half the letters a letterhead
+    (the sender's name, address, telephone, e-mail, website) above the first page, and for
+    some a registration notice at the foot of the last."""
     width = rng.randint(60, 75)
     wrapped: list[str] = []
     for raw in lt.lines:
         ln = raw.rstrip()
-        if len(ln) <= width:
+        # A row of columns set side by side (two signatories a line) is laid out by the page, not
+        # wrapped as running text: the extracted text keeps the row, its gaps and its length (as
+        # pdftotext -layout does), where a wrap would close the gaps and run the columns together.
+        if len(ln) <= width or COLUMNS.search(ln.strip()):
             wrapped.append(ln)
             continue
         wrapped += _wrap_hyphenating(ln, width, rng)
@@ -299,10 +309,16 @@ def pdf_text(lt: Letter, rng: random.Random) -> Variant:
     header = f"{rng.choice(_HEADERS)} – {_month_year(lt)}"
     footer_style = rng.choice(["Page {n} of {m}", "- {n} -", "{n}/{m}", "Page {n}"])
     chrome, out = [header], []
+    head, notice = _letterhead(lt)
+    chrome += head[1:] + notice
     for n, page in enumerate(pages, 1):
         if n > 1:
             out += [header, ""]
+        else:
+            out += head
         out += page
+        if n == len(pages) and notice:
+            out += [""] + notice
         foot = footer_style.format(n=n, m=len(pages))
         chrome.append(foot)
         out += ["", foot.center(width).rstrip()]
@@ -312,15 +328,42 @@ def pdf_text(lt: Letter, rng: random.Random) -> Variant:
     return Variant(text + "\n", chrome)
 
 
+_LETTERHEADS = [
+    ("Coalition Secretariat", "Rue de Varembé 3, 1202 Geneva, Switzerland",
+     "Tel. +41 22 555 01 23 | secretariat@coalition.example | www.coalition.example"),
+    ("Advocacy Office", "1250 Eye Street NW, Suite 600, Washington, DC 20005",
+     "Phone (202) 555-0142 · office@advocacy.example · www.advocacy.example"),
+    ("Joint Letters Desk", "14 Harcourt Mews, London WC1N 2AA", "T 020 7946 0555  E desk@letters.example"),
+    ("Netzwerk Menschenrechte e.V.", "Greifswalder Straße 4, 10405 Berlin", "Tel.: +49 30 555 0190",
+     "info@netzwerk-mr.example | www.netzwerk-mr.example"),
+]
+
+
+def _letterhead(lt: Letter) -> tuple[list[str], list[str]]:
+    """A letterhead for half the letters (its name line, then address and contact lines, then
+    a blank line) and a registration notice at the last page's foot for a quarter of them. Drawn
+    from a generator of their own, so the wraps and pages of the rest stay as they were."""
+    rng = rng_for(lt.name, "pdf-letterhead")
+    head = list(rng.choice(_LETTERHEADS))
+    use, notice = rng.random() < 0.5, rng.random() < 0.25
+    return (head + [""] if use else []), ([f"{head[0]} is a registered charity (no. {rng.randint(1000000, 1999999)})"]
+                                          if notice else [])
+
+
 def _month_year(lt: Letter) -> str:
     d = lt.gold.get("letter", {}).get("date") or ""
     return d[:7] if d else "2017"
 
 
 def _wrap_hyphenating(line: str, width: int, rng: random.Random) -> list[str]:
-    indent = re.match(r"\s*", line).group(0)
+    """A line wrapped as a typesetter does; a list item's lines after its first are set under
+    its text, past the bullet or number (a hanging indent, which text extraction in layout
+    mode keeps)."""
+    first = re.match(r"\s*", line).group(0)
+    m = BULLET.match(line)
+    indent = first + " " * (len(m.group("mark")) + 1) if m else first
     words = line.split()
-    out, cur = [], indent
+    out, cur = [], first
     for w in words:
         room = width - len(cur) - (1 if cur.strip() else 0)
         if len(w) <= room:
@@ -389,11 +432,22 @@ def signatory_table(lt: Letter, rng: random.Random) -> Variant:
     starts = lt.signatory_lines()
     if len(set(starts)) != len(starts):
         raise NotApplicable("two signatories on one line")
-    # The last signatory's block: as many lines as the longest block before it, at most,
-    # over single blank lines, up to the date, a cc or a note.
+    # A signatory's row begins with its block: 'On behalf of X' above 'Name, Title' in one
+    # block (blank lines around it) is that signatory's, not the one before's.
+    for k in range(1, len(starts)):
+        top = starts[k]
+        while top - 1 > starts[k - 1] and lt.lines[top - 1].strip() and not _heading(lt.lines[top - 1]):
+            top -= 1
+        if top - 1 > starts[k - 1] and not lt.lines[top - 1].strip():
+            starts[k] = top
+    # The last signatory's block: as many lines as the longest block before it, or more while
+    # its lines name the signatory's own affiliations, over single blank lines, up to the
+    # date, a cc or a note.
     most = max([sum(1 for i in range(a, b) if lt.lines[i].strip()) for a, b in zip(starts, starts[1:])] or [3])
+    own = [x.casefold() for a in lt.gold["signatories"][-1].get("affiliations", [])
+           for x in (a.get("organization"), a.get("title")) if x]
     end, taken, k = starts[-1] + 1, 1, starts[-1] + 1
-    while k < len(lt.lines) and taken < most:
+    while k < len(lt.lines) and (taken < most or any(x in lt.lines[k].casefold() for x in own)):
         if not lt.lines[k].strip():
             if k + 1 < len(lt.lines) and lt.lines[k + 1].strip():
                 k += 1
@@ -428,7 +482,15 @@ def signatory_table(lt: Letter, rng: random.Random) -> Variant:
     style = rng.choice(["tabs", "pipes", "spaces"])
     table = _render(header, rows, extra, style)
     lines = lt.lines[: starts[0]] + table + lt.lines[end:]
-    return Variant("\n".join(lines) + "\n")
+    # A page header that is also a signatory's name ('Amnesty International' above the page
+    # and in the list) is the cell's text once the table is read: no longer chrome alone.
+    cells = {c for r in rows for c in r}
+    return Variant("\n".join(lines) + "\n", not_chrome=[c for c in lt.gold.get("chrome", []) if c.strip() in cells])
+
+
+def _heading(line: str) -> bool:
+    """A heading over signatories ('Individuals:', 'Organisations'), not a signatory's line."""
+    return line.rstrip().endswith(":") or bool(SIG_INTRO.match(line.strip()))
 
 
 def _looks_like_chrome(lt: Letter, k: int) -> bool:
@@ -526,7 +588,8 @@ def variant(lt: Letter, container: str) -> tuple[bytes, dict]:
     # A line the container adds that the letter also writes ('Subject: …' in a mail header and
     # in the letter) cannot be told apart in the clean text: it is not scored as chrome.
     own = {ln.strip() for ln in lt.lines}
-    gold["chrome"] = list(lt.gold.get("chrome", [])) + [c for c in v.chrome if c.strip() not in own]
+    gold["chrome"] = ([c for c in lt.gold.get("chrome", []) if c not in v.not_chrome]
+                      + [c for c in v.chrome if c.strip() not in own])
     return text.encode("utf-8"), gold
 
 
@@ -582,6 +645,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--reference", nargs="*", type=Path, default=[],
                     help="letters without gold, scored against their own plain parse")
     ap.add_argument("-v", "--verbose", action="store_true", help="list every miss")
+    ap.add_argument("--below", action="store_true",
+                    help="list every variant that scores below its plain letter, measure by measure")
     ap.add_argument("--write", type=Path, help="save every variant under this folder")
     ap.add_argument("--only", nargs="*", default=None, help="these containers only")
     args = ap.parse_args(argv)
@@ -592,11 +657,11 @@ def main(argv: list[str] | None = None) -> int:
         if gold is not None:
             letters.append((txt, gold))
     plain = [evaluate.score_letter(txt, gold, cb) for txt, gold in letters]
-    rows = [("plain", evaluate.summary(plain), len(plain), 0)]
-    details = {}
+    rows = [("plain", evaluate.summary(plain), len(plain), 0, 0)]
+    details, drops = {}, []
     for name in args.only or CONTAINERS:
-        scores, skipped = [], 0
-        for txt, gold in letters:
+        scores, skipped, n_below = [], 0, 0
+        for (txt, gold), base in zip(letters, plain):
             lt = load(txt, gold)
             try:
                 data, vgold = variant(lt, name)
@@ -607,10 +672,21 @@ def main(argv: list[str] | None = None) -> int:
                 path = args.write / name / f"{txt.parent.name}--{txt.name}"
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_bytes(data)
-            scores.append(evaluate.score_letter(txt, vgold, cb, data=data))
-        rows.append((name, evaluate.summary(scores), len(scores), skipped))
+            sc = evaluate.score_letter(txt, vgold, cb, data=data)
+            scores.append(sc)
+            lost = below(base, sc)
+            if lost:
+                n_below += 1
+                drops.append((name, txt, lost))
+        rows.append((name, evaluate.summary(scores), len(scores), skipped, n_below))
         details[name] = scores
     print(table(rows))
+    if args.below:
+        print(f"## Variants below their plain letter ({len(drops)})\n")
+        for name, txt, lost in drops:
+            print(f"- {name}: {txt.parent.name}/{txt.stem}: "
+                  + "; ".join(f"{m} {a:.3f} -> {b:.3f}" if isinstance(a, float) else f"{m} {a} -> {b}"
+                              for m, a, b in lost))
     if args.verbose:
         for name, scores in details.items():
             for s in scores:
@@ -619,15 +695,36 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def measures(sc) -> dict[str, float | int | bool]:
+    """One letter's own figures, the ones `table` sums over letters."""
+    fields = sum(sc.fields.values()) / len(sc.fields) if sc.fields else 1.0
+    p = sc.aff_tp / sc.aff_pred if sc.aff_pred else 1.0
+    r = sc.aff_tp / sc.aff_gold if sc.aff_gold else 1.0
+    verdict = "accepted, not a letter" if sc.not_a_letter else "refused"
+    return {verdict: bool(sc.refused) != sc.not_a_letter, "letter fields": fields,
+            "affiliation F1": 2 * p * r / (p + r) if p + r else 0.0,
+            "date recall": sc.date_tp / sc.date_gold if sc.date_gold else 1.0,
+            "date precision": sc.date_tp / sc.date_pred if sc.date_pred else 1.0,
+            "chrome left": sc.chrome_left}
+
+
+def below(plain, variant) -> list[tuple[str, object, object]]:
+    """The measures on which a variant does worse than its plain letter: (measure, plain, variant)."""
+    a, b = measures(plain), measures(variant)
+    worse = {m: b[m] > a[m] for m in a if not isinstance(a[m], float)}  # a wrong verdict, chrome left
+    return [(m, a[m], b[m]) for m in a if worse.get(m, b[m] < a[m] - 1e-9)]
+
+
 def table(rows) -> str:
     out = ["## Every gold letter in every container", "",
            "| container | letters | not applicable | refused | letter fields | affiliation F1 | date recall | "
-           "date precision | chrome left |", "|---|---|---|---|---|---|---|---|---|"]
-    for name, sm, _n, skipped in rows:
+           "date precision | chrome left | below plain |", "|---|---|---|---|---|---|---|---|---|---|"]
+    for name, sm, _n, skipped, n_below in rows:
         out.append(f"| {name} | {sm['letters']} | {skipped} | {sm['refused']} | {sm['letter_fields']:.3f} | {sm['aff_f1']:.3f} | "
-                   f"{sm['date_recall']:.3f} | {sm['date_precision']:.3f} | {sm['chrome_left']} |")
+                   f"{sm['date_recall']:.3f} | {sm['date_precision']:.3f} | {sm['chrome_left']} | {n_below} |")
     out += ["", "Letters without a gold file (--reference) are scored against their own plain parse, so their "
-                "plain row is 1.000 by construction; a container row below plain is a loss the container caused."]
+                "plain row is 1.000 by construction; a container row below plain is a loss the container caused. "
+                "'below plain': variants that do worse than their own plain letter on any measure (--below lists them)."]
     return "\n".join(out) + "\n"
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from ..patterns import CLOSING, SALUTATION, SIG_INTRO
 from . import html, mail, markdown, pdf, plain, table
 from .lines import Lines
 
@@ -55,4 +56,11 @@ def unwrap(lines: list[str]) -> Unwrapped:
         cur = res.lines
     out.lines, out.origin = cur.text, cur.origin
     out.removed.sort(key=lambda r: r["line"])
+    if out.date is not None and not any(_letter_line(ln.strip()) for ln in out.lines):
+        out.date = None  # a message's date dates a letter, not an article or a notice it carries
     return out
+
+
+def _letter_line(line: str) -> bool:
+    """A line only a letter has: a salutation, a closing, the introduction of its signatures."""
+    return bool(SALUTATION.match(line) or CLOSING.match(line) or SIG_INTRO.match(line))

@@ -1,8 +1,9 @@
 """HTML: a fragment of a web page, or a scraped page with tags and entities left in it.
 
 Read with the standard library's HTML parser: block elements end a paragraph, <br> ends a
-line, a list item is a bullet (numbered in an ordered list), table cells are separated by
-tabs (the table step reads them), entities are characters, scripts and styles are dropped.
+line, a list item is a bullet (numbered in an ordered list), a table's rows are lines of one
+block and its cells are set apart as columns (the table step reads them), entities are
+characters, scripts and styles are dropped.
 Text outside any block element keeps its own line breaks, so a page with only a few tags
 left in it keeps its lines."""
 
@@ -67,13 +68,14 @@ class _Reader(HTMLParser):
             if self.cells:
                 self.line.append(_CELL)
             self.cells += 1
+        elif tag == "tr":  # a table's rows are lines of one block, as in a plain-text table
+            self._end_line()
+            self.cells = 0
         elif tag in _BLOCKS:
             self._end_block()
             self.open_blocks += 1
             if tag in ("ul", "ol"):
                 self.lists.append([tag == "ol", 0])
-            if tag == "tr":
-                self.cells = 0
 
     def handle_startendtag(self, tag, attrs):
         if tag.lower() == "br":
@@ -86,6 +88,8 @@ class _Reader(HTMLParser):
         if tag in ("script", "style", "noscript"):
             self.skip = max(0, self.skip - 1)
         elif tag == "li":
+            self._end_line()
+        elif tag == "tr":
             self._end_line()
         elif tag in _BLOCKS:
             if tag in ("ul", "ol") and self.lists:
