@@ -394,7 +394,8 @@ def test_a_unit_without_a_title_is_split_from_its_organization():
 
 
 @pytest.mark.parametrize("count", ["And 38 other organizations", "*…and 14 other organizations*".strip("*"),
-                                   "and 212 other health professionals", "plus 40 more signatories"])
+                                   "and 212 other health professionals", "plus 40 more signatories",
+                                   "and 120 others", "(and 1,200 others)"])
 def test_a_count_of_further_signers_is_not_a_signatory(count):
     got = _parsed(f"Amnesty International\nHuman Rights Watch\n{count}\n")
     assert [o for _, _, o in got] == [["Amnesty International"], ["Human Rights Watch"]]

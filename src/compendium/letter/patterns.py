@@ -34,9 +34,9 @@ SIG_INTRO = re.compile(
     re.I,
 )
 # A count of further signers closing the list ("And 38 other organizations", "…and 14 other
-# organizations", "plus 212 more health professionals"): not a signatory.
-MORE_SIGNERS = re.compile(r"^[….\s]*(?:and|plus|\+)\s+(?:\d[\d,.]*|many|several|dozens of|hundreds of)\s+"
-                          r"(?:other|more|further|additional)\b[^,;]{0,60}$", re.I)
+# organizations", "plus 212 more health professionals", "(and 120 others)"): not a signatory.
+MORE_SIGNERS = re.compile(r"^[(….\s]*(?:and|plus|\+)\s+(?:\d[\d,.]*|many|several|dozens of|hundreds of)\s+"
+                          r"(?:others?|more|further|additional)\b[^,;]{0,60}$", re.I)
 # The introduction and the list on one line: "Signed by: A, B and C", "Also endorsed by: …".
 INLINE_INTRO = re.compile(
     r"^(?:also |further |additionally )?(?:signed|co-?signed|endorsed|supported|joined|signatories|signatory organi[sz]ations)"
