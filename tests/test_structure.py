@@ -258,3 +258,22 @@ def test_closings_of_faith_and_solidarity(line, closing):
     from compendium.letter.patterns import CLOSING
 
     assert bool(CLOSING.match(line)) is closing
+
+
+def test_a_press_release_about_a_letter_is_not_the_letter():
+    # Dated, with running text and a contact block at its foot, but nobody is greeted, nothing
+    # closes, no list of signers is introduced and no To:/From: says whom it is to: a page about a
+    # letter. A memo with To:/From: lines and no greeting is still a letter.
+    release = ("FOR IMMEDIATE RELEASE\nMonday 4 March 2024\n\nPRESS RELEASE\n\n"
+               "Forty unions urge ministers to act on heat at work\n\n"
+               "Forty trade unions today published a joint letter to the labour ministers of the region, "
+               "asking for a legal maximum temperature in workplaces.\n\n"
+               "The letter asks for inspections during heatwaves and paid breaks.\n\n"
+               "MEDIA CONTACT\nRosa Lindqvist | press@unions.example | +46 8 555 0101\n")
+    with pytest.raises(InputError, match="no salutation, closing, list of signatories or To:/From: lines"):
+        structure.parse(release)
+    memo = ("MEMORANDUM\nMarch 4, 2024\n\nTO: Labour ministers of the region\nFROM: Forty trade unions\n"
+            "RE: Heat at work\n\nWe ask for a legal maximum temperature in workplaces and for inspections "
+            "during heatwaves.\n\nSigned by:\nNordic Workers Union\nBaltic Transport Federation\n")
+    st = structure.parse(memo)
+    assert st.salutation is None and st.closing_text == ""

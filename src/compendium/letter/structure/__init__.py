@@ -13,6 +13,7 @@ from pathlib import Path
 from ...errors import InputError
 from ..dates import parse_date_line
 from ..lines import Span, lines_of
+from ..patterns import MEMO
 from .body import body
 from .header import header
 from .landmarks import landmarks
@@ -40,4 +41,13 @@ def parse(text: str, where: str | Path = "<text>", signature_from: int | None = 
     header_lines, sal_end = header(st, lines, text, at)
     body(st, lines, text, at, sal_end, where)
     tail(st, lines, at, header_lines, where)
+    if st.salutation is None and st.closing is None and not _memo_header(lines, header_lines):
+        # A letter greets, closes, introduces its list of signers or says whom it is to and from
+        # (a memo); a page with none of these is one about a letter (a press release, a report).
+        raise InputError(where, "no salutation, closing, list of signatories or To:/From: lines found: "
+                                "this reads as a page about a letter, not the letter")
     return st
+
+
+def _memo_header(lines, header_lines: list[int]) -> bool:
+    return any((m := MEMO.match(lines[i].text)) and m.group("label").lower() in ("to", "from") for i in header_lines)
