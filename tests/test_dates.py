@@ -345,3 +345,29 @@ def test_an_ed_word_after_an_adverb_is_no_past_verb():
             "observations free to reuse, and to report on progress at the summit in November.")
     got = [(t.text, t.value) for t in find_timexes(text, dt.date(2022, 6, 12))]
     assert got == [("31 August", "2022-08-31"), ("November", "2022-11")]
+
+
+@pytest.mark.parametrize("line, want", [
+    ("Lyon, 12 février 2024 — Published on our wiki", dt.date(2024, 2, 12)),
+    ("September 10, 2014 | 12:00AM EDT", dt.date(2014, 9, 10)),
+    ("Geneva, 3 March 2022 – Joint statement", dt.date(2022, 3, 3)),
+    # a publication line stays one; a sentence that starts with a date is no date line
+    ("Published 10 September 2014 — News", None),
+    ("March 3, 2015 — the day the law passed and all of us were there to see it", None),
+    ("On March 3, 2015. — Note", None),
+])
+def test_a_date_line_may_carry_a_short_note_after_a_dash(line, want):
+    from compendium.letter.dates import parse_date_line
+
+    assert parse_date_line(line) == want
+
+
+def test_a_refusal_for_want_of_a_date_line_names_the_lines_that_hold_one(tmp_path):
+    from compendium.errors import InputError
+    from compendium.letter import clean
+
+    page = ("Home\nNews of 3 May 2021 and more text here about it\n\nDear Minister,\n\n"
+            "We ask you to act on the river now and publish the maps soon after.\n\nSincerely,\n\nJane Doe\n"
+            "Director, River Trust\n")
+    with pytest.raises(InputError, match=r"not a date line alone: 2 \('News of 3 May 2021"):
+        clean.clean(page, where="page.txt")

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ...errors import InputError
-from ..dates import parse_date_line
+from ..dates import holds_date, parse_date_line
 from ..lines import is_prose, is_sentence, is_title_line
 from ..patterns import CLOSING, INLINE_INTRO, MEMO, MEMO_TITLE, SALUTATION, SIG_INTRO, chrome_reason, strict_chrome_reason
 from .edges import _continues_memo, _header_top, _next, _prev, _publication_date, _signature_end
@@ -112,8 +112,11 @@ def _undated_start(lines: list[str], dates: list[int], body_top: int, end: int, 
         date_given = True
     if not late and not date_given:
         cands = ", ".join(str(d + 1) for d in dates) or "none"
+        held = [i for i, ln in enumerate(lines) if i not in dates and holds_date(ln)]
+        other = "; lines holding a date that is not a date line alone: " + ", ".join(
+            f"{i + 1} ({lines[i].strip()[:60]!r})" for i in held[:3]) + (", …" if len(held) > 3 else "") if held else ""
         raise InputError(where, f"no date line found (a line such as 'September 10, 2014', 'Oslo, 4 May 2017' or "
-                                f"'Date: 2014-09-10'; lines holding a date elsewhere in the page: {cands}; "
+                                f"'Date: 2014-09-10'; date lines elsewhere in the page: {cands}{other}; "
                                 "a correction 'set_letter date' dates a letter that gives no date)")
     return (late[-1] if late else -1), _header_top(lines, body_top), page_date
 

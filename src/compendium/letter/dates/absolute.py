@@ -102,7 +102,30 @@ FOREIGN_DATE_LINE = re.compile(
 )
 
 
+# A date line with a short note after a dash or bar ("Lyon, 12 février 2024 — Published on our
+# wiki", "September 10, 2014 | 12:00AM EDT"): the date line is what comes before it.
+_TRAILER = re.compile(r"\s+[—–|·]\s+(?P<note>(?:\S+\s*){1,6})$")
+
+
+# A full date anywhere in a line, for the hint of a letter refused for want of a date line.
+_HELD_DATE = re.compile(
+    rf"(?:{MONTH_DATED}\s+{DAY},?\s+{YEAR}|{DAY}\.?\s+(?:of\s+|de\s+)?(?:{MONTH_DATED}|(?i:{_FOREIGN_MONTH})),?\s+"
+    rf"(?:de\s+)?{YEAR}|{YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))")
+
+
+def holds_date(line: str) -> bool:
+    """Whether a line holds a full date (day, month and year) anywhere in it."""
+    return bool(_HELD_DATE.search(line))
+
+
 def parse_date_line(line: str) -> dt.date | None:
+    t = _TRAILER.search(line)
+    if t and not re.search(r"[.!?]\S*\s*$", line[: t.start()]) and (d := _parse_date_line(line[: t.start()])):
+        return d
+    return _parse_date_line(line)
+
+
+def _parse_date_line(line: str) -> dt.date | None:
     m = DATE_LINE.match(line)
     if not m and (f := FOREIGN_DATE_LINE.match(line)):
         return _valid(int(f.group("y")), FOREIGN_MONTHS[f.group("mon").lower()], int(f.group("d")))
