@@ -448,3 +448,13 @@ def test_parse_is_group_over_label_lines_and_group_reads_roles_from_elsewhere():
     assert [(s.signatory_type, s.name or s.written) for s in other] == [
         ("person", "Jane Doe"), ("organization", "Human Rights Watch")]
     assert [(a.title, a.organization) for a in other[0].affiliations] == [("Director", "Centre for Peace Studies")]
+
+
+@pytest.mark.parametrize("title", ["President-elect", "Ambassador-designate", "Chair-elect"])
+def test_a_position_not_yet_taken_up_is_a_title(title):
+    got = _parsed(f"Arjun Mehta\n{title}\nAsian Federation of Clinical Microbiology\n")
+    assert got == [("person", "Arjun Mehta", ["Asian Federation of Clinical Microbiology"])]
+    from compendium.letter.lines import lines_of
+
+    sig = signatories.parse(lines_of(f"Arjun Mehta\n{title}\nAsian Federation of Clinical Microbiology\n"))
+    assert [(a.title, a.unit) for a in sig[0].affiliations] == [(title, "")]  # it was read as a unit

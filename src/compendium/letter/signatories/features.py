@@ -11,7 +11,7 @@ from ..givennames import is_known
 from .model import Affiliation
 from .vocabulary import (_COLUMNS, _NOT_ORG_IN_TITLE, _TRAILING_POSTNOMINALS, BEHALF, DEGREE, FOOTNOTE_MARK, FORMER,
                          GENERATIONAL, HONORIFIC, MODIFIERS, ORG_STRONG, ORG_WORDS, PARTICLES, PEERAGE, PERSONAL,
-                         POSTNOMINAL, TITLE_WORDS)
+                         POSTNOMINAL, TITLE_SUFFIXES, TITLE_WORDS)
 
 
 def _tokens(s: str) -> list[str]:
@@ -47,8 +47,9 @@ def is_title(line: str) -> bool:
         if w in MODIFIERS:
             qualified = True
             continue
-        if w in TITLE_WORDS or w.split("-")[-1] in TITLE_WORDS:
-            return True
+        parts = w.split("-")
+        if w in TITLE_WORDS or parts[-1] in TITLE_WORDS or parts[-1] in TITLE_SUFFIXES and parts[0] in TITLE_WORDS:
+            return True  # "Co-Director", "President-elect", "Ambassador-designate"
         if w in ORG_WORDS and w not in _NOT_ORG_IN_TITLE and not qualified:
             return False
     return False

@@ -28,6 +28,8 @@ TITLE_WORDS = {
     "commander", "colonel", "captain", "lieutenant", "admiral", "major", "brigadier",
     "under-secretary-general", "high", "permanent", "ranking", "vice-chancellor", "pro-vice-chancellor",
 }
+# A position not yet taken up, after a hyphen: "President-elect", "Ambassador-designate".
+TITLE_SUFFIXES = {"elect", "designate", "nominee"}
 # Words that make a line an organization: the strong ones are enough on their own.
 ORG_STRONG = {
     "diocese", "archdiocese", "parish", "synod", "congregation", "division", "section", "directorate", "faculty", "chambers", "secretariat", "forces", "army", "navy", "police",
