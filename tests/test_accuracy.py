@@ -75,7 +75,7 @@ def test_a_page_that_is_not_a_letter_scores_as_refused_not_as_a_letter(tmp_path)
 
 # Figures reached on held-out sets 5 and 6 after development (first sight in their README.md).
 REACHED = {
-    "heldout5": {"refused": 0, "not letters, refused": "2/2", "letter_fields": 0.956, "aff_f1": 0.865,
+    "heldout5": {"refused": 0, "not letters, refused": "2/2", "letter_fields": 0.956, "aff_f1": 0.895,
                  "date_recall": 0.956, "date_precision": 0.973, "chrome_left": 2},
     "heldout6": {"refused": 0, "not letters, refused": "2/2", "letter_fields": 0.960, "aff_f1": 0.990,
                  "date_recall": 0.976, "date_precision": 0.965, "chrome_left": 4},

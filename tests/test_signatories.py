@@ -458,3 +458,20 @@ def test_a_position_not_yet_taken_up_is_a_title(title):
 
     sig = signatories.parse(lines_of(f"Arjun Mehta\n{title}\nAsian Federation of Clinical Microbiology\n"))
     assert [(a.title, a.unit) for a in sig[0].affiliations] == [(title, "")]  # it was read as a unit
+
+
+@pytest.mark.parametrize("line, honorific, name", [
+    ("Prof. Dr. med. Anna Keller", "Prof. Dr. med.", "Anna Keller"),
+    ("Univ.-Prof. Dr. Jakob Gruber", "Univ.-Prof. Dr.", "Jakob Gruber"),
+    ("prof. dr hab. Piotr Zieliński", "prof. dr hab.", "Piotr Zieliński"),
+    ("Mgr. Tomasz Nowak", "Mgr.", "Tomasz Nowak"),
+    ("Pastora Ana Souza", "Pastora", "Ana Souza"),
+    ("Dra. Lucía Pérez", "Dra.", "Lucía Pérez"),
+    ("Phil Jones", "", "Phil Jones"),  # 'phil.' is a qualifier after 'Dr' only
+])
+def test_stacked_and_foreign_honorifics_come_off_the_name(line, honorific, name):
+    from compendium.letter.lines import lines_of
+
+    sig = signatories.parse(lines_of(f"{line}\nDirector\nNorthbridge Health Trust\n"))
+    assert [(s.signatory_type, s.honorific, s.name) for s in sig] == [("person", honorific, name)]
+    assert [(a.title, a.organization) for a in sig[0].affiliations] == [("Director", "Northbridge Health Trust")]

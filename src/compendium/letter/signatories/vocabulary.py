@@ -57,6 +57,13 @@ PARTICLES = {"van", "von", "de", "del", "della", "der", "den", "da", "di", "du",
              "el", "ibn", "ben", "dos", "das", "do", "y", "e", "zu", "ter", "ten", "st.", "mac", "ap", "bint", "abu"}
 # Honorifics, courtesy titles and ranks that may open a name line.
 _HONORIFIC_WORDS = (
+    # academic degrees used as titles in German, Austrian and Polish usage: "Dr. med.", "Dr. rer. nat.",
+    # "dr hab.", "Univ.-Prof.", "Dipl.-Ing."; the qualifier only after "Dr" ("Phil" alone is a name)
+    r"Dr\.?\s?(?:med|phil|rer\.\s?nat|iur|jur|h\.\s?c|hab|habil|sc)\b\.?(?:\s?(?:dent|vet|univ)\b\.?)?|"
+    r"Univ\.-Prof|Ass\.-Prof|Dipl\.-Ing|Mgr|Ing|Mag|Dott\.ssa|Dott|Prof\.ssa|Avv|Sig\.ra|"
+    # courtesy and religious titles in other languages ("Don" and "Dom" are given names too: left out)
+    r"Sr|Sra|Srta|Dña|Dra|Lic|Licda|Mme|Mlle|Herr|Frau|Mevr|Dhr|Drs|Ir|Pastora|Madre|Irmã|Hermana|Frei|Sœur|Soeur|"
+    r"Frère|Abbé|Père|Mons|"
     r"The|Rt\.?|Right|Hon\.?|Honourable|Honorable|Sir|Dame|Lord|Lady|Baroness|Baron|Viscount|Viscountess|Earl|"
     r"Countess|Dr\.?|Prof\.?|Professor|Mr\.?|Mrs\.?|Ms\.?|Mx\.?|Miss|Rev\.?|Revd\.?|Reverend|Fr\.?|Father|Sister|"
     r"Rabbi|Imam|Bishop|Archbishop|Cardinal|Sheikh|Pastor|Padre|Monsignor|Msgr\.?|Canon|H\.\s?E\.|HE|His|Her|Excellency|Ambassador|Amb\.?|"
