@@ -475,3 +475,16 @@ def test_stacked_and_foreign_honorifics_come_off_the_name(line, honorific, name)
     sig = signatories.parse(lines_of(f"{line}\nDirector\nNorthbridge Health Trust\n"))
     assert [(s.signatory_type, s.honorific, s.name) for s in sig] == [("person", honorific, name)]
     assert [(a.title, a.organization) for a in sig[0].affiliations] == [("Director", "Northbridge Health Trust")]
+
+
+@pytest.mark.parametrize("block", [
+    "Jane Doe\nDirector\nFoo Institute\nProfessor of Law\nBar University\n",  # stacked, no blank lines
+    "Jane Doe\nDirector, Foo Institute, and Professor of Law, Bar University\n",
+])
+def test_one_person_with_two_positions_keeps_both(block):
+    from compendium.letter.lines import lines_of
+
+    sig = signatories.parse(lines_of(block))
+    assert [(s.signatory_type, s.name) for s in sig] == [("person", "Jane Doe")]
+    assert [(a.title, a.organization) for a in sig[0].affiliations] == [
+        ("Director", "Foo Institute"), ("Professor of Law", "Bar University")]

@@ -55,12 +55,25 @@ def _title_then_of(text: str) -> bool:
     return bool(re.match(r"(?i)^[\w\- ]+ (?:of|on|for|to)\b", text))
 
 
+def _position_with_org(text: str) -> bool:
+    """'Professor, Bar University': a position and, after a comma, where it is held."""
+    head, _, rest = text.partition(",")
+    return bool(rest.strip()) and is_title(head)
+
+
+def _and_a_position(line: str) -> str:
+    return re.sub(r",\s+and\s+(?=\S)", lambda m: "; " if _position_with_org(line[m.end():]) else m.group(0), line)
+
+
 def _affiliations(lines: list[str]) -> list[Affiliation]:
     lines = [ln for ln in (PERSONAL.sub(" ", x).strip() for x in lines) if ln]
     if not lines:
         return [Affiliation()]
     pieces: list[str] = []
     for ln in lines:
+        # "Director, Foo Institute, and Professor, Bar University": ", and" before a position
+        # starts a second affiliation, as ";" does
+        ln = _and_a_position(ln)
         for piece in (p.strip() for p in ln.split(";") if p.strip()):
             parts = [x.strip() for x in piece.split(",")]
             if len(parts) >= 3 and is_title(parts[0]) and is_title(parts[1]) and not is_org(parts[0]):

@@ -77,8 +77,9 @@ def _person_end(block: list[_Item], k: int, by_gaps: bool) -> int:
             block[j], bare and j == k + 1, is_title(block[j - 1].line.text) and j - 1 > k))):
         if block[j].mode != it.mode:
             break  # a list under another heading ("Also endorsed by: …")
-        if not by_gaps and j - k >= 4 and is_org(block[j].line.text) and not is_title(block[j].line.text):
-            break  # without blank lines, at most title, unit and organization follow a name
+        if not by_gaps and j - k >= 4 and is_org(block[j].line.text) and not is_title(block[j].line.text) \
+                and not is_title(block[j - 1].line.text):
+            break  # without blank lines, title, unit and organization follow a name, or more such pairs
         j += 1
     if not bare and not by_gaps:
         j = k + 1  # a one-line signature is whole: the next line is someone else
