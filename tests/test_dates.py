@@ -371,3 +371,17 @@ def test_a_refusal_for_want_of_a_date_line_names_the_lines_that_hold_one(tmp_pat
             "Director, River Trust\n")
     with pytest.raises(InputError, match=r"not a date line alone: 2 \('News of 3 May 2021"):
         clean.clean(page, where="page.txt")
+
+
+@pytest.mark.parametrize("line, want", [
+    ("Roma, lì 12 marzo 2024", dt.date(2024, 3, 12)),
+    ("Warszawa, 12 lipca 2024 r.", dt.date(2024, 7, 12)),
+    ("Amsterdam, 3 mei 2024", dt.date(2024, 5, 3)),
+    ("Stockholm, 4 mars 2024", dt.date(2024, 3, 4)),
+    ("București, 5 martie 2024", dt.date(2024, 3, 5)),
+])
+def test_date_lines_in_more_languages(line, want):
+    # month names from CLDR (babel) in dates/vocabulary/months.tsv, in the form a date takes
+    from compendium.letter.dates import parse_date_line
+
+    assert parse_date_line(line) == want

@@ -277,3 +277,14 @@ def test_a_press_release_about_a_letter_is_not_the_letter():
             "during heatwaves.\n\nSigned by:\nNordic Workers Union\nBaltic Transport Federation\n")
     st = structure.parse(memo)
     assert st.salutation is None and st.closing_text == ""
+
+
+@pytest.mark.parametrize("salutation, closing", [
+    ("Gentile Ministra,", "Cordiali saluti,"), ("Geachte leden van de raad,", "Met vriendelijke groet,"),
+    ("Szanowni Państwo,", "Z poważaniem,"), ("Sehr geehrte Frau Ministerin,", "Mit freundlichen Grüßen,"),
+])
+def test_greetings_and_closings_in_other_languages(salutation, closing):
+    text = (f"12 March 2024\n\n{salutation}\n\nWe write to ask you to protect the river banks from new building "
+            f"and to publish the flood maps.\n\n{closing}\n\nAnna Keller\nDirector, River Trust\n")
+    st = structure.parse(text)
+    assert (st.salutation.text, st.closing_text) == (salutation, closing)

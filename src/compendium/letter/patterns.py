@@ -18,7 +18,13 @@ CLOSING = re.compile(
     r"(?:solidarity|service|hope|faith|peace|friendship|prayer|gratitude))?(?=,)"
     # the diplomatic closing: "Please accept, Excellency, the assurances of our highest consideration."
     r"|(?:Please )?accept,? (?:Your |Madam |Mr\.? )?(?:Excellency|Excellencies|Sir|Madam|Mr\.? \w+)?,? the (?:assurances?|renewed assurances?|expression)"
-    r" of (?:our|my) (?:highest|high|most distinguished|distinguished) (?:consideration|esteem|regard)\b[^!?]{0,40})[,.]?\s*$",
+    r" of (?:our|my) (?:highest|high|most distinguished|distinguished) (?:consideration|esteem|regard)\b[^!?]{0,40}"
+    # the usual closings of letters in other European languages
+    r"|Cordiali saluti|Distinti saluti|Con osservanza|In fede|Met vriendelijke groet(?:en)?|Hoogachtend"
+    r"|Z (?:wyrazami )?(?:poważaniem|szacunku)|Med vänliga hälsningar|Med vänlig hälsning|Vänliga hälsningar"
+    r"|Med venlig hilsen|Med vennlig hilsen|Mit freundlichen Grüßen|Mit freundlichen Grüssen|Hochachtungsvoll"
+    r"|Cordialement|Salutations distinguées|Bien cordialement|Atentamente|Cordialmente|Saludos cordiales"
+    r"|Atenciosamente|Respeitosamente|Cordiais saudações|S pozdravem|Cu stimă)[,.]?\s*$",
     re.I,
 )
 # The list of signatures announced without a closing ("Signatories:", "Signed by:",
@@ -46,7 +52,11 @@ SIG_HEADING_ORGS = re.compile(r"organi[sz]ation|groups|institutions|ngos", re.I)
 SIG_HEADING_PEOPLE = re.compile(r"individual|personal capacity|academics|scholars|experts|members|people", re.I)
 
 SALUTATION = re.compile(
-    r"^(?:Dear|To|My dear|Hon(?:ou)?rable|Distinguished|Esteemed)\s+.{2,80}[,:]\s*$"
+    r"^(?:Dear|To|My dear|Hon(?:ou)?rable|Distinguished|Esteemed"
+    # the same greetings in other European languages
+    r"|Gentil[ei]|Egregi[oa]?|Car[aio]|Geachte|Beste|Szanown[aiy]|Sehr geehrte[rn]?|Liebe[rn]?|Estimad[oa]s?"
+    r"|Querid[oa]s?|Prezad[oa]s?|Excelent[íi]ssim[oa]s?|Bäst[ae]|Kära|Kære|Kjære|Vážen[áéíý]|Stimat[ăe]"
+    r"|Madame|Monsieur|Mesdames|Messieurs|Chers?|Chères?)\s+.{2,80}[,:]\s*$"
     r"|^(?:Your |Their )?Excellenc(?:y|ies)[,:]?\s*$|^(?:Dear )?(?:Sir|Madam|Sirs)(?: or Madam)?[,:]\s*$"
     r"|^(?:Mr\.?|Mrs\.?|Ms\.?|Madam|Madame|Mister) (?:Vice[- ])?(?:President|Chair(?:man|woman|person)?|Secretary(?:[- ]General| of State)?"
     r"|Speaker|(?:Prime |Foreign )?Minister|High Commissioner|Ambassador|Special Rapporteur|Rapporteur|Commissioner"

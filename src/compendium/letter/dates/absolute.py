@@ -92,13 +92,14 @@ def numeric_date(day: int, month: int, year: int) -> dt.date | None:
 
 
 # A date line in French, Spanish, Portuguese or German ("Genève, le 3 mars 2022", "Madrid,
-# 14 de octubre de 2021", "Brasília, 7 de novembro de 2022", "Berlin, den 5. Mai 2020"):
+# 14 de octubre de 2021", "Brasília, 7 de novembro de 2022", "Berlin, den 5. Mai 2020", "Roma, lì 3
+# marzo 2024", "Warszawa, dnia 12 lipca 2024 r.", "Stockholm den 4 mars 2024"):
 # a place, the article the language puts before the day, the day and the month name.
 _FOREIGN_MONTH = alternation(FOREIGN_MONTHS)
 FOREIGN_DATE_LINE = re.compile(
-    rf"^\s*{_PLACE}{{0,2}}(?i:(?:den|le|el|em|am)\s+)?"
+    rf"^\s*{_PLACE}{{0,2}}(?i:(?:den|le|el|em|am|il|lì|li|dnia|dne)\s+)?"
     rf"(?P<date>(?P<d>[12]\d|3[01]|0?[1-9])(?:\.|er|º|°)?\s+(?:de\s+)?(?P<mon>(?i:{_FOREIGN_MONTH}))\.?,?"
-    rf"\s+(?:de\s+)?(?P<y>{YEAR}))\.?\s*$"
+    rf"\s+(?:de\s+)?(?P<y>{YEAR}))(?:\s*r\.)?\.?\s*$"  # Polish writes "r." (roku) after the year
 )
 
 

@@ -24,7 +24,7 @@ def _by_lang(name: str, langs: tuple[str, ...]) -> dict[str, int]:
 
 MONTHS = _by_lang("months.tsv", ("en",))
 MONTH_ABBR = _by_lang("months.tsv", ("en-abbr",))
-FOREIGN_MONTHS = _by_lang("months.tsv", ("fr", "es", "de", "pt"))
+FOREIGN_MONTHS = _by_lang("months.tsv", ("fr", "es", "de", "pt", "it", "nl", "pl", "sv", "da", "nb", "cs", "ro"))
 MONTHS_ANY = {**FOREIGN_MONTHS, **MONTHS, **MONTH_ABBR}
 WEEKDAYS = tuple(w for w, _ in sorted(_by_lang("weekdays.tsv", ("en",)).items(), key=lambda kv: kv[1]))
 SEASONS = {w: code for w, code, _ in _rows("seasons.tsv")}
