@@ -144,6 +144,9 @@ def test_the_data_dictionary_lists_the_store():
 def test_the_build_hashes_only_folders_whose_files_changed(tmp_path, letters, monkeypatch):
     """In the project's own data/processed, folder digests are remembered with their files' stat
     (build/store-digests.json): an unchanged folder is not read again, a changed one is."""
+    from compendium import hashcache
+
+    monkeypatch.setattr(hashcache, "TRUST_AFTER_NS", 0)  # the files were written a moment ago
     monkeypatch.setenv("COMPENDIUM_ROOT", str(tmp_path))
     root = tmp_path / "data" / "processed"
     root.mkdir(parents=True)
@@ -151,7 +154,7 @@ def test_the_build_hashes_only_folders_whose_files_changed(tmp_path, letters, mo
     for lid in IDS[:2]:
         shutil.copytree(letters / lid, root / lid)
     store.update(root, IDS[:2])
-    cache = json.loads((tmp_path / "build" / "store-digests.json").read_text())
+    cache = json.loads((tmp_path / "build" / "store-digests.json").read_text())["entries"]
     assert sorted(cache) == IDS[:2]
     hashed = []
     real = store.folder_digest

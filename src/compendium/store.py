@@ -13,8 +13,8 @@ The store is derived data. A letter's rows are read (and checked against the con
 as `compendium process` checks what it writes, with their offsets into clean.txt) only
 when its processed folder changed, was added or was removed (letters.sha256 says what
 each letter's rows were read from), so one letter added to 5,000 costs one letter's
-reading, not 5,000; which folders changed is found from their files' stat
-(build/store-digests.json), not by hashing every folder. The corpus report, the index page and
+reading, not 5,000; which folders changed is found from their files' stat (size, mtime, ctime,
+inode: build/store-digests.json, compendium.hashcache), not by hashing every folder. The corpus report, the index page and
 `compendium.explore.load_all` read the store instead of 5 × N CSV files.
 
 Byte-reproducible: rows sorted by letter id (each letter's rows in their file's order,
@@ -43,6 +43,7 @@ import pyarrow.parquet as pq
 from . import atomic, contract, paths
 from .storemanifest import MANIFEST, folder, folder_digest, manifest_text, stored_digests
 from .errors import InputError
+from .hashcache import HashCache
 from .rawdata import registered_letters
 
 if TYPE_CHECKING:
@@ -195,46 +196,26 @@ def resolve_root(processed_root: str | Path | None) -> Path:
 
 
 class _DigestCache:
-    """Each letter's folder digest, remembered with its files' size, modification time and inode
-    (build/store-digests.json, not committed; only for the project's own data/processed): an update
-    hashes only the folders whose files changed since, as git's index does, instead of every folder."""
+    """Each letter's folder digest, remembered with its files' stat (compendium.hashcache: size,
+    mtime, ctime, inode; build/store-digests.json, not committed; only for the project's own
+    data/processed): an update hashes only the folders whose files changed since, as git's index
+    does, instead of every folder."""
 
     def __init__(self, root: Path) -> None:
         own = root.resolve() == paths.processed_dir().resolve()
-        self.path = paths.build_dir() / "store-digests.json" if own else None
-        self.data, self.changed = {}, False
-        if self.path is not None:
-            try:
-                self.data = json.loads(self.path.read_text(encoding="utf-8"))
-            except (OSError, ValueError):
-                self.data = {}
+        self.cache = HashCache(paths.build_dir() / "store-digests.json" if own else None)
 
     def digest(self, letter_dir: Path) -> str:
-        if self.path is None:
+        if self.cache.path is None:
             return folder_digest(letter_dir)
-        stats = []
-        for name in contract.REPORT_FILES:
-            st = (letter_dir / name).stat()
-            stats.append([st.st_size, st.st_mtime_ns, st.st_ino])
-        entry = self.data.get(letter_dir.name)
-        if entry and entry["stat"] == stats:
-            return entry["sha256"]
-        d = folder_digest(letter_dir)
-        self.data[letter_dir.name] = {"stat": stats, "sha256": d}
-        self.changed = True
-        return d
+        return self.cache.value(letter_dir.name, [letter_dir / name for name in contract.REPORT_FILES],
+                                lambda: folder_digest(letter_dir))
 
     def save(self, ids: list[str]) -> None:
         """Written by the build only (it holds the lock); entries of letters no longer there dropped."""
         keep = set(ids)
-        if set(self.data) - keep:
-            self.data = {k: v for k, v in self.data.items() if k in keep}
-            self.changed = True
-        if self.path is not None and self.changed and self.path.parent.is_dir():
-            try:
-                atomic.write_text(self.path, json.dumps(self.data, sort_keys=True) + "\n")
-            except OSError:  # a cache: a reader without write access simply hashes again next time
-                pass
+        self.cache.forget(lambda k: k in keep)
+        self.cache.save()
 
 
 def current(root: Path, letter_ids: list[str] | None = None,
