@@ -165,3 +165,22 @@ def test_the_build_hashes_only_folders_whose_files_changed(tmp_path, letters, mo
     delta = store.update(root, IDS[:2])
     assert hashed == [IDS[1]] and delta.changed == [IDS[1]]
     assert _files(root) == _from_scratch(tmp_path / "elsewhere", root)
+
+
+def test_an_update_and_the_index_rows_do_not_import_pandas(tmp_path, letters):
+    """The build's own process updates the store and lists the letters for the index page without
+    pandas (pyarrow imports it on the first array made from Python objects: a second of an add)."""
+    import subprocess
+    import sys
+
+    root = tmp_path / "processed"
+    root.mkdir()
+    for lid in IDS[:2]:
+        shutil.copytree(letters / lid, root / lid)
+    store.update(root, IDS[:1])
+    code = ("import sys; from compendium import store; "
+            f"d = store.update({str(root)!r}, {IDS[:2]!r}); rows = store.letter_rows({str(root)!r}); "
+            "print(d.changed, sorted(rows), 'pandas' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split("]")
+    assert IDS[1] in out[0] and out[-1].strip() == "False"
+    assert _files(root) == _from_scratch(tmp_path / "elsewhere", root)
