@@ -177,8 +177,8 @@ def test_an_update_and_the_index_rows_do_not_import_pandas(tmp_path, letters):
     root.mkdir()
     for lid in IDS[:2]:
         shutil.copytree(letters / lid, root / lid)
-    store.update(root, IDS[:1])
-    code = ("import sys; from compendium import store; "
+    code = ("import sys; from compendium import store; "  # a store made from nothing, then one letter added
+            f"store.update({str(root)!r}, {IDS[:1]!r}); "
             f"d = store.update({str(root)!r}, {IDS[:2]!r}); rows = store.letter_rows({str(root)!r}); "
             "print(d.changed, sorted(rows), 'pandas' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split("]")
