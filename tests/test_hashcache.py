@@ -166,3 +166,22 @@ def test_a_relative_root_follows_the_working_folder(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path / "two")
     assert paths.root() == (tmp_path / "two" / "p").resolve()
     shutil.rmtree(tmp_path / "one")
+
+
+def test_what_a_build_wrote_is_remembered_at_its_end(project, monkeypatch):
+    """An output is recorded the moment it is written, too young to be trusted; the build reads it
+    once more when it ends, so the next build with nothing to do reads nothing."""
+    monkeypatch.setattr(hashcache, "TRUST_AFTER_NS", MARGIN)
+    (project / "build").mkdir()
+    page = project / "reports" / "x" / "timeline.html"
+    page.parent.mkdir(parents=True)
+    page.write_text("<p>page</p>\n")
+    stamps = staleness.Stamps()
+    stamps.record(page, "key")
+    assert not stamps.files.cache.data  # too young when recorded
+    time.sleep(2.5 * MARGIN / 1e9)
+    stamps.close()
+    read: list[str] = []
+    real_bytes = staleness.file_bytes
+    monkeypatch.setattr(staleness, "file_bytes", lambda p: read.append(p.name) or real_bytes(p))
+    assert staleness.Stamps().fresh(page, "key") and read == []
