@@ -158,8 +158,9 @@ def main() -> None:
     rows = []
     phases_note = {}
     for n in args.sizes:
-        res: dict[str, list[float]] = {"cold": [], "no-op": [], "one letter changed": [], "one letter added": [],
-                                       "one letter removed": [], "load_all": [], "floor": []}
+        res: dict[str, list[float]] = {"cold": [], "no-op": [], "no-op again": [], "one letter changed": [],
+                                       "one letter added": [], "one letter removed": [], "load_all": [], "floor": []}
+        loads: list[float] = []  # the 1-minute load average before each timed command (other work on the machine)
         mem: dict[str, list[int]] = {"cold": [], "floor": []}
         pages: list[tuple[int, int]] = []  # (median letter page, whole reports/ folder) in bytes
         repeat = args.repeat if n <= args.once_above else 1
@@ -167,6 +168,7 @@ def main() -> None:
             with tempfile.TemporaryDirectory() as tmp:
                 root = project(Path(tmp), n)
                 env = {**os.environ, "COMPENDIUM_ROOT": str(root)}
+                loads.append(os.getloadavg()[0])
                 wall, peak, out = run([py, "-m", "compendium", "build"], env)
                 res["cold"].append(wall)
                 mem["cold"].append(peak)
@@ -174,12 +176,20 @@ def main() -> None:
                 letter_pages = sorted(p.stat().st_size for p in (root / "reports").glob("*/*.html"))
                 pages.append((letter_pages[len(letter_pages) // 2],
                               sum(p.stat().st_size for p in (root / "reports").rglob("*") if p.is_file())))
+                # The first no-op reads what the cold build wrote (its stat cache holds no file younger
+                # than two seconds, compendium.hashcache); the second finds every digest in the cache.
+                loads.append(os.getloadavg()[0])
                 res["no-op"].append(run([py, "-m", "compendium", "build"], env)[0])
+                time.sleep(2.1)
+                res["no-op again"].append(run([py, "-m", "compendium", "build"], env)[0])
                 change_one_letter(root)
+                loads.append(os.getloadavg()[0])
                 res["one letter changed"].append(run([py, "-m", "compendium", "build"], env)[0])
                 added = add_one_letter(root, Path(tmp), seed=1000 + n + i)
+                loads.append(os.getloadavg()[0])
                 res["one letter added"].append(run([py, "-m", "compendium", "build"], env)[0])
                 remove_one_letter(root, added)
+                loads.append(os.getloadavg()[0])
                 res["one letter removed"].append(run([py, "-m", "compendium", "build"], env)[0])
                 seconds, count = run([py, "-c", LOAD_ALL], env)[2].split()
                 assert int(count) == n, (count, n)
@@ -190,11 +200,13 @@ def main() -> None:
             print(f"{n} letters, run {i + 1}/{repeat}: " +
                   ", ".join(f"{k} {v[-1]:.2f} s" for k, v in res.items()) +
                   f"; peak memory {mem['cold'][-1]} MiB (floor {mem['floor'][-1]} MiB); "
-                  f"letter page {pages[-1][0]} B, reports/ {pages[-1][1]} B", flush=True)
+                  f"letter page {pages[-1][0]} B, reports/ {pages[-1][1]} B; load average "
+                  f"{min(loads):.1f}-{max(loads):.1f}", flush=True)
         med = {k: statistics.median(v) for k, v in res.items()}
         rows.append({"n": n, **med, "mem_cold": statistics.median(mem["cold"]),
                      "mem_floor": statistics.median(mem["floor"]), "runs": repeat,
-                     "page": statistics.median(p for p, _ in pages), "reports": statistics.median(r for _, r in pages)})
+                     "page": statistics.median(p for p, _ in pages), "reports": statistics.median(r for _, r in pages),
+                     "load": (min(loads), statistics.median(loads), max(loads))})
         write_results(rows, phases_note, args)  # after each size: a long run interrupted keeps what it measured
 
 
@@ -205,22 +217,24 @@ def write_results(rows: list[dict], phases_note: dict, args) -> None:
         f"Machine: {machine()}. Generated letters (benchmarks/generate.py, 5–15 signatories each); "
         f"{args.repeat} repetitions per size (sizes above {args.once_above}: one), alternating; medians in seconds. "
         "Reports per letter: 2, plus the corpus report from 2 letters on. Peak memory: resident memory of the "
-        "whole process tree (build process, workers, kernels), sampled every 50 ms.",
+        "whole process tree (build process, workers, kernels), sampled every 50 ms. Load average: the machine's "
+        "1-minute load average before each timed build (2 cores: above 2, other work competed; 'busy' above 1.5).",
         "",
-        "| letters | runs | cold build | no-op | one letter changed | one letter added | one letter removed | "
+        "| letters | runs | cold build | no-op | no-op again | one letter changed | one letter added | one letter removed | "
         "load_all | floor | cold / floor | no-op / cold | cold per letter | peak memory, build (MiB) | "
-        "peak memory, floor (MiB) | letter page (KB, median) | reports/ (MB) |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "peak memory, floor (MiB) | letter page (KB, median) | reports/ (MB) | load average (min / median / max) |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     if args.note:
         lines[2:2] = [f"**{args.note}**", ""]
     for r in rows:
         lines.append(
-            f"| {r['n']} | {r['runs']} | {r['cold']:.2f} | {r['no-op']:.2f} | {r['one letter changed']:.2f} | "
+            f"| {r['n']} | {r['runs']} | {r['cold']:.2f} | {r['no-op']:.2f} | {r['no-op again']:.2f} | "
+            f"{r['one letter changed']:.2f} | "
             f"{r['one letter added']:.2f} | {r['one letter removed']:.2f} | {r['load_all']:.3f} | "
             f"{r['floor']:.2f} | {r['cold'] / r['floor']:.2f} | {r['no-op'] / r['cold']:.1%} | "
             f"{r['cold'] / r['n']:.2f} | {r['mem_cold']} | {r['mem_floor']} | {r['page'] / 1000:.0f} | "
-            f"{r['reports'] / 1e6:.1f} |")
+            f"{r['reports'] / 1e6:.1f} | {' / '.join(f'{x:.1f}' for x in r['load'])} |")
     lines += ["", "Cost of one letter added (a build after `compendium add` of one generated letter):", ""]
     lines += [f"- {r['n']} letters: {r['one letter added']:.2f} s" for r in rows]
     if len(rows) >= 2:

@@ -144,6 +144,9 @@ def test_the_data_dictionary_lists_the_store():
 def test_the_build_hashes_only_folders_whose_files_changed(tmp_path, letters, monkeypatch):
     """In the project's own data/processed, folder digests are remembered with their files' stat
     (build/store-digests.json): an unchanged folder is not read again, a changed one is."""
+    from compendium import hashcache
+
+    monkeypatch.setattr(hashcache, "TRUST_AFTER_NS", 0)  # the files were written a moment ago
     monkeypatch.setenv("COMPENDIUM_ROOT", str(tmp_path))
     root = tmp_path / "data" / "processed"
     root.mkdir(parents=True)
@@ -151,7 +154,7 @@ def test_the_build_hashes_only_folders_whose_files_changed(tmp_path, letters, mo
     for lid in IDS[:2]:
         shutil.copytree(letters / lid, root / lid)
     store.update(root, IDS[:2])
-    cache = json.loads((tmp_path / "build" / "store-digests.json").read_text())
+    cache = json.loads((tmp_path / "build" / "store-digests.json").read_text())["entries"]
     assert sorted(cache) == IDS[:2]
     hashed = []
     real = store.folder_digest
@@ -161,4 +164,23 @@ def test_the_build_hashes_only_folders_whose_files_changed(tmp_path, letters, mo
     (root / IDS[1] / "letter.json").write_text(json.dumps({**meta, "subject": "Changed"}, indent=2), encoding="utf-8")
     delta = store.update(root, IDS[:2])
     assert hashed == [IDS[1]] and delta.changed == [IDS[1]]
+    assert _files(root) == _from_scratch(tmp_path / "elsewhere", root)
+
+
+def test_an_update_and_the_index_rows_do_not_import_pandas(tmp_path, letters):
+    """The build's own process updates the store and lists the letters for the index page without
+    pandas (pyarrow imports it on the first array made from Python objects: a second of an add)."""
+    import subprocess
+    import sys
+
+    root = tmp_path / "processed"
+    root.mkdir()
+    for lid in IDS[:2]:
+        shutil.copytree(letters / lid, root / lid)
+    code = ("import sys; from compendium import store; "  # a store made from nothing, then one letter added
+            f"store.update({str(root)!r}, {IDS[:1]!r}); "
+            f"d = store.update({str(root)!r}, {IDS[:2]!r}); rows = store.letter_rows({str(root)!r}); "
+            "print(d.changed, sorted(rows), 'pandas' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split("]")
+    assert IDS[1] in out[0] and out[-1].strip() == "False"
     assert _files(root) == _from_scratch(tmp_path / "elsewhere", root)

@@ -182,6 +182,49 @@ def problem(table: str, rows: list[dict]) -> str | None:
     return None
 
 
+def consistency_problem(tables: dict[str, list[dict]], text_length: int) -> tuple[str, str] | None:
+    """The first way the tables of one letter (file name → rows) disagree with each other or with
+    clean.txt, as (file name, problem), or None: what `report.load` checks besides the schemas
+    (offsets within the text and in order, the timeline's dates, its mentions known)."""
+    import datetime as dt
+
+    for name, cols in (("paragraphs.csv", ("start", "end")), ("signatories.csv", ("start", "end")),
+                       ("mentions.csv", ("start", "end", "sentence_start", "sentence_end"))):
+        for i, row in enumerate(tables[name], 2):
+            for col in cols:
+                v = row.get(col)
+                if v is not None and not 0 <= v <= text_length:
+                    return name, f"line {i}: {col} {v} is beyond the end of clean.txt ({text_length} characters)"
+            if row["start"] > row["end"]:
+                return name, f"line {i}: start after end"
+    for i, row in enumerate(tables["timeline.csv"], 2):
+        for col in ("start", "end"):
+            try:
+                dt.date.fromisoformat(row[col])
+            except (TypeError, ValueError):
+                return "timeline.csv", f"line {i}: {col} {row[col]!r} is not a date"
+        if row["start"] > row["end"]:
+            return "timeline.csv", f"line {i}: start after end"
+    known = {row["mention_id"] for row in tables["mentions.csv"]}
+    for i, row in enumerate(tables["timeline.csv"], 2):
+        if row.get("mention_id") is not None and row["mention_id"] not in known:
+            return "timeline.csv", f"line {i}: mention_id {row['mention_id']} is not in mentions.csv"
+    return None
+
+
+def tables_digest(texts: dict[str, str]) -> str:
+    """SHA-256 of a letter's tables and clean.txt as read (file name → text): what a check of them
+    is remembered by (report.load, and the build's record of the letters `compendium process` checked)."""
+    import hashlib
+
+    h = hashlib.sha256()
+    for name, text in texts.items():
+        for part in (name, text):
+            data = part.encode("utf-8", "surrogatepass")
+            h.update(len(data).to_bytes(8, "big") + data)
+    return h.hexdigest()
+
+
 def csv_text(table: str, rows: list[dict]) -> str:
     """The rows as the table's CSV file: the contract's columns in order, integers as digits,
     an empty optional integer or text as an empty field (what pandas' to_csv wrote)."""

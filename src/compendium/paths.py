@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 
@@ -12,7 +13,16 @@ _PACKAGE_ROOT = Path(__file__).resolve().parents[2]
 
 def root() -> Path:
     env = os.environ.get("COMPENDIUM_ROOT")
-    return Path(env).resolve() if env else _PACKAGE_ROOT
+    if not env:
+        return _PACKAGE_ROOT
+    return _resolved(env, "" if os.path.isabs(env) else os.getcwd())
+
+
+@functools.lru_cache(maxsize=16)
+def _resolved(env: str, cwd: str) -> Path:
+    """COMPENDIUM_ROOT resolved once per value (and working folder, if relative): a build asks for
+    the root thousands of times, and each resolve reads every folder of the path."""
+    return Path(env).resolve()
 
 
 def raw_dir() -> Path:

@@ -222,6 +222,11 @@ def build_tables(p: Parsed, data: bytes, cb: codebook_mod.Codebook, context: lis
     }
     rows = {"paragraphs.csv": paragraphs, "signatories.csv": sig_rows, "affiliations.csv": aff_rows,
             "mentions.csv": mention_rows, "timeline.csv": event_rows}
+    # Checked here as the reports check what they read (report.load): the build records the letters
+    # checked so, and their reports do not check the same tables again.
+    inconsistent = contract.consistency_problem(rows, len(text))
+    if inconsistent:  # the tables are built here from parsed text: a bug
+        raise InternalError(f"the {inconsistent[0]} table built for this letter: {inconsistent[1]}")
     files = {
         "clean.txt": text,
         "letter.json": json.dumps(letter, indent=2, ensure_ascii=False) + "\n",

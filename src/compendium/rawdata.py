@@ -194,10 +194,10 @@ def manifest_text(entries: dict[str, str]) -> str:
     return "".join(f"{digest}  {rel}\n" for rel, digest in sorted(entries.items()))
 
 
-def registered_letters() -> list[tuple[str, Path]]:
-    """Every letter in the manifest as (letter id, path), sorted by id."""
+def registered_letters(manifest: dict[str, str] | None = None) -> list[tuple[str, Path]]:
+    """Every letter in the manifest (read here unless given) as (letter id, path), sorted by id."""
     out = []
-    for rel in sorted(read_manifest()):
+    for rel in sorted(manifest if manifest is not None else read_manifest()):
         if rel.startswith("letters/") and rel.endswith(".txt"):
             letter_id = rel[len("letters/") : -len(".txt")]
             out.append((check_letter_id(letter_id, str(paths.manifest_path())), paths.raw_dir() / rel))
@@ -211,15 +211,16 @@ def relative_to_raw(path: Path) -> str | None:
         return None
 
 
-def verify(path: Path, data: bytes) -> None:
-    """Refuse a registered raw file whose bytes no longer match the manifest."""
+def verify(path: Path, data: bytes, manifest: dict[str, str] | None = None, actual: str | None = None) -> None:
+    """Refuse a registered raw file whose bytes no longer match the manifest (read here unless
+    given; `actual` is the SHA-256 of `data` when already known)."""
     rel = relative_to_raw(path)
     if rel is None:
         return  # a letter outside data/raw is being tried out, not registered
-    expected = read_manifest().get(rel)
+    expected = (manifest if manifest is not None else read_manifest()).get(rel)
     if expected is None:
         raise InputError(path, "is in data/raw but not in data/raw/SHA256SUMS: register it with `compendium add`")
-    actual = sha256(data)
+    actual = actual or sha256(data)
     if actual != expected:
         raise ChecksumError(
             path,
@@ -228,24 +229,31 @@ def verify(path: Path, data: bytes) -> None:
         )
 
 
-def verify_all() -> list[tuple[str, Path]]:
+def verify_all(known=None) -> list[tuple[str, Path]]:
     """Every registered letter and corrections file checked against the manifest, and the
-    codebook and context events checked to be readable, before a build reads any of them."""
-    letters = registered_letters()
+    codebook and context events checked to be readable, before a build reads any of them.
+    `known(path, compute)`, if given, is a stat cache (compendium.hashcache): it gives the
+    SHA-256 of a letter that passed read_raw's checks unchanged since, or calls `compute`."""
+    manifest = read_manifest()  # once: read per letter, it made the check quadratic in letters
+    letters = registered_letters(manifest)
     for _, path in letters:
-        verify(path, read_raw(path))
+        if known is None:
+            verify(path, read_raw(path), manifest)
+        else:
+            verify(path, b"", manifest, known(path, lambda path=path: sha256(read_raw(path))))
     check_curated(paths.codebook_path(), "codebook")
     check_curated(paths.context_path(), "context events")
-    verify_corrections({letter_id for letter_id, _ in letters})
+    verify_corrections({letter_id for letter_id, _ in letters}, manifest)
     return letters
 
 
-def verify_corrections(registered: set[str]) -> None:
+def verify_corrections(registered: set[str], manifest: dict[str, str] | None = None) -> None:
     """Every corrections file in data/raw/corrections (hidden files aside) is a registered
     letter's, registered beside it in the manifest and unchanged; every one the manifest lists
     is there. A file for no letter would otherwise be ignored without a word."""
     folder = paths.raw_dir() / "corrections"
-    for rel in read_manifest():
+    manifest = manifest if manifest is not None else read_manifest()
+    for rel in manifest:
         if rel.startswith("corrections/"):
             path = paths.raw_dir() / rel
             if rel[len("corrections/") : -len(".csv")] not in registered:
@@ -262,7 +270,7 @@ def verify_corrections(registered: set[str]) -> None:
             raise InputError(path, "corrections for no registered letter (a letter's are "
                                    "data/raw/corrections/<letter id>.csv): check the id, register the letter with "
                                    "`compendium add LETTER --id <letter id> --corrections FILE`, or move the file out of data/raw")
-        verify(path, read_bounded(path, MAX_CORRECTIONS_BYTES, "corrections"))
+        verify(path, read_bounded(path, MAX_CORRECTIONS_BYTES, "corrections"), manifest)
 
 
 def letter_id_for(path: Path, given: str | None = None) -> str:

@@ -13,8 +13,8 @@ The store is derived data. A letter's rows are read (and checked against the con
 as `compendium process` checks what it writes, with their offsets into clean.txt) only
 when its processed folder changed, was added or was removed (letters.sha256 says what
 each letter's rows were read from), so one letter added to 5,000 costs one letter's
-reading, not 5,000; which folders changed is found from their files' stat
-(build/store-digests.json), not by hashing every folder. The corpus report, the index page and
+reading, not 5,000; which folders changed is found from their files' stat (size, mtime, ctime,
+inode: build/store-digests.json, compendium.hashcache), not by hashing every folder. The corpus report, the index page and
 `compendium.explore.load_all` read the store instead of 5 × N CSV files.
 
 Byte-reproducible: rows sorted by letter id (each letter's rows in their file's order,
@@ -43,6 +43,7 @@ import pyarrow.parquet as pq
 from . import atomic, contract, paths
 from .storemanifest import MANIFEST, folder, folder_digest, manifest_text, stored_digests
 from .errors import InputError
+from .hashcache import HashCache
 from .rawdata import registered_letters
 
 if TYPE_CHECKING:
@@ -117,6 +118,24 @@ def _read_table(letter_dir: Path, name: str, text_length: int) -> list[dict]:
     return rows
 
 
+def _empty(schema: pa.Schema) -> pa.Table:
+    """schema.empty_table(), which imports pandas (see _from_rows); the same table once written."""
+    return pa.Table.from_batches([], schema=schema)
+
+
+def _from_rows(rows: list[dict], schema: pa.Schema) -> pa.Table:
+    """pa.Table.from_pylist(rows, schema), through Arrow's JSON reader: every way of making an
+    Arrow array from Python objects imports pandas on its first call (pyarrow checks for pandas
+    types), a second of the build's time for the one letter an add brings."""
+    import pyarrow.json as pj
+
+    if not rows:
+        return _empty(schema)
+    data = "".join(json.dumps(r) + "\n" for r in rows).encode("ascii")
+    options = pj.ParseOptions(explicit_schema=schema, unexpected_field_behavior="error")
+    return pj.read_json(io.BytesIO(data), parse_options=options).select(schema.names).combine_chunks()
+
+
 def _letter_rows(letter_dir: Path) -> dict[str, pa.Table]:
     """One letter's rows of every table, as the store holds them."""
     try:
@@ -133,15 +152,14 @@ def _letter_rows(letter_dir: Path) -> dict[str, pa.Table]:
         dt.date.fromisoformat(date)
     except (TypeError, ValueError):
         raise InputError(letter_dir / "letter.json", f"date {date!r} is not an ISO date (YYYY-MM-DD)") from None
-    out = {"letters": pa.Table.from_pylist([{
+    out = {"letters": _from_rows([{
         "letter_id": lid, "date": date, "subject": m.get("subject", ""),
         "addressee": "; ".join(m.get("addressee", [])), "signatory_count": int(m["signatory_count"]),
         "paragraph_count": int(m.get("paragraph_count", 0)), "source_sha256": m.get("source_sha256", "")}],
-        schema=SCHEMAS["letters"])}
+        SCHEMAS["letters"])}
     for name in contract.TABLE_NAMES:
         rows = _read_table(letter_dir, f"{name}.csv", text_length)
-        out[name] = pa.Table.from_pylist([{"letter_id": lid, "letter_date": date, **r} for r in rows],
-                                         schema=SCHEMAS[name])
+        out[name] = _from_rows([{"letter_id": lid, "letter_date": date, **r} for r in rows], SCHEMAS[name])
     return out
 
 
@@ -155,7 +173,10 @@ def read(root: Path) -> tuple[dict[str, pa.Table], dict[str, str]] | None:
     tables = {}
     for name in TABLES:
         try:
-            t = pq.read_table(folder(root) / f"{name}.parquet")
+            # ParquetFile, not pq.read_table: the same table without importing pyarrow.dataset
+            # (a quarter of a second on every process that reads the store).
+            with pq.ParquetFile(folder(root) / f"{name}.parquet") as f:
+                t = f.read()
         except (OSError, pa.ArrowException):
             return None
         if t.schema.remove_metadata() != SCHEMAS[name] or (t.schema.metadata or {}).get(_KEY) != key:
@@ -167,9 +188,20 @@ def read(root: Path) -> tuple[dict[str, pa.Table], dict[str, str]] | None:
 
 
 def _select(t: pa.Table, drop: set[str]) -> pa.Table:
+    """The rows of letters not in `drop`, as slices of `t` (a value set for pc.is_in would be
+    an array made from Python objects, which imports pandas: see _from_rows)."""
     if not drop:
         return t
-    return t.filter(pc.invert(pc.is_in(t.column("letter_id"), value_set=pa.array(sorted(drop), pa.string()))))
+    ids = t.column("letter_id").to_pylist()
+    parts, start = [], None
+    for i, lid in enumerate([*ids, None]):
+        kept = lid is not None and lid not in drop
+        if kept and start is None:
+            start = i
+        elif not kept and start is not None:
+            parts.append(t.slice(start, i - start))
+            start = None
+    return pa.concat_tables(parts) if parts else _empty(t.schema)
 
 
 def _letter_ids(root: Path) -> list[str]:
@@ -195,46 +227,26 @@ def resolve_root(processed_root: str | Path | None) -> Path:
 
 
 class _DigestCache:
-    """Each letter's folder digest, remembered with its files' size, modification time and inode
-    (build/store-digests.json, not committed; only for the project's own data/processed): an update
-    hashes only the folders whose files changed since, as git's index does, instead of every folder."""
+    """Each letter's folder digest, remembered with its files' stat (compendium.hashcache: size,
+    mtime, ctime, inode; build/store-digests.json, not committed; only for the project's own
+    data/processed): an update hashes only the folders whose files changed since, as git's index
+    does, instead of every folder."""
 
     def __init__(self, root: Path) -> None:
         own = root.resolve() == paths.processed_dir().resolve()
-        self.path = paths.build_dir() / "store-digests.json" if own else None
-        self.data, self.changed = {}, False
-        if self.path is not None:
-            try:
-                self.data = json.loads(self.path.read_text(encoding="utf-8"))
-            except (OSError, ValueError):
-                self.data = {}
+        self.cache = HashCache(paths.build_dir() / "store-digests.json" if own else None)
 
     def digest(self, letter_dir: Path) -> str:
-        if self.path is None:
+        if self.cache.path is None:
             return folder_digest(letter_dir)
-        stats = []
-        for name in contract.REPORT_FILES:
-            st = (letter_dir / name).stat()
-            stats.append([st.st_size, st.st_mtime_ns, st.st_ino])
-        entry = self.data.get(letter_dir.name)
-        if entry and entry["stat"] == stats:
-            return entry["sha256"]
-        d = folder_digest(letter_dir)
-        self.data[letter_dir.name] = {"stat": stats, "sha256": d}
-        self.changed = True
-        return d
+        return self.cache.value(letter_dir.name, [letter_dir / name for name in contract.REPORT_FILES],
+                                lambda: folder_digest(letter_dir))
 
     def save(self, ids: list[str]) -> None:
         """Written by the build only (it holds the lock); entries of letters no longer there dropped."""
         keep = set(ids)
-        if set(self.data) - keep:
-            self.data = {k: v for k, v in self.data.items() if k in keep}
-            self.changed = True
-        if self.path is not None and self.changed and self.path.parent.is_dir():
-            try:
-                atomic.write_text(self.path, json.dumps(self.data, sort_keys=True) + "\n")
-            except OSError:  # a cache: a reader without write access simply hashes again next time
-                pass
+        self.cache.forget(lambda k: k in keep)
+        self.cache.save()
 
 
 def current(root: Path, letter_ids: list[str] | None = None,
@@ -249,7 +261,7 @@ def current(root: Path, letter_ids: list[str] | None = None,
         cache.save(ids)
     stored = read(root)
     delta = Delta(rebuilt=stored is None)
-    old, old_digests = stored if stored is not None else ({n: SCHEMAS[n].empty_table() for n in TABLES}, {})
+    old, old_digests = stored if stored is not None else ({n: _empty(SCHEMAS[n]) for n in TABLES}, {})
     delta.changed = [lid for lid in ids if old_digests.get(lid) != digests[lid]]
     delta.removed = sorted(set(old_digests) - set(digests))
     if not delta:

@@ -17,10 +17,19 @@ from .driver import build
 from .jobs import CORPUS, REPORTS, TITLES, Job, notebooks
 from .kernel import KERNEL
 from .processing import process_all
-from .staleness import PROCESS_MODULES, REPORT_MODULES, Stamps, import_closure, report_code_digest
+from .staleness import Stamps, import_closure, report_code_digest
 from .verification import VERIFY_LOCK, remove_stale_verify_copies, verify
 from .worker import die_with_parent
 
 __all__ = ["CORPUS", "KERNEL", "PROCESS_MODULES", "REPORTS", "REPORT_MODULES", "TITLES", "VERIFY_LOCK", "Job",
            "Stamps", "build", "die_with_parent", "import_closure", "notebooks", "process_all",
            "remove_stale_verify_copies", "report_code_digest", "verify"]
+
+
+def __getattr__(name: str):
+    """PROCESS_MODULES and REPORT_MODULES are read from the source when first asked for."""
+    if name in ("PROCESS_MODULES", "REPORT_MODULES"):
+        from . import staleness
+
+        return getattr(staleness, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -74,7 +74,17 @@ def _build(lock: BuildLock, jobs: int | None, force: bool, limit: float) -> Timi
     # The build replaces and deletes in these folders: a link there would lead it outside the project.
     refuse_links(paths.processed_dir(), paths.reports_dir(), paths.reports_dir() / assets.FOLDER)
     stamps = Stamps()
-    letters = rawdata.verify_all()  # every raw letter hashed here, once per build
+    try:
+        return _run(lock, jobs, force, limit, stamps, t0)
+    finally:
+        stamps.close()  # the stamps not yet written, and the stat cache
+
+
+def _run(lock: BuildLock, jobs: int | None, force: bool, limit: float, stamps: Stamps, t0: float) -> Timings:
+    # Every raw letter checked against the manifest, once per build; read and hashed again
+    # only when its stat changed since it was last checked (compendium.hashcache).
+    checked = stamps.files.cache
+    letters = rawdata.verify_all(lambda path, compute: checked.value(f"checked {path}", [path], compute))
     warn_unregistered_raw(letters)
     # A build killed earlier may have left temporary files or a folder set aside, where the build
     # writes (never in a folder of data/processed that is not a registered letter's).
@@ -91,7 +101,7 @@ def _build(lock: BuildLock, jobs: int | None, force: bool, limit: float) -> Timi
     # The index page and the style sheet are stamped like the reports: emptied by hand, they are rebuilt.
     index, css = paths.reports_dir() / "index.html", paths.reports_dir() / assets.FOLDER / assets.NAME
     if not plan.stale_letters and not plan.todo and not dropped and not force \
-            and stamps.fresh(index, index_key(ids, plan.names, plan.code)) and stamps.fresh(css, plan.code) \
+            and stamps.fresh(index, index_key(ids, plan.names, plan.code, stamps.files)) and stamps.fresh(css, plan.code) \
             and storemanifest.holds(paths.processed_dir(), ids):
         say(f"reports are up to date ({len(letters)} letters, {len(plan.planned)} reports; "
             f"{time.perf_counter() - t0:.2f} s)")
@@ -137,7 +147,7 @@ def _build(lock: BuildLock, jobs: int | None, force: bool, limit: float) -> Timi
             if not failures:
                 raise
         else:
-            stamps.record(index, index_key(ids, plan.names, plan.code))
+            stamps.record(index, index_key(ids, plan.names, plan.code, stamps.files))
             stamps.record(css, plan.code)
         progress.close()
         if failures:  # the first report that failed says why (a read-only reports/ fails the index too)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .. import paths, rawdata
 from ..storemanifest import FOLDER as STORE
-from .staleness import Stamps, digest, dir_digest, file_bytes, letter_key, process_code_digest, report_code_digest
+from .staleness import Files, Stamps, digest_of, letter_key, process_code_digest, report_code_digest, sha
 
 REPORTS = ("timeline", "coalition")  # notebooks/<name>.ipynb → reports/<letter>/<name>.html
 CORPUS = "corpus"  # notebooks/corpus.ipynb → reports/corpus.html, once two letters are registered
@@ -60,15 +60,16 @@ class Job:
         return f"{TITLES[self.name]}: {meta.get('subject') or self.letter_id} ({meta['date']})"
 
 
-def report_key(job: Job, code: str) -> str:
+def report_key(job: Job, code: str, files: Files | None = None) -> str:
+    files = files or Files()
     if job.letter_id:
-        data = dir_digest(paths.processed_dir() / job.letter_id)
+        data = files.folder(paths.processed_dir() / job.letter_id)
     else:  # the corpus report reads the corpus store (compendium.store), updated once every letter is processed
-        data = dir_digest(paths.processed_dir() / STORE)
+        data = files.folder(paths.processed_dir() / STORE)
     # The page's colophon names the raw files it was made from (compendium.colophon).
     raw = paths.letters_dir() / f"{job.letter_id}.txt" if job.letter_id else paths.manifest_path()
-    return digest(job.name.encode(), file_bytes(job.notebook), data.encode(), code.encode(),
-                   file_bytes(raw), file_bytes(paths.codebook_path()), file_bytes(paths.context_path()))
+    return digest_of(sha(job.name.encode()), files.input_sha(job.notebook), sha(data.encode()), sha(code.encode()),
+                     files.input_sha(raw), files.input_sha(paths.codebook_path()), files.input_sha(paths.context_path()))
 
 
 @dataclass
@@ -87,16 +88,18 @@ class Plan:
     todo: list[Job] = field(init=False)
 
     def __post_init__(self) -> None:
-        process_code = process_code_digest()
-        self.letter_keys = {lid: letter_key(raw, process_code) for lid, raw in self.letters}
-        self.stale_letters = [lid for lid, _ in self.letters if self.force or not self.stamps.fresh(
-            paths.processed_dir() / lid, self.letter_keys[lid])]
-        self.code = report_code_digest()
+        files = self.stamps.files
+        process_code = process_code_digest(files)
+        self.letter_keys = {lid: letter_key(raw, process_code, files) for lid, raw in self.letters}
+        stale = {lid for lid, _ in self.letters if self.force or not self.stamps.fresh(
+            paths.processed_dir() / lid, self.letter_keys[lid])}
+        self.stale_letters = [lid for lid, _ in self.letters if lid in stale]
+        self.code = report_code_digest(files)
         self.planned = [Job(lid, n) for lid, _ in self.letters for n in self.names]
         if len(self.letters) >= 2 and (paths.notebooks_dir() / f"{CORPUS}.ipynb").exists():
             self.planned.append(Job("", CORPUS))
-        self.todo = [j for j in self.planned if self.force or j.letter_id in self.stale_letters
-                     or not self.stamps.fresh(j.html, report_key(j, self.code))]
+        self.todo = [j for j in self.planned if self.force or j.letter_id in stale
+                     or not self.stamps.fresh(j.html, report_key(j, self.code, files))]
 
     def ready(self, letter_id: str) -> list[tuple[Job, str]]:
         """The stale reports of a letter just processed, with their keys ("" for the corpus report,
@@ -105,15 +108,17 @@ class Plan:
         out = []
         for j in self.planned:
             if j.letter_id == letter_id and (j.label in labels or not letter_id):
-                key = report_key(j, self.code)
+                key = report_key(j, self.code, self.stamps.files)
                 if self.force or not self.stamps.fresh(j.html, key):
                     out.append((j, key))
         return out
 
 
-def index_key(letter_ids: list[str], names: list[str], code: str) -> str:
+def index_key(letter_ids: list[str], names: list[str], code: str, files: Files | None = None) -> str:
     """The key of reports/index.html: what it shows of each letter (letter.json), the reports it
     links, and what its colophon names (the manifest, codebook, context events; the code)."""
-    return digest(code.encode(), *(n.encode() for n in names), file_bytes(paths.manifest_path()),
-                  file_bytes(paths.codebook_path()), file_bytes(paths.context_path()),
-                  *(lid.encode() + b"\0" + file_bytes(paths.processed_dir() / lid / "letter.json") for lid in letter_ids))
+    files = files or Files()
+    return digest_of(sha(code.encode()), *(sha(n.encode()) for n in names), files.input_sha(paths.manifest_path()),
+                     files.input_sha(paths.codebook_path()), files.input_sha(paths.context_path()),
+                     *(files.sha(paths.processed_dir() / lid / "letter.json", prefix=lid.encode() + b"\0")
+                       for lid in letter_ids))

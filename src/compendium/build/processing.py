@@ -3,10 +3,11 @@ then the corpus store (compendium.store) by delta. The caller holds the project 
 
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
 
-from .. import paths, rawdata
+from .. import atomic, contract, paths, rawdata
 from ..errors import CompendiumError
 from .log import say
 from .staleness import Stamps, letter_key, process_code_digest
@@ -25,6 +26,7 @@ def process_all(verbose: bool = False, stamps: Stamps | None = None, force: bool
     if keys is None:
         code = process_code_digest()
         keys = {letter_id: letter_key(raw, code) for letter_id, raw in letters}
+    checked = CheckedTables()
     done = []
     for letter_id, raw in letters:
         out = paths.processed_dir() / letter_id
@@ -37,6 +39,7 @@ def process_all(verbose: bool = False, stamps: Stamps | None = None, force: bool
 
         t = time.perf_counter()
         process(raw, out, letter_id, locked=True)  # the caller holds the project lock
+        checked.add(letter_id, out)
         if stamps is not None:
             stamps.record(out, key)
         done.append(letter_id)
@@ -44,6 +47,7 @@ def process_all(verbose: bool = False, stamps: Stamps | None = None, force: bool
             (progress.detail if progress else say)(f"processed {letter_id} ({time.perf_counter() - t:.1f} s)")
         if on_letter:
             on_letter(letter_id)
+    checked.save([lid for lid, _ in letters])
     from .. import store
 
     t = time.perf_counter()
@@ -51,3 +55,35 @@ def process_all(verbose: bool = False, stamps: Stamps | None = None, force: bool
     if verbose and delta:
         (progress.detail if progress else say)(f"{delta} ({time.perf_counter() - t:.1f} s)")
     return done
+
+
+class CheckedTables:
+    """build/checked-tables.json: letter id → contract.tables_digest of the tables and clean.txt
+    `compendium process` wrote and checked (the schemas and contract.consistency_problem: what
+    report.load checks). A report whose letter's files still have that digest is not checked again
+    (report.checked_by_build); a letter processed by a build killed before this is written is."""
+
+    NAME = "checked-tables.json"
+
+    def __init__(self) -> None:
+        self.path = paths.build_dir() / self.NAME
+        try:
+            self.data = json.loads(self.path.read_text(encoding="utf-8"))
+            if not isinstance(self.data, dict):
+                self.data = {}
+        except (OSError, ValueError):
+            self.data = {}
+        self.changed = False
+
+    def add(self, letter_id: str, out: Path) -> None:
+        texts = {name: (out / name).read_text(encoding="utf-8") for name in (*contract.TABLES, "clean.txt")}
+        self.data[letter_id] = contract.tables_digest(texts)
+        self.changed = True
+
+    def save(self, letter_ids: list[str]) -> None:
+        keep = set(letter_ids)
+        if set(self.data) - keep:
+            self.data = {k: v for k, v in self.data.items() if k in keep}
+            self.changed = True
+        if self.changed:
+            atomic.write_text(self.path, json.dumps(self.data, indent=1, sort_keys=True) + "\n")
