@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from compendium.letter.unwrap import unwrap
 from compendium.letter.unwrap.rewrap import Page, is_person
+from support import fixture_path
 
 W = 64  # the wrap width of the pages below
 
@@ -161,3 +162,12 @@ def test_a_list_items_lines_hang_under_its_text_and_the_margin_begins_anew():
     assert len(line) + len(" Ministry") > W
     assert page.wrapped(line, "  Ministry before it is adopted.", item + " " + line.strip())
     assert not page.wrapped(line, "Ministry officials will meet us in May.", item + " " + line.strip())
+
+
+def test_lower_case_cc_lines_stand_alone_in_pdf_text():
+    # Found by hypothesis (test_properties): a form feed under the letter made the page PDF text,
+    # and two full-width "cc: …" lines were joined as one wrapped line.
+    from compendium.letter.clean import clean
+
+    letter = fixture_path("cc-lines.txt").read_text(encoding="utf-8")
+    assert clean(letter.rstrip("\n") + "\n\x0c0\n").text == clean(letter).text

@@ -125,9 +125,11 @@ def _row(line: str) -> int:
 def _own_line(line: str) -> bool:
     """A line no running text goes on with: a salutation, a memo's or a letter's header
     ('To:', 'Cc:', 'Re:'), a closing, the introduction of the signatures."""
+    if CC.match(line) and line[:2].lower() == "cc":
+        return True  # "cc: …" is written in lower case as often as not
     return line[:1].isupper() and bool(
         SALUTATION.match(line) or MEMO.match(line) or SUBJECT.match(line) or CLOSING.match(line)
-        or SIG_INTRO.match(line) or INLINE_INTRO.match(line) or CC.match(line) and line[:2].lower() == "cc")
+        or SIG_INTRO.match(line) or INLINE_INTRO.match(line))
 
 
 def stands_alone(line: str) -> bool:
