@@ -19,7 +19,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from ..patterns import CLOSING, SALUTATION, SIG_INTRO
-from . import html, mail, markdown, pdf, plain, table
+from . import html, latex, mail, markdown, pdf, plain, rest, table
 from .lines import Lines
 
 
@@ -33,8 +33,10 @@ class Unwrapped:
     subject: str | None = None  # the message's Subject header: the letter's subject when it gives none
 
 
-# Outermost first: a message may hold HTML, HTML may hold a table, a PDF's text a table.
-STEPS = (("e-mail", mail.unwrap), ("HTML", html.unwrap), ("Markdown", markdown.unwrap),
+# Outermost first: a message may hold HTML, HTML may hold a table, a PDF's text a table. LaTeX
+# before Markdown: its row ends (\\) and escapes (\%) would read as Markdown's escapes.
+STEPS = (("e-mail", mail.unwrap), ("HTML", html.unwrap), ("LaTeX source", latex.unwrap),
+         ("reStructuredText source", rest.unwrap), ("Markdown", markdown.unwrap),
          ("PDF text", pdf.unwrap), ("table", table.unwrap),
          ("word-processor text", plain.unwrap))
 
