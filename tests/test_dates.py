@@ -379,6 +379,7 @@ def test_a_refusal_for_want_of_a_date_line_names_the_lines_that_hold_one(tmp_pat
     ("Amsterdam, 3 mei 2024", dt.date(2024, 5, 3)),
     ("Stockholm, 4 mars 2024", dt.date(2024, 3, 4)),
     ("București, 5 martie 2024", dt.date(2024, 3, 5)),
+    ("Norrhamra den 16 januari 2024", dt.date(2024, 1, 16)),  # a place before the article needs no comma
 ])
 def test_date_lines_in_more_languages(line, want):
     # month names from CLDR (babel) in dates/vocabulary/months.tsv, in the form a date takes

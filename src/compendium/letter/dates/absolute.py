@@ -96,8 +96,9 @@ def numeric_date(day: int, month: int, year: int) -> dt.date | None:
 # marzo 2024", "Warszawa, dnia 12 lipca 2024 r.", "Stockholm den 4 mars 2024"):
 # a place, the article the language puts before the day, the day and the month name.
 _FOREIGN_MONTH = alternation(FOREIGN_MONTHS)
+_ARTICLE = "den|le|el|em|am|il|lì|li|dnia|dne"  # before the day; a place before it needs no comma
 FOREIGN_DATE_LINE = re.compile(
-    rf"^\s*{_PLACE}{{0,2}}(?i:(?:den|le|el|em|am|il|lì|li|dnia|dne)\s+)?"
+    rf"^\s*(?:{_PLACE}{{0,2}}(?i:(?:{_ARTICLE})\s+)?|[^\W\d_][^\W\d_.'’-]*(?:[ -][^\W\d_][^\W\d_.'’-]*){{0,3}}\s+(?i:(?:{_ARTICLE}))\s+)"
     rf"(?P<date>(?P<d>[12]\d|3[01]|0?[1-9])(?:\.|er|º|°)?\s+(?:de\s+)?(?P<mon>(?i:{_FOREIGN_MONTH}))\.?,?"
     rf"\s+(?:de\s+)?(?P<y>{YEAR}))(?:\s*r\.)?\.?\s*$"  # Polish writes "r." (roku) after the year
 )
