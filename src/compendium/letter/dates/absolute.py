@@ -127,9 +127,18 @@ def parse_date_line(line: str) -> dt.date | None:
     return _parse_date_line(line)
 
 
+# A page's publication or update line, in the languages of the month names above.
+_PUBLISHED = re.compile(r"(?i)\b(?:published|posted|updated|issued|released|publié|publiée|mis à jour|publicad[oa]|"
+                        r"actualizad[oa]|atualizad[oa]|veröffentlicht|aktualisiert|pubblicat[oa]|aggiornat[oa]|"
+                        r"gepubliceerd|bijgewerkt|opublikowan[oay]|publicerad|uppdaterad|udgivet|publisert|"
+                        r"zveřejněno|publicat)\b")
+
+
 def _parse_date_line(line: str) -> dt.date | None:
     m = DATE_LINE.match(line)
     if not m and (f := FOREIGN_DATE_LINE.match(line)):
+        if _PUBLISHED.search(line[: f.start("date")]):
+            return None  # "Publicado el 15 de octubre de 2021": a page's date, not a letter's
         return _valid(int(f.group("y")), FOREIGN_MONTHS[f.group("mon").lower()], int(f.group("d")))
     if not m:
         m = NUMERIC_DATE_LINE.match(line)
