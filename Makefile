@@ -6,7 +6,6 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 LINT_STAMP := $(VENV)/.lint-installed
-ROLES_STAMP := $(VENV)/.roles-installed
 
 .DEFAULT_GOAL := help
 .PHONY: help install process reports test verify lint lab clean lock screenshots bench accuracy line-roles timeml
@@ -24,10 +23,9 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/nbstripout --install --attributes .gitattributes 2>/dev/null || true
 	touch $@
 
-lock: ## regenerate requirements.lock (and requirements-lint.lock, requirements-roles.lock) from pyproject.toml (needs uv)
+lock: ## regenerate requirements.lock (and requirements-lint.lock) from pyproject.toml (needs uv)
 	uv pip compile pyproject.toml build-requirements.in --extra test --python-version 3.11 --no-header --annotation-style line -o requirements.lock
 	uv pip compile pyproject.toml build-requirements.in --extra lint -c requirements.lock --python-version 3.11 --no-header --annotation-style line -o requirements-lint.lock
-	uv pip compile pyproject.toml build-requirements.in --extra roles -c requirements.lock --python-version 3.11 --no-header --annotation-style line -o requirements-roles.lock
 
 process: $(STAMP) ## verify raw checksums and process every registered letter
 	$(BIN)/compendium process-all
@@ -35,17 +33,11 @@ process: $(STAMP) ## verify raw checksums and process every registered letter
 reports: $(STAMP) ## process every letter and build the HTML reports (incremental)
 	$(BIN)/compendium build
 
-test: $(ROLES_STAMP) ## run the test suite
+test: $(STAMP) ## run the test suite
 	$(BIN)/python -m pytest
 
 verify: $(STAMP) ## rebuild into a temporary folder and compare with what is committed
 	$(BIN)/compendium verify
-
-# python-crfsuite (the parser's crf and combined line-role sources, and their tests) is pinned apart
-# (requirements-roles.lock): requirements.lock, whose SHA-256 every colophon carries, does not change.
-$(ROLES_STAMP): $(STAMP) requirements-roles.lock
-	$(BIN)/python -m pip install --quiet --no-input -r requirements-roles.lock -c requirements.lock
-	touch $@
 
 # The linters are pinned apart (requirements-lint.lock): every report's colophon carries
 # requirements.lock's SHA-256, and a linter changes no output.
@@ -75,15 +67,14 @@ bench: $(STAMP) ## benchmarks: start-up, cold build vs floor (1 letter), the cor
 # Sets 5 and 6 arrived in containers already (e-mails, HTML, PDF text): scored as they are, not
 # wrapped again in every container, which is for the plain letters.
 PLAIN_GOLD_SETS := tests/fixtures/letters/dev tests/fixtures/letters/heldout tests/fixtures/letters/heldout3 tests/fixtures/letters/heldout4
-GOLD_SETS := $(PLAIN_GOLD_SETS) tests/fixtures/letters/heldout5 tests/fixtures/letters/heldout6
+GOLD_SETS := $(PLAIN_GOLD_SETS) tests/fixtures/letters/heldout5 tests/fixtures/letters/heldout6 tests/fixtures/letters/heldout7
 accuracy: $(STAMP) ## score the parser against the gold files, then every gold letter in every container
 	$(BIN)/python -m compendium.evaluate $(GOLD_SETS)
 	$(BIN)/python tools/containers.py $(PLAIN_GOLD_SETS) --reference data/raw/letters/*.txt tests/fixtures/letters/*.txt
 
-# The parser runs the rules unless COMPENDIUM_LINE_ROLES says crf or combined: python-crfsuite is
-# pinned apart (requirements-roles.lock), so requirements.lock, whose SHA-256 every report's
-# colophon carries, does not change. train_line_roles.py also writes the models the parser ships.
-line-roles: $(ROLES_STAMP) ## line roles: rules, CRF and both, leave one set out, and the shipped models (benchmarks/line-roles.md)
+# The parser reads line roles with the CRF unless COMPENDIUM_LINE_ROLES says rules or combined;
+# train_line_roles.py also writes the models the parser ships.
+line-roles: $(STAMP) ## line roles: rules, CRF and both, leave one set out, and the shipped models (benchmarks/line-roles.md)
 	$(BIN)/python tools/train_line_roles.py
 	$(BIN)/python tools/line_roles.py
 

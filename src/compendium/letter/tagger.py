@@ -1,7 +1,7 @@
 """Where the signature block's line roles come from: the rules, a learned tagger (a CRF), or both.
 
-- `rules` (the default): signatories.parse, as the parser has always read the block;
-- `crf`: a linear-chain CRF over the line features (`roles.features`) gives each item its role,
+- `rules`: signatories.parse, as the parser read the block until the CRF read a blind set better;
+- `crf` (the default): a linear-chain CRF over the line features (`roles.features`) gives each item its role,
   and `roles.group` reads the roles into signatories;
 - `combined`: the same CRF with the rules' role of each line (and of its neighbours) as features,
   trained on the same letters (`roles.with_rules`).
@@ -9,10 +9,8 @@
 The choice is the environment variable COMPENDIUM_LINE_ROLES (or `python -m compendium.evaluate
 --line-roles`), checked by `source()`. The models are package data (resources/line-roles-*.crfsuite),
 made by tools/train_line_roles.py with `train` below from the gold letters and their container
-variants; the same data give the same model bytes. python-crfsuite is needed for `crf` and
-`combined` only, and is imported only then (requirements-roles.lock): the rules need nothing new.
-Switching the default to a CRF takes DEFAULT below, python-crfsuite among the package's
-dependencies (`make lock`) and `make reports` (every colophon carries requirements.lock's SHA-256).
+variants; the same data give the same model bytes. python-crfsuite (a dependency of the package)
+is imported only when a CRF runs.
 """
 
 from __future__ import annotations
@@ -31,7 +29,7 @@ if TYPE_CHECKING:
 
 ENV = "COMPENDIUM_LINE_ROLES"
 SOURCES = ("rules", "crf", "combined")
-DEFAULT = "rules"
+DEFAULT = "crf"
 RESOURCES = Path(__file__).resolve().parent / "resources"
 MODELS = {"crf": RESOURCES / "line-roles-crf.crfsuite", "combined": RESOURCES / "line-roles-combined.crfsuite"}
 # L-BFGS with python-crfsuite's usual regularisation (not tuned on the held-out sets): no sampling,
@@ -40,7 +38,7 @@ PARAMS = {"c1": 0.1, "c2": 0.1, "max_iterations": 100, "feature.possible_transit
 
 
 def source(value: str | None = None) -> str:
-    """The line-role source: `value`, else COMPENDIUM_LINE_ROLES, else the rules; anything else
+    """The line-role source: `value`, else COMPENDIUM_LINE_ROLES, else the default; anything else
     is a one-line error naming the variable."""
     got = value if value is not None else os.environ.get(ENV, "") or DEFAULT
     if got not in SOURCES:
@@ -52,8 +50,8 @@ def _crfsuite() -> Any:
     try:
         import pycrfsuite
     except ImportError:
-        raise InputError(ENV, "the crf and combined line-role sources need python-crfsuite "
-                              "(pip install -r requirements-roles.lock -c requirements.lock)") from None
+        raise InputError(ENV, "the crf and combined line-role sources need python-crfsuite, a dependency of "
+                              "the package: `make install` installs it") from None
     return pycrfsuite
 
 
