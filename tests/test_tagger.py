@@ -28,9 +28,9 @@ def _key(sigs):
             for s in sigs]
 
 
-def test_source_defaults_to_the_crf_and_checks_the_variable(monkeypatch):
+def test_source_defaults_to_the_rules_and_checks_the_variable(monkeypatch):
     monkeypatch.delenv(tagger.ENV, raising=False)
-    assert tagger.source() == "crf"
+    assert tagger.source() == "rules"
     monkeypatch.setenv(tagger.ENV, "combined")
     assert tagger.source() == "combined"
     monkeypatch.setenv(tagger.ENV, "neural")
@@ -124,10 +124,10 @@ def test_the_source_is_in_every_letter_s_processing_key(monkeypatch):
     unset = staleness.process_code_digest()
     monkeypatch.setenv(tagger.ENV, tagger.DEFAULT)
     assert staleness.process_code_digest() == unset
-    monkeypatch.setenv(tagger.ENV, "rules")
-    rules = staleness.process_code_digest()
+    monkeypatch.setenv(tagger.ENV, "crf")
+    crf = staleness.process_code_digest()
     monkeypatch.setenv(tagger.ENV, "combined")
-    assert len({unset, rules, staleness.process_code_digest()}) == 3
+    assert len({unset, crf, staleness.process_code_digest()}) == 3
 
 
 def test_evaluate_scores_the_source_it_is_given(monkeypatch, capsys):
