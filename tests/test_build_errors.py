@@ -77,3 +77,40 @@ def test_unwritable_output_folder_is_one_line(tmp_path):
                              "--out", str(target / "out")], env=env, capture_output=True, text=True)
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "cannot write the output folder" in result.stderr
+
+
+def _deaf_worker(ready) -> None:
+    import signal
+    import time
+
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)  # as a worker whose SIGTERM an import swallowed
+    ready.set()
+    time.sleep(600)
+
+
+def test_a_worker_deaf_to_sigterm_is_killed_and_one_waiting_for_jobs_sees_stop():
+    # A build that failed early once never ended: its worker had lost the SIGTERM while importing
+    # and waited for jobs, and multiprocessing joined it at exit for ever.
+    import multiprocessing
+    import time
+
+    from compendium.build import pool as pool_mod
+    from compendium.build.worker import _next_batch
+
+    ctx = multiprocessing.get_context("fork")
+    ready = ctx.Event()
+    p = ctx.Process(target=_deaf_worker, args=(ready,), daemon=True)
+    p.start()
+    assert ready.wait(10)
+    pool = object.__new__(pool_mod.Pool)
+    pool.workers, pool.stop_event = [p], ctx.Event()
+    t = time.perf_counter()
+    pool.stop(grace=1)
+    assert not p.is_alive() and time.perf_counter() - t < 10
+
+    todo, stop = ctx.Queue(), ctx.Event()
+    stop.set()
+    assert _next_batch(todo, stop, every=0.05) is None  # an empty queue and a stopped build: no wait
+    stop.clear()
+    todo.put(["job"])
+    assert _next_batch(todo, stop, every=0.05) == ["job"]

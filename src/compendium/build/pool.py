@@ -103,10 +103,17 @@ class Pool:
             w.join(timeout=60)
         return failures
 
-    def stop(self) -> None:
+    def stop(self, grace: float = 30) -> None:
+        """Stop the workers: SIGTERM ends a worker's current job and shuts its kernel down; a worker
+        still alive after `grace` seconds is killed. A SIGTERM that lands while a worker imports can be
+        swallowed by the import (numpy wraps KeyboardInterrupt), leaving the worker waiting for jobs:
+        multiprocessing would then join it at exit for ever (a build that never ended)."""
         self.stop_event.set()
         for w in self.workers:
             if w.is_alive():
                 w.terminate()
         for w in self.workers:
-            w.join(timeout=30)
+            w.join(timeout=grace)
+            if w.is_alive():
+                w.kill()
+                w.join(timeout=5)

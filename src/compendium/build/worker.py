@@ -66,6 +66,19 @@ def worker(root: Path, lock_fd: int, build_pid: int, todo, results, stop, limit:
         pass
 
 
+def _next_batch(todo, stop, every: float = 0.5):
+    """The next batch of jobs, or None once the build says stop: a worker never waits on an
+    empty queue after the build has stopped (the build's SIGTERM may have been lost)."""
+    import queue
+
+    while not stop.is_set():
+        try:
+            return todo.get(timeout=every)
+        except queue.Empty:
+            continue
+    return None
+
+
 def _work(root: Path, todo, results, stop, limit: float) -> None:
     runtime = kernel.runtime_dir()
     km = kernel.kernel_manager(runtime)
@@ -88,7 +101,7 @@ def _work(root: Path, todo, results, stop, limit: float) -> None:
             return
         used = False
         while True:
-            batch = todo.get()  # the reports of one letter, run here one after the other
+            batch = _next_batch(todo, stop)  # the reports of one letter, run here one after the other
             if batch is None or stop.is_set():
                 return
             for job in batch:
