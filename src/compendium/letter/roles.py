@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 
 from . import signatories as sig
 from .patterns import SIG_INTRO
+from .signatories.labels import _affiliation_roles as affiliation_roles
 from .places import is_place, without_place
 
 if TYPE_CHECKING:
@@ -88,19 +89,9 @@ def rule_roles(lines: list[Line], parsed: list[sig.Signatory] | None = None) -> 
 
 
 def _affiliation_roles(items: list[sig._Item], roles: list[str], person: list[int]) -> None:
-    """Roles of a person's affiliation lines as signatories._affiliations reads them: a position
-    line starts a group, the group's last other line is its organization, lines between are units."""
-    group: list[int] = []
-    for k in person + [None]:
-        if k is None or sig.is_title(items[k].line.text) and group:
-            for n, j in enumerate(group):
-                if n == 0 and sig.is_title(items[j].line.text):
-                    roles[j] = "title"
-                else:
-                    roles[j] = "organization" if j == group[-1] else "unit"
-            group = []
-        if k is not None:
-            group.append(k)
+    """Roles of a person's affiliation lines, as the rules give them (signatories.labels)."""
+    for k, role in zip(person, affiliation_roles([items[k].line.text for k in person])):
+        roles[k] = role
 
 
 # --- features of a line for a learned tagger ---------------------------------------------------
