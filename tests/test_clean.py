@@ -248,3 +248,12 @@ def test_share_buttons_after_the_signatories_end_the_letter():
     text = LETTER + "\nTeilen:\nE-Mail\nMastodon\n"
     c = clean(text, where="x.txt")
     assert c.text.endswith("Grace Liu\nChair\nLantern Rights Network\n")
+
+
+def test_share_buttons_in_more_languages_are_page_chrome():
+    from compendium.letter.patterns import chrome_reason
+
+    for line in ("Deel dit artikel", "Condividi questo articolo", "Udostępnij", "Dela artikeln", "Nieuws"):
+        assert chrome_reason(line), line
+    for line in ("Dela Cruz Foundation", "Deel Street Residents Association"):
+        assert chrome_reason(line) is None, line

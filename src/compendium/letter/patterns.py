@@ -150,9 +150,12 @@ CHROME = STRICT_CHROME + [
      "related-content links"),
     (re.compile(r"^(?:suscr[íi]bete|suscribirse|abonnez-vous|inscrivez-vous|s'abonner|inscreva-se|assine|abonnieren)\b", re.I),
      "subscription prompt"),
-    (re.compile(r"^(?:partager|compartir|compartilh(?:ar|e)|teilen|imprimer|imprimir|drucken|envoyer par e-?mail|enviar por (?:correo|e-?mail))"
-                r"(?: (?:sur|en|no|na|auf|por) (?:facebook|twitter|x|linkedin|whatsapp|e-?mail|correo)"
-                r"| (?:cet(?:te)?|esta|essa|este|diese[nr]?) (?:page|p[áa]gina|seite|article|artigo|art[íi]culo|beitrag))?"
+    (re.compile(r"^(?:partager|compartir|compartilh(?:ar|e)|teilen|imprimer|imprimir|drucken|envoyer par e-?mail|enviar por (?:correo|e-?mail)"
+                # Italian, Dutch, Polish, Swedish: "Condividi questo articolo", "Deel dit artikel", "Udostępnij", "Dela"
+                r"|condividi|stampa|deel|delen|afdrukken|udost[ęe]pnij|drukuj|dela|skriv ut)"
+                r"(?: (?:sur|en|no|na|auf|por|su|op) (?:facebook|twitter|x|linkedin|whatsapp|e-?mail|correo)"
+                r"| (?:cet(?:te)?|esta|essa|este|diese[nr]?) (?:page|p[áa]gina|seite|article|artigo|art[íi]culo|beitrag)"
+                r"| (?:questo articolo|questa pagina|dit artikel|deze pagina|dit bericht|ten artyku[łl]|t[ęe] stron[ęe]|artikeln|sidan|denna sida))?"
                 # a share label with its networks after a colon: "Compartir en: Facebook | Twitter | Correo"
                 r"(?:(?: en| on| auf| no)?\s*:(?:\s*(?:facebook|twitter|x|linkedin|whatsapp|e-?mail|correo|courriel|mastodon|bluesky|telegram)\s*[|·,]?)*)?$", re.I),
      "share buttons"),
@@ -172,6 +175,7 @@ CHROME = STRICT_CHROME + [
                 r"|^datenschutz(?:erkl[äa]rung)?$", re.I),
      "site footer"),
     (re.compile(r"^(?:accueil|inicio|in[íi]cio|startseite|contacto|contato|kontakt|noticias|not[íi]cias|actualit[ée]s|presse|nachrichten"
+                r"|nieuws|notizie|aktualno[śs]ci|nyheter"
                 r"|qui sommes-nous ?\??|qui[ée]nes somos|quem somos|[üu]ber uns|nos actions|nous soutenir|dona(?:r|ciones)|faire un don|spenden)$", re.I),
      "navigation link"),
     (re.compile(r"^(?:publi[ée] le|fecha de publicaci[óo]n|publicado (?:el|em)|ver[öo]ffentlicht(?: am)?)\b.{0,60}$", re.I), "publication date"),
