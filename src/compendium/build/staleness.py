@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .. import atomic, colophon, paths
 from ..hashcache import HashCache
+from ..letter import linesource
 
 
 def package_dir() -> Path:
@@ -172,11 +173,11 @@ def process_code_digest(files: Files | None = None) -> str:
     data = sorted(f for m in modules if (src := _source(pkg, m)) and src.name == "__init__.py"
                   for f in src.parent.rglob("*") if f.is_file() and f.suffix != ".py" and "__pycache__" not in f.parts)
     # The line-role source the parser runs (COMPENDIUM_LINE_ROLES, compendium.letter.tagger): another
-    # source makes other tables; the default (the rules, compendium.letter.tagger.DEFAULT) adds nothing.
-    roles = os.environ.get("COMPENDIUM_LINE_ROLES", "")
+    # source makes other tables; the default (compendium.letter.linesource.DEFAULT) adds nothing.
+    roles = os.environ.get(linesource.ENV, "") or linesource.DEFAULT
     return digest(_code_digest(files, modules).encode(),
                   *(f.relative_to(pkg).as_posix().encode() + b"\0" + f.read_bytes() for f in data),
-                  *([] if roles in ("", "rules") else [b"line roles\0" + roles.encode()]))
+                  *([] if roles == linesource.DEFAULT else [b"line roles\0" + roles.encode()]))
 
 
 def report_code_digest(files: Files | None = None) -> str:

@@ -1,21 +1,21 @@
 """Where the signature block's line roles come from: the rules, a learned tagger (a CRF), or both.
 
-- `rules` (the default): signatories.parse;
+- `rules` (the default today): signatories.parse;
 - `crf`: a linear-chain CRF over the line features (`roles.features`) gives each item its role,
   and `roles.group` reads the roles into signatories;
 - `combined`: the same CRF with the rules' role of each line (and of its neighbours) as features,
   trained on the same letters (`roles.with_rules`).
 
 The choice is the environment variable COMPENDIUM_LINE_ROLES (or `python -m compendium.evaluate
---line-roles`), checked by `source()`. The models are package data (resources/line-roles-*.crfsuite),
-made by tools/train_line_roles.py with `train` below from the gold letters and their container
-variants; the same data give the same model bytes. python-crfsuite (a dependency of the package)
+--line-roles`), checked by `source()`; the default is `linesource.DEFAULT` (one line to change).
+The models are package data (resources/line-roles-*.crfsuite), made by tools/train_line_roles.py
+with `train` below from the gold letters, their container variants, the seed letter and the loose
+fixture letters; the same data give the same model bytes. python-crfsuite (a dependency of the package)
 is imported only when a CRF runs.
 """
 
 from __future__ import annotations
 
-import os
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,30 +23,16 @@ from typing import TYPE_CHECKING, Any
 from ..errors import InputError
 from . import roles
 from . import signatories as sig
+from .linesource import DEFAULT, ENV, SOURCES, source  # noqa: F401  (read here by evaluate, tests, tools)
 
 if TYPE_CHECKING:
     from .lines import Line
 
-ENV = "COMPENDIUM_LINE_ROLES"
-SOURCES = ("rules", "crf", "combined")
-# The rules: the CRF read the blind set heldout7 better (affiliation F1 0.578 against 0.548) but splits
-# a person's unit lines into signers of their own and misreads names that begin like formulas, which
-# the project's own fixtures check (README, "line roles").
-DEFAULT = "rules"
 RESOURCES = Path(__file__).resolve().parent / "resources"
 MODELS = {"crf": RESOURCES / "line-roles-crf.crfsuite", "combined": RESOURCES / "line-roles-combined.crfsuite"}
 # L-BFGS with python-crfsuite's usual regularisation (not tuned on the held-out sets): no sampling,
 # so the same sequences in the same order give the same model bytes.
 PARAMS = {"c1": 0.1, "c2": 0.1, "max_iterations": 100, "feature.possible_transitions": True}
-
-
-def source(value: str | None = None) -> str:
-    """The line-role source: `value`, else COMPENDIUM_LINE_ROLES, else the default; anything else
-    is a one-line error naming the variable."""
-    got = value if value is not None else os.environ.get(ENV, "") or DEFAULT
-    if got not in SOURCES:
-        raise InputError(ENV, f"unknown line-role source {got!r}: use one of {', '.join(SOURCES)}")
-    return got
 
 
 def _crfsuite() -> Any:
