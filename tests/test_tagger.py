@@ -120,6 +120,7 @@ def test_the_source_is_in_every_letter_s_processing_key(monkeypatch):
     """A build with another line-role source reprocesses every letter; the default changes nothing."""
     from compendium.build import staleness
 
+    assert staleness._line_roles_default(staleness.package_dir()) == tagger.DEFAULT  # read from its source
     monkeypatch.delenv(tagger.ENV, raising=False)
     unset = staleness.process_code_digest()
     monkeypatch.setenv(tagger.ENV, tagger.DEFAULT)
@@ -163,3 +164,21 @@ def test_layout_features_place_each_line_in_its_run_between_blank_lines():
     assert [f["run_len"] for f in feats] == ["3", "3", "3", "1", "3", "3", "3"]
     assert [f["since_name"] for f in feats] == ["0", "1", "2", "none", "0", "1", "2"]
     assert feats[2]["run_last"] == 1.0 and feats[1]["run_last"] == 0.0 and feats[5]["run_head_title"] == 1.0
+
+
+def test_the_rules_roles_grouped_as_the_tagger_groups_are_the_rules_signatories():
+    """tagger.group (what the crf and combined sources run) on the rules' own roles gives what
+    signatories.parse gives, offsets included, on every fixture letter: a CRF that tags a letter's
+    lines as the rules do makes the same tables (the seed letter: `make verify` under any source)."""
+    letters = sorted((ROOT / "tests" / "fixtures" / "letters").glob("**/*.txt")) + [SEED]
+    checked = 0
+    for raw in letters:
+        try:
+            lines = parse_letter(raw.read_bytes(), "letter", raw).structure.signature_lines
+        except InputError:
+            continue  # a page that is no letter
+        items, rule = roles.rule_roles(lines)
+        assert _key(tagger.group(items, rule)) == _key(sig.parse(lines)), raw.name
+        assert [s.start for s in tagger.group(items, rule)] == [s.start for s in sig.parse(lines)], raw.name
+        checked += 1
+    assert checked >= 140

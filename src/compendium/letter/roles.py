@@ -52,11 +52,16 @@ def sequence(lines: list[Line]) -> list[sig._Item]:
 
 
 def rule_roles(lines: list[Line], parsed: list[sig.Signatory] | None = None) -> tuple[list[sig._Item], list[str]]:
-    """The items and the role the rules give each: read back from signatories.parse (or from
-    `parsed`, what another version of it found), whose groups are contiguous runs of items (a
-    name line, then its affiliation lines; title, unit and organization as _affiliations reads them)."""
+    """The items and the role the rules give each: signatories.label_lines's own (headings kept as
+    `heading`), or, given `parsed` (what another version of signatories.parse found), read back
+    from its groups, contiguous runs of items (a name line, then its affiliation lines; title,
+    unit and organization as _affiliations reads them)."""
     items = sequence(lines)
-    starts = {s.start: s for s in (sig.parse(lines) if parsed is None else parsed)}
+    if parsed is None:  # today's rules: their own roles (signatories.label_lines), headings aside
+        keep = [k for k, it in enumerate(items) if it.mode != "heading"]
+        own = iter(sig.label_lines([items[k] for k in keep]))
+        return items, [next(own) if it.mode != "heading" else "heading" for it in items]
+    starts = {s.start: s for s in parsed}
     roles: list[str] = []
     person: list[int] | None = None  # the open person's affiliation lines
 

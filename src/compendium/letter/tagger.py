@@ -2,7 +2,7 @@
 
 - `rules` (the default today): signatories.parse;
 - `crf`: a linear-chain CRF over the line features (`roles.features`) gives each item its role,
-  and `roles.group` reads the roles into signatories;
+  and `group` reads the roles into signatories as the rules read theirs (signatories.group);
 - `combined`: the same CRF with the rules' role of each line (and of its neighbours) as features,
   trained on the same letters (`roles.with_rules`).
 
@@ -72,7 +72,17 @@ def signatories(lines: list[Line], src: str | None = None) -> list[sig.Signatory
     if src == "rules":
         return sig.parse(lines)
     items, rule = roles.rule_roles(lines)
-    return roles.group(items, tag(items, rule, src))
+    return group(items, tag(items, rule, src))
+
+
+def group(items: list[sig._Item], role: list[str]) -> list[sig.Signatory]:
+    """Signatories from the items' roles, read as the rules read their own (signatories.group):
+    the tagger decides each line's role, and a person's lines become affiliations as the rules'
+    do (title, unit and organization told apart by signatories.affiliations), so a unit taken for
+    an organization under the same title does not open an affiliation of its own. Headings are
+    set aside first, as signatories.parse never sees them."""
+    keep = [k for k, it in enumerate(items) if it.mode != "heading"]
+    return sig.group([items[k] for k in keep], [role[k] for k in keep])
 
 
 def train(sequences: list[tuple[list[dict[str, float | str]], list[str]]], path: Path) -> None:
