@@ -182,3 +182,26 @@ def test_the_rules_roles_grouped_as_the_tagger_groups_are_the_rules_signatories(
         assert [s.start for s in tagger.group(items, rule)] == [s.start for s in sig.parse(lines)], raw.name
         checked += 1
     assert checked >= 140
+
+
+def test_decoding_gives_every_position_line_a_person():
+    """tagger.decode: the model's best sequence among those in which a title or unit line has a
+    person open in its block; with no such constraint at stake, the model's own best."""
+    labels = ("name", "title", "chrome", "signer")
+    state = {"odd": {"chrome": 2.0, "name": 1.0}, "position": {"title": 3.0, "signer": 0.5}}
+    weights = (labels, state, {})
+    x = [{"odd": 1.0}, {"position": 1.0}]
+    assert tagger.decode(weights, x, {0}) == ["name", "title"]  # alone, "chrome" would win line 1
+    assert tagger.decode(weights, x, {0, 1}) == ["chrome", "signer"]  # a new block: no person to belong to
+    assert tagger.decode(weights, [{"odd": 1.0}], {0}) == ["chrome"]
+    assert tagger.decode((labels, state, {("chrome", "title"): 5.0}), x, {0}) == ["name", "title"]
+
+
+def test_decoding_is_the_crf_s_own_where_the_constraint_holds(tmp_path):
+    pytest.importorskip("pycrfsuite")
+    items, rule = roles.rule_roles(lines_of(BLOCK))
+    data = [(tagger.sequence_features(items, rule, "crf"), rule)] * 3
+    path = tmp_path / "m.crfsuite"
+    tagger.train(data, path)
+    raw = tagger._tagger(path).tag(data[0][0])
+    assert raw == rule and tagger.tag(items, rule, "crf", model=path) == raw
