@@ -72,7 +72,8 @@ accuracy: $(STAMP) ## score the parser against the gold files, then every gold l
 	$(BIN)/python -m compendium.evaluate $(GOLD_SETS)
 	$(BIN)/python tools/containers.py $(PLAIN_GOLD_SETS) --reference data/raw/letters/*.txt tests/fixtures/letters/*.txt
 
-# The parser reads line roles with the CRF unless COMPENDIUM_LINE_ROLES says rules or combined;
+# The parser reads line roles with the rules (src/compendium/letter/linesource.py) unless
+# COMPENDIUM_LINE_ROLES says crf or combined;
 # train_line_roles.py also writes the models the parser ships.
 line-roles: $(STAMP) ## line roles: rules, CRF and both, leave one set out, and the shipped models (benchmarks/line-roles.md)
 	$(BIN)/python tools/train_line_roles.py

@@ -10,9 +10,10 @@
    a heading item is `heading`; an item holding a gold person's name (the gold name's words,
    in order, inside the line; each gold person used once) is `name`, or `name+affiliation` when
    the rest of the line holds one of that person's gold titles or organizations; an item equal
-   to (or holding, or held by) a gold organization that signs as itself is `signer`; under an
-   open person, an item that starts with one of the person's gold titles ("former" and "(ret.)"
-   aside) is `title`, one that holds one of its gold organizations is `organization`; an item
+   to (or holding, or held by) a gold organization that signs as itself is `signer`, unless it
+   starts with one of the open person's gold titles ("former" and "(ret.)" aside): then it is
+   `title` (checked first); under an open person, one that holds one of its gold organizations is
+   `organization`; an item
    "On behalf of X" with X a gold organization of a person is `organization`; a place name is
    `place`; an unmatched item under a person, followed by that person's organization, is `unit`
    (GOLD.md: a sub-unit line is not scored); `count`, `placeholder` by their patterns; the rest
@@ -111,17 +112,17 @@ def gold_roles(items: list, gold: dict) -> list[str]:
             parts = [_n(a.get(f)) for a in cur.get("affiliations", []) for f in ("title", "organization")]
             out.append("name+affiliation" if any(_holds(rest, x) for x in parts if x) else "name")
             continue
+        bare = _n(sig._strip_former(text)[0])
+        titles = [_n(a.get("title")) for a in (cur or {}).get("affiliations", []) if a.get("title")]
+        if any(bare.startswith(x) and _holds(bare, x) for x in titles):
+            out.append("title")  # "President, Council of Engineering Deans" under its person, though the council signs too
+            continue
         if any(o and (o == t or _holds(t, o) or (_holds(o, t) and len(t) > 0.6 * len(o))) for o in orgs):
             out.append("signer")
             cur = None
             continue
-        bare = _n(sig._strip_former(text)[0])
         if cur is not None:
-            titles = [_n(a.get("title")) for a in cur.get("affiliations", []) if a.get("title")]
             corgs = [_n(a.get("organization")) for a in cur.get("affiliations", []) if a.get("organization")]
-            if any(bare.startswith(x) and _holds(bare, x) for x in titles):
-                out.append("title")
-                continue
             if any(_holds(t, o) for o in corgs):
                 out.append("organization")
                 continue

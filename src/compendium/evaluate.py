@@ -222,7 +222,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("folders", nargs="+", type=Path)
     ap.add_argument("-v", "--verbose", action="store_true", help="list every miss")
     ap.add_argument("--line-roles", choices=tagger.SOURCES,
-                    help=f"where the signature block's line roles come from (default: ${tagger.ENV}, else rules)")
+                    help=f"where the signature block's line roles come from (default: ${tagger.ENV}, else {tagger.DEFAULT})")
     args = ap.parse_args(argv)
     if args.line_roles:
         os.environ[tagger.ENV] = args.line_roles  # read by the parser, as `compendium process` reads it

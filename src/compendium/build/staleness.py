@@ -11,6 +11,7 @@ import functools
 import hashlib
 import json
 import os
+import re
 import threading
 import time
 from pathlib import Path
@@ -172,11 +173,22 @@ def process_code_digest(files: Files | None = None) -> str:
     data = sorted(f for m in modules if (src := _source(pkg, m)) and src.name == "__init__.py"
                   for f in src.parent.rglob("*") if f.is_file() and f.suffix != ".py" and "__pycache__" not in f.parts)
     # The line-role source the parser runs (COMPENDIUM_LINE_ROLES, compendium.letter.tagger): another
-    # source makes other tables; the default (the rules, compendium.letter.tagger.DEFAULT) adds nothing.
-    roles = os.environ.get("COMPENDIUM_LINE_ROLES", "")
+    # source makes other tables; the default (compendium.letter.linesource.DEFAULT) adds nothing.
+    default = _line_roles_default(pkg)
+    roles = os.environ.get("COMPENDIUM_LINE_ROLES", "") or default
     return digest(_code_digest(files, modules).encode(),
                   *(f.relative_to(pkg).as_posix().encode() + b"\0" + f.read_bytes() for f in data),
-                  *([] if roles in ("", "rules") else [b"line roles\0" + roles.encode()]))
+                  *([] if roles == default else [b"line roles\0" + roles.encode()]))
+
+
+def _line_roles_default(pkg: Path) -> str:
+    """compendium.letter.linesource.DEFAULT, read from its source: importing the parser here would
+    put it in every report's key (the parser reruns no report)."""
+    src = pkg / "letter" / "linesource.py"
+    m = re.search(r'^DEFAULT = "(\w+)"$', src.read_text(encoding="utf-8"), re.M)
+    if m is None:
+        raise RuntimeError(f"{src}: no DEFAULT = \"...\" line (the default line-role source)")
+    return m.group(1)
 
 
 def report_code_digest(files: Files | None = None) -> str:

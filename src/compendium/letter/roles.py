@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 from . import signatories as sig
 from .patterns import SIG_INTRO
 from .signatories.labels import _affiliation_roles as affiliation_roles
+from .signatories.vocabulary import _UNIT
 from .places import is_place, without_place
 
 if TYPE_CHECKING:
@@ -51,11 +52,16 @@ def sequence(lines: list[Line]) -> list[sig._Item]:
 
 
 def rule_roles(lines: list[Line], parsed: list[sig.Signatory] | None = None) -> tuple[list[sig._Item], list[str]]:
-    """The items and the role the rules give each: read back from signatories.parse (or from
-    `parsed`, what another version of it found), whose groups are contiguous runs of items (a
-    name line, then its affiliation lines; title, unit and organization as _affiliations reads them)."""
+    """The items and the role the rules give each: signatories.label_lines's own (headings kept as
+    `heading`), or, given `parsed` (what another version of signatories.parse found), read back
+    from its groups, contiguous runs of items (a name line, then its affiliation lines; title,
+    unit and organization as _affiliations reads them)."""
     items = sequence(lines)
-    starts = {s.start: s for s in (sig.parse(lines) if parsed is None else parsed)}
+    if parsed is None:  # today's rules: their own roles (signatories.label_lines), headings aside
+        keep = [k for k, it in enumerate(items) if it.mode != "heading"]
+        own = iter(sig.label_lines([items[k] for k in keep]))
+        return items, [next(own) if it.mode != "heading" else "heading" for it in items]
+    starts = {s.start: s for s in parsed}
     roles: list[str] = []
     person: list[int] | None = None  # the open person's affiliation lines
 
@@ -96,12 +102,20 @@ def _affiliation_roles(items: list[sig._Item], roles: list[str], person: list[in
 
 # --- features of a line for a learned tagger ---------------------------------------------------
 
+# Symbols glued to a line's first word ("-Ben Sample", "+Ana Example", "*Jane Doe", "=Name"): a mark,
+# an OCR speck or a spreadsheet prefix, not part of the word; the line's shape is read without them.
+_LEAD = re.compile(r"^[^\w\s(\"'“‘]+(?=\w)")
+
+
 def _shape(text: str) -> dict[str, float | str]:
+    lead = _LEAD.match(text)
+    text = text[lead.end():] if lead else text
     toks = sig._tokens(text)
     words = sig._words(text)
     caps = sum(1 for t in toks if t[:1].isupper())
     f: dict[str, float | str] = {
         "bias": 1.0,
+        "lead_symbol": float(lead is not None),
         "ntok": str(min(len(toks), 8)),
         "caps": round(caps / len(toks), 1) if toks else 0.0,
         "comma": str(min(text.count(","), 3)),
@@ -126,6 +140,7 @@ def _shape(text: str) -> dict[str, float | str]:
         "org_place": float(without_place(text) is not None),
         "sig_intro": float(bool(SIG_INTRO.match(text))),
         "count": float(bool(COUNT.match(text))),
+        "unit_shape": float(bool(_UNIT.match(text))),
         "placeholder": float(bool(PLACEHOLDER.match(text))),
         # the line predicates the rules are built from
         "evidence": str(sig._evidence(text)),
@@ -158,8 +173,31 @@ def features(items: list[sig._Item], rules: list[str] | None = None) -> list[dic
                 f[f"{tag}:gap"] = str(min(items[j].line.gap_before, 2))
             else:
                 f[f"{tag}:none"] = 1.0
+        for d, tag in ((-2, "prev2"), (2, "next2")):
+            j = k + d
+            if 0 <= j < n:
+                for key in ("evidence", "is_title", "is_org", "one_line"):
+                    f[f"{tag}:{key}"] = own[j][key]
+        f.update(_layout(items, own, k))
         out.append(f)
     return out if rules is None else with_rules(out, rules)
+
+
+def _layout(items: list[sig._Item], own: list[dict[str, float | str]], k: int) -> dict[str, float | str]:
+    """Where the item sits in its run of lines between blank lines: its place in the run, the
+    run's length, how the run begins, and how far back the nearest name-like line is (a person's
+    unit lines sit under a name and a title inside one run)."""
+    start = k
+    while start > 0 and items[start].line.gap_before == 0:
+        start -= 1
+    end = k + 1
+    while end < len(items) and items[end].line.gap_before == 0:
+        end += 1
+    named = [j for j in range(start, k + 1) if own[j]["evidence"] == "2" or own[j]["one_line"]]
+    return {"run_pos": str(min(k - start, 3)), "run_len": str(min(end - start, 5)),
+            "run_last": float(k == end - 1), "run_head": str(own[start]["evidence"]),
+            "run_head_title": own[start + 1]["is_title"] if start + 1 < end else 0.0,
+            "since_name": str(min(k - named[-1], 4)) if named else "none"}
 
 
 def with_rules(feats: list[dict[str, float | str]], rules: list[str]) -> list[dict[str, float | str]]:
