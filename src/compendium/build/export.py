@@ -43,11 +43,13 @@ def stable(nb) -> list[str]:
 def _memo(name: str, fn, cache: dict):
     """`fn` remembering its results for short inputs: the code cells are the same in every
     letter's report, so highlighting and sanitizing them is done once per worker, not once
-    per report (a figure's SVG, different every time, is too long to be kept)."""
+    per report. Only short inputs: a letter's tables and figures, different every time, reach the
+    same filters, and kept up to 20,000 characters each they filled the 512 places with entries
+    never used again (up to 20 MB a worker); the notebooks' cells are under 1,000 characters."""
     lexer = getattr(fn, "pygments_lexer", None)
 
     def call(source, *args, **kwargs):
-        if not isinstance(source, str) or len(source) > 20_000:
+        if not isinstance(source, str) or len(source) > 4_000:
             return fn(source, *args, **kwargs)
         key = (name, lexer, source, repr(args), repr(sorted(kwargs.items())))
         if key not in cache:

@@ -52,6 +52,7 @@ def process_all(verbose: bool = False, stamps: Stamps | None = None, force: bool
 
     t = time.perf_counter()
     delta = store.update(paths.processed_dir(), [lid for lid, _ in letters])
+    store.release_memory()  # before the corpus report's kernel starts its work
     if verbose and delta:
         (progress.detail if progress else say)(f"{delta} ({time.perf_counter() - t:.1f} s)")
     return done
