@@ -21,7 +21,7 @@ import pandas as pd
 
 from . import contract, paths
 from .errors import InputError
-from .rawdata import check_letter_id
+from .rawdata import LETTER_ID, check_letter_id
 
 FILES = contract.REPORT_FILES
 # Bounds on what a report reads: far above what a letter of at most 1 MB
@@ -197,13 +197,15 @@ _VALID: dict[str, None] = {}
 
 def checked_by_build(letter_id: str, key: str) -> bool:
     """Whether `compendium process`, run by the build, wrote and checked exactly these files
-    (build/checked-tables.json holds their contract.tables_digest): the same checks as
+    (build/checked-tables/<letter id> holds their contract.tables_digest): the same checks as
     _validate, made once where the tables were made."""
+    if not isinstance(letter_id, str) or not LETTER_ID.fullmatch(letter_id):  # a file name, never a path
+        return False
     try:
-        record = json.loads((paths.build_dir() / "checked-tables.json").read_text(encoding="utf-8"))
+        record = (paths.build_dir() / "checked-tables" / letter_id).read_text(encoding="ascii", errors="strict")
     except (OSError, ValueError):
         return False
-    return isinstance(record, dict) and record.get(letter_id) == key
+    return record.strip() == key
 
 
 def load(processed_dir: str | Path | None = None, letter_id: str | None = None) -> Letter:
