@@ -23,6 +23,7 @@ def _validated(monkeypatch) -> list[str]:
     real = report._validate
     monkeypatch.setattr(report, "_validate", lambda p, frames, text: seen.append(p.name) or real(p, frames, text))
     monkeypatch.setattr(report, "_VALID", {})
+    monkeypatch.setattr(report, "_LAST", [])  # tables parsed by an earlier test in this process
     return seen
 
 

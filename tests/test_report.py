@@ -93,3 +93,19 @@ def test_figures_are_the_same_with_text_sizes_remembered_across_renderers(monkey
     monkeypatch.setattr(backend_svg.RendererSVG, "get_text_width_height_descent",
                         lambda self, s, prop, ismath: self._text2path.get_text_width_height_descent(s, prop, ismath))
     assert [plots.svg(make()) for make in figures] == remembered
+
+
+def test_a_second_load_of_the_same_bytes_is_not_parsed_again_and_gives_copies(folder, monkeypatch):
+    first = report.load(folder)
+    parsed = []
+    real = report.pd.read_csv
+    monkeypatch.setattr(report.pd, "read_csv", lambda *a, **k: parsed.append(1) or real(*a, **k))
+    again = report.load(folder)
+    assert parsed == [] and again.signatories.equals(first.signatories) and again.timeline.equals(first.timeline)
+    again.signatories.loc[0, "name"] = "Changed in a notebook"
+    assert report.load(folder).signatories.equals(first.signatories)  # a copy went out, not the kept frames
+    path = folder / "signatories.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace(",Morton Abramowitz,", ",Morton Abramowitz Sr.,", 1),
+                    encoding="utf-8")
+    changed = report.load(folder)
+    assert parsed and changed.signatories.name[0] == "Morton Abramowitz Sr."
