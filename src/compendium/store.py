@@ -161,7 +161,8 @@ def _from_rows(rows: list[dict], schema: pa.Schema) -> pa.Table:
     if not rows:
         return _empty(schema)
     names = schema.names
-    if any(len(r) != len(names) for r in rows) or any(set(r) != set(names) for r in (rows[0], rows[-1])):
+    columns = set(names)
+    if any(r.keys() != columns for r in rows):
         raise ValueError(f"rows are not of the columns {names}")
     return pa.Table.from_arrays([_column([r[c] for r in rows], schema.field(c).type) for c in names], schema=schema)
 
