@@ -1,10 +1,8 @@
 """The tables `compendium process` wrote and checked are not checked again by the reports
-(build/checked-tables.json); tables changed since are, and process itself refuses tables that
+(build/checked-tables/<letter id>); tables changed since are, and process itself refuses tables that
 disagree with each other or with clean.txt (contract.consistency_problem)."""
 
 from __future__ import annotations
-
-import json
 
 import pytest
 
@@ -25,15 +23,33 @@ def _validated(monkeypatch) -> list[str]:
     real = report._validate
     monkeypatch.setattr(report, "_validate", lambda p, frames, text: seen.append(p.name) or real(p, frames, text))
     monkeypatch.setattr(report, "_VALID", {})
+    monkeypatch.setattr(report, "_LAST", [])  # tables parsed by an earlier test in this process
     return seen
 
 
 def test_a_letter_the_build_processed_is_not_checked_again(processed, project, monkeypatch):
-    record = json.loads((project / "build" / "checked-tables.json").read_text(encoding="utf-8"))
-    assert list(record) == [REAL_ID] and len(record[REAL_ID]) == 64
+    record = project / "build" / "checked-tables"
+    assert [p.name for p in record.iterdir()] == [REAL_ID]
+    assert len((record / REAL_ID).read_text(encoding="ascii").strip()) == 64
     seen = _validated(monkeypatch)
     letter = report.load(processed)
     assert seen == [] and letter.letter_id == REAL_ID and len(letter.signatories) == 14
+
+
+def test_the_record_is_written_before_the_letter_s_reports_are_queued(project):
+    # During a build the reports of a letter run while later letters are still processed: the
+    # record must be there when the letter is handed on, not only once every letter is done.
+    raw = project / "data" / "raw" / "letters" / f"{REAL_ID}.txt"
+    seen = []
+    processing.process_all(letters=[(REAL_ID, raw)],
+                           on_letter=lambda lid: seen.append((project / "build" / "checked-tables" / lid).is_file()))
+    assert seen == [True]
+
+
+def test_records_of_letters_no_longer_registered_are_dropped(processed, project):
+    (project / "build" / "checked-tables" / "gone-letter").write_text("0" * 64 + "\n", encoding="ascii")
+    processing.CheckedTables().save([REAL_ID])
+    assert [p.name for p in (project / "build" / "checked-tables").iterdir()] == [REAL_ID]
 
 
 def test_tables_changed_after_processing_are_checked(processed, monkeypatch):
@@ -47,7 +63,7 @@ def test_tables_changed_after_processing_are_checked(processed, monkeypatch):
 
 
 def test_a_damaged_record_only_means_checking_again(processed, project, monkeypatch):
-    (project / "build" / "checked-tables.json").write_text("[1, 2", encoding="utf-8")
+    (project / "build" / "checked-tables" / REAL_ID).write_text("[1, 2", encoding="utf-8")
     seen = _validated(monkeypatch)
     report.load(processed)
     assert seen == [REAL_ID]

@@ -75,3 +75,37 @@ def test_include_context_must_be_a_boolean():
     with pytest.raises(Exception, match="include_context: must be True or False, not 'false'"):
         report.check_flag("include_context", "false")
     assert report.check_flag("include_context", False) is False
+
+
+def test_figures_are_the_same_with_text_sizes_remembered_across_renderers(monkeypatch):
+    # plots remembers the SVG renderer's text sizes across renderers (matplotlib keeps them
+    # per renderer, and bbox_inches="tight" makes two per figure): the SVG must not change.
+    from matplotlib.backends import backend_svg
+
+    from compendium import plots
+
+    letter = report.load(SEED)
+    figures = (lambda: plots.timeline_figure(letter), lambda: plots.network_figure(letter),
+               lambda: plots.composition_figure(report.composition(letter)))
+    plots._text_metrics.cache_clear()
+    remembered = [plots.svg(make()) for make in figures]
+    assert plots._text_metrics.cache_info().hits > 0
+    monkeypatch.setattr(backend_svg.RendererSVG, "get_text_width_height_descent",
+                        lambda self, s, prop, ismath: self._text2path.get_text_width_height_descent(s, prop, ismath))
+    assert [plots.svg(make()) for make in figures] == remembered
+
+
+def test_a_second_load_of_the_same_bytes_is_not_parsed_again_and_gives_copies(folder, monkeypatch):
+    first = report.load(folder)
+    parsed = []
+    real = report.pd.read_csv
+    monkeypatch.setattr(report.pd, "read_csv", lambda *a, **k: parsed.append(1) or real(*a, **k))
+    again = report.load(folder)
+    assert parsed == [] and again.signatories.equals(first.signatories) and again.timeline.equals(first.timeline)
+    again.signatories.loc[0, "name"] = "Changed in a notebook"
+    assert report.load(folder).signatories.equals(first.signatories)  # a copy went out, not the kept frames
+    path = folder / "signatories.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace(",Morton Abramowitz,", ",Morton Abramowitz Sr.,", 1),
+                    encoding="utf-8")
+    changed = report.load(folder)
+    assert parsed and changed.signatories.name[0] == "Morton Abramowitz Sr."

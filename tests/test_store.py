@@ -184,3 +184,40 @@ def test_an_update_and_the_index_rows_do_not_import_pandas(tmp_path, letters):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split("]")
     assert IDS[1] in out[0] and out[-1].strip() == "False"
     assert _files(root) == _from_scratch(tmp_path / "elsewhere", root)
+
+
+def test_rows_become_the_same_arrow_table_pyarrow_makes_from_them():
+    # store._from_rows assembles arrays from buffers (no pandas import, no JSON reader): the
+    # same table, nulls, empty strings and text in any script included.
+    import pyarrow as pa
+
+    schema = store.SCHEMAS["mentions"]
+    base = {c: ("" if schema.field(c).type == pa.string() else 0) for c in schema.names}
+    rows = [dict(base, letter_id="a", text="Jürgen — 北京 “quoted”", start=3, end=2**40),
+            dict(base, letter_id="b", text=""),
+            dict(base, letter_id="c", mention_id=None, start=None)]
+    ours = store._from_rows(rows, schema)
+    assert ours.equals(pa.Table.from_pylist(rows, schema=schema))
+    assert ours.column("mention_id").null_count == 1 and ours.column("text").to_pylist()[0].startswith("Jürgen")
+    with pytest.raises(ValueError):
+        store._from_rows([dict(base, start="3")], schema)
+    with pytest.raises(ValueError):
+        store._from_rows([{**base, "extra": ""}], schema)
+
+
+def test_letters_read_in_batches_give_the_store_of_one_letter_at_a_time(tmp_path, letters, monkeypatch):
+    root = _root(tmp_path, letters, IDS)
+    batched = _from_scratch(tmp_path, root)
+    monkeypatch.setattr(store, "READ_BATCH", 1)
+    assert _from_scratch(tmp_path, root) == batched
+
+
+def test_load_tables_reads_only_the_tables_asked_for(tmp_path, letters):
+    root = _root(tmp_path, letters, IDS)
+    store.update(root)
+    t = store.load_tables(root, ("signatories",))
+    assert list(t.letters.letter_id) and set(t.signatories.letter_id) == set(IDS)
+    assert t.paragraphs is None and t.mentions is None and t.timeline is None and t.affiliations is None
+    assert set(t.arrow) == {"letters", "signatories"}
+    with pytest.raises(ValueError, match="no table"):
+        store.load_tables(root, ("signatures",))

@@ -22,6 +22,9 @@ from .store import Tables, load_tables
 _GENERIC = {"inc", "llc", "ltd", "usa", "us", "u s", "the", "of", "for", "and", "foundation", "fund"}
 
 
+CORPUS_TABLES = ("letters", "signatories", "affiliations")  # what the corpus report reads
+
+
 def load_corpus(processed_root: str | Path | None = None) -> Tables:
     """Every processed letter under `processed_root` (default data/processed), from the corpus
     store (compendium.store): no letter's tables are read or checked again unless its folder
@@ -29,8 +32,11 @@ def load_corpus(processed_root: str | Path | None = None) -> Tables:
 
     In the project's own data/processed only the letters registered in
     data/raw/SHA256SUMS are read (a folder copied there by hand is not a letter
-    of the compendium)."""
-    return load_tables(processed_root)
+    of the compendium).
+
+    Only the tables the corpus report reads (CORPUS_TABLES; the others are None): the corpus's
+    paragraphs and mentions, most of the store, stay on disk (store.load_tables for all)."""
+    return load_tables(processed_root, CORPUS_TABLES)
 
 
 def letters_table(t: Tables) -> pd.DataFrame:

@@ -27,6 +27,7 @@ differs in memory.
 
 from __future__ import annotations
 
+import array
 import csv
 import datetime as dt
 import hashlib
@@ -123,20 +124,50 @@ def _empty(schema: pa.Schema) -> pa.Table:
     return pa.Table.from_batches([], schema=schema)
 
 
-def _from_rows(rows: list[dict], schema: pa.Schema) -> pa.Table:
-    """pa.Table.from_pylist(rows, schema), through Arrow's JSON reader: every way of making an
-    Arrow array from Python objects imports pandas on its first call (pyarrow checks for pandas
-    types), a second of the build's time for the one letter an add brings."""
-    import pyarrow.json as pj
+def _column(values: list, typ: pa.DataType) -> pa.Array:
+    """An Arrow array of int64 or string values (None a null) assembled from its buffers: every
+    way of making an array from Python objects imports pandas on its first call (pyarrow checks
+    for pandas types), a second of the build's time for the one letter an add brings; Arrow's
+    JSON reader, used before, kept 30-45 MiB of native memory per 256 letters read."""
+    n = len(values)
+    nulls = sum(v is None for v in values)
+    validity = None
+    if nulls:
+        bits = bytearray((n + 7) // 8)
+        for i, v in enumerate(values):
+            if v is not None:
+                bits[i >> 3] |= 1 << (i & 7)
+        validity = pa.py_buffer(bytes(bits))
+    if typ == pa.int64():
+        if any(v is not None and (type(v) is not int or not -2**63 <= v < 2**63) for v in values):
+            raise ValueError(f"not an int64 column: {values[:5]!r}…")
+        data = array.array("q", [0 if v is None else v for v in values])
+        return pa.Array.from_buffers(typ, n, [validity, pa.py_buffer(data)], null_count=nulls)
+    if typ != pa.string() or any(v is not None and type(v) is not str for v in values):
+        raise ValueError(f"not a {typ} column: {values[:5]!r}…")
+    encoded = [b"" if v is None else v.encode("utf-8") for v in values]
+    offsets = array.array("i", [0] * (n + 1))
+    end = 0
+    for i, b in enumerate(encoded, 1):
+        end += len(b)
+        offsets[i] = end  # OverflowError past 2 GiB of text in one column of one batch
+    return pa.Array.from_buffers(typ, n, [validity, pa.py_buffer(offsets), pa.py_buffer(b"".join(encoded))],
+                                 null_count=nulls)
 
+
+def _from_rows(rows: list[dict], schema: pa.Schema) -> pa.Table:
+    """pa.Table.from_pylist(rows, schema), without pandas (see _column); every row has exactly
+    the schema's columns."""
     if not rows:
         return _empty(schema)
-    data = "".join(json.dumps(r) + "\n" for r in rows).encode("ascii")
-    options = pj.ParseOptions(explicit_schema=schema, unexpected_field_behavior="error")
-    return pj.read_json(io.BytesIO(data), parse_options=options).select(schema.names).combine_chunks()
+    names = schema.names
+    columns = set(names)
+    if any(r.keys() != columns for r in rows):
+        raise ValueError(f"rows are not of the columns {names}")
+    return pa.Table.from_arrays([_column([r[c] for r in rows], schema.field(c).type) for c in names], schema=schema)
 
 
-def _letter_rows(letter_dir: Path) -> dict[str, pa.Table]:
+def _letter_rows(letter_dir: Path) -> dict[str, list[dict]]:
     """One letter's rows of every table, as the store holds them."""
     try:
         m = json.loads((letter_dir / "letter.json").read_text(encoding="utf-8"))
@@ -152,26 +183,25 @@ def _letter_rows(letter_dir: Path) -> dict[str, pa.Table]:
         dt.date.fromisoformat(date)
     except (TypeError, ValueError):
         raise InputError(letter_dir / "letter.json", f"date {date!r} is not an ISO date (YYYY-MM-DD)") from None
-    out = {"letters": _from_rows([{
+    out = {"letters": [{
         "letter_id": lid, "date": date, "subject": m.get("subject", ""),
         "addressee": "; ".join(m.get("addressee", [])), "signatory_count": int(m["signatory_count"]),
-        "paragraph_count": int(m.get("paragraph_count", 0)), "source_sha256": m.get("source_sha256", "")}],
-        SCHEMAS["letters"])}
+        "paragraph_count": int(m.get("paragraph_count", 0)), "source_sha256": m.get("source_sha256", "")}]}
     for name in contract.TABLE_NAMES:
         rows = _read_table(letter_dir, f"{name}.csv", text_length)
-        out[name] = _from_rows([{"letter_id": lid, "letter_date": date, **r} for r in rows], SCHEMAS[name])
+        out[name] = [{"letter_id": lid, "letter_date": date, **r} for r in rows]
     return out
 
 
-def read(root: Path) -> tuple[dict[str, pa.Table], dict[str, str]] | None:
-    """The stored tables and digests, or None when a file is missing, unreadable, of another
-    schema, or the files come from different writes."""
+def read(root: Path, names: tuple[str, ...] = TABLES) -> tuple[dict[str, pa.Table], dict[str, str]] | None:
+    """The stored tables (those named: "letters" always) and digests, or None when a file is
+    missing, unreadable, of another schema, or the files come from different writes."""
     digests = stored_digests(root)
     if digests is None:
         return None
     key = hashlib.sha256((FORMAT + manifest_text(digests)).encode()).hexdigest().encode()
     tables = {}
-    for name in TABLES:
+    for name in _with_letters(names):
         try:
             # ParquetFile, not pq.read_table: the same table without importing pyarrow.dataset
             # (a quarter of a second on every process that reads the store).
@@ -249,31 +279,60 @@ class _DigestCache:
         self.cache.save()
 
 
-def current(root: Path, letter_ids: list[str] | None = None,
-            save_cache: bool = False) -> tuple[dict[str, pa.Table], dict[str, str], Delta]:
-    """The store as the processed folders under `root` say it should be: the stored tables with
-    the rows of the changed, added and removed letters replaced (only those letters are read)."""
+def _with_letters(names: tuple[str, ...]) -> tuple[str, ...]:
+    unknown = set(names) - set(TABLES)
+    if unknown:
+        raise ValueError(f"no table {sorted(unknown)} in the corpus store ({', '.join(TABLES)})")
+    return tuple(n for n in TABLES if n == "letters" or n in names)
+
+
+def current(root: Path, letter_ids: list[str] | None = None, save_cache: bool = False,
+            names: tuple[str, ...] = TABLES) -> tuple[dict[str, pa.Table], dict[str, str], Delta]:
+    """The store as the processed folders under `root` say it should be: the stored tables (those
+    named, and "letters") with the rows of the changed, added and removed letters replaced (only
+    those letters are read)."""
+    names = _with_letters(names)
     root = Path(root)
     ids = sorted(letter_ids) if letter_ids is not None else _letter_ids(root)
     cache = _DigestCache(root)
     digests = {lid: cache.digest(root / lid) for lid in ids}
     if save_cache:
         cache.save(ids)
-    stored = read(root)
+    stored = read(root, names)
     delta = Delta(rebuilt=stored is None)
-    old, old_digests = stored if stored is not None else ({n: _empty(SCHEMAS[n]) for n in TABLES}, {})
+    old, old_digests = stored if stored is not None else ({n: _empty(SCHEMAS[n]) for n in names}, {})
     delta.changed = [lid for lid in ids if old_digests.get(lid) != digests[lid]]
     delta.removed = sorted(set(old_digests) - set(digests))
     if not delta:
         return old, digests, delta
-    fresh = [_letter_rows(root / lid) for lid in delta.changed]
+    fresh = _read_letters(root, delta.changed, names)
     drop = set(delta.changed) | set(delta.removed)
     tables = {}
-    for name in TABLES:
-        t = pa.concat_tables([_select(old[name], drop), *(f[name] for f in fresh)])
+    for name in names:
+        t = pa.concat_tables([_select(old[name], drop), *fresh[name]])
         # A stable sort by letter id: each letter's rows keep their file's order.
         tables[name] = t.take(pc.sort_indices(t, sort_keys=[("letter_id", "ascending")])).combine_chunks()
     return tables, digests, delta
+
+
+READ_BATCH = 64  # letters whose rows become one Arrow table per table
+
+
+def _read_letters(root: Path, letter_ids: list[str], names: tuple[str, ...]) -> dict[str, list[pa.Table]]:
+    """The rows of these letters, per table, as a few Arrow tables of up to READ_BATCH letters
+    each: one small table per letter and table held about 0.1 MiB of native memory a letter
+    (buffers, schemas and chunk headers of 6 tables a letter), 200 MiB for a store rebuilt at
+    2,048 letters, and kept the build process that much larger until it ended."""
+    out: dict[str, list[pa.Table]] = {name: [] for name in names}
+    for i in range(0, len(letter_ids), READ_BATCH):
+        rows: dict[str, list[dict]] = {name: [] for name in names}
+        for lid in letter_ids[i:i + READ_BATCH]:
+            for name, r in _letter_rows(root / lid).items():
+                if name in rows:
+                    rows[name] += r
+        for name in names:
+            out[name].append(_from_rows(rows[name], SCHEMAS[name]))
+    return out
 
 
 def _parquet(t: pa.Table, key: str) -> bytes:
@@ -299,35 +358,51 @@ def update(root: Path | None = None, letter_ids: list[str] | None = None) -> Del
     return delta
 
 
+def release_memory() -> None:
+    """Give the memory an update freed back to the system: Arrow's pool (mimalloc) and the C
+    library's heap keep freed pages for reuse, and a build process that rebuilt the store at
+    2,048 letters stayed about 100 MiB larger for the rest of the build (the corpus report runs
+    after it). A no-op where either is unavailable."""
+    pa.default_memory_pool().release_unused()
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)  # glibc only
+    except (OSError, AttributeError):
+        pass
+
+
 @dataclass
 class Tables:
     """The store as pandas DataFrames, every table's rows ordered by letter date, then letter id
     (each letter's rows in their file's order). Integer columns are pandas' Int64, as
-    `report.load` gives them; text is "" when empty."""
+    `report.load` gives them; text is "" when empty. A table not asked for (load_tables' `names`)
+    is None."""
 
     root: Path
     letters: pd.DataFrame  # letter_id, date, subject, addressee, signatory_count, paragraph_count, source_sha256
-    paragraphs: pd.DataFrame
-    signatories: pd.DataFrame
-    affiliations: pd.DataFrame
-    mentions: pd.DataFrame
-    timeline: pd.DataFrame
+    paragraphs: pd.DataFrame | None
+    signatories: pd.DataFrame | None
+    affiliations: pd.DataFrame | None
+    mentions: pd.DataFrame | None
+    timeline: pd.DataFrame | None
     arrow: dict = field(default_factory=dict, repr=False)  # the same tables as pyarrow reads them (for SQL)
 
     def __len__(self) -> int:
         return len(self.letters)
 
 
-def load_tables(processed_root: str | Path | None = None) -> Tables:
-    """The corpus under `processed_root` (default data/processed) from its store; letters whose
-    folders changed since the store was written are read from their folders (in memory: only
-    the build writes the store)."""
+def load_tables(processed_root: str | Path | None = None, names: tuple[str, ...] = TABLES) -> Tables:
+    """The corpus under `processed_root` (default data/processed) from its store, the tables
+    named (and "letters"; the others None: a report that reads three tables does not hold the
+    corpus's paragraphs and mentions in memory); letters whose folders changed since the store
+    was written are read from their folders (in memory: only the build writes the store)."""
     import pandas as pd
 
     root = resolve_root(processed_root)
-    tables, _, _ = current(root)
-    frames = {}
-    for name in TABLES:
+    tables, _, _ = current(root, names=names)
+    frames = dict.fromkeys(TABLES[1:])
+    for name in tables:
         df = tables[name].to_pandas(types_mapper={pa.int64(): pd.Int64Dtype()}.get)
         date = "date" if name == "letters" else "letter_date"
         frames[name] = df.sort_values([date, "letter_id"], kind="stable").reset_index(drop=True)
@@ -337,5 +412,5 @@ def load_tables(processed_root: str | Path | None = None) -> Tables:
 def letter_rows(root: Path | None = None) -> dict[str, dict]:
     """letters.parquet as letter id → its row (what the index page lists), from an up-to-date store."""
     root = Path(root) if root is not None else paths.processed_dir()
-    tables, _, _ = current(root)
+    tables, _, _ = current(root, names=("letters",))
     return {r["letter_id"]: r for r in tables["letters"].to_pylist()}

@@ -3,7 +3,6 @@ then the corpus store (compendium.store) by delta. The caller holds the project 
 
 from __future__ import annotations
 
-import json
 import time
 from pathlib import Path
 
@@ -52,38 +51,36 @@ def process_all(verbose: bool = False, stamps: Stamps | None = None, force: bool
 
     t = time.perf_counter()
     delta = store.update(paths.processed_dir(), [lid for lid, _ in letters])
+    store.release_memory()  # before the corpus report's kernel starts its work
     if verbose and delta:
         (progress.detail if progress else say)(f"{delta} ({time.perf_counter() - t:.1f} s)")
     return done
 
 
 class CheckedTables:
-    """build/checked-tables.json: letter id → contract.tables_digest of the tables and clean.txt
+    """build/checked-tables/<letter id>: the contract.tables_digest of the tables and clean.txt
     `compendium process` wrote and checked (the schemas and contract.consistency_problem: what
     report.load checks). A report whose letter's files still have that digest is not checked again
-    (report.checked_by_build); a letter processed by a build killed before this is written is."""
+    (report.checked_by_build). One small file per letter, written as soon as the letter is processed
+    (before its reports are queued): a report run while the build still processes other letters
+    finds it, and neither side reads or rewrites a record of the whole corpus per letter."""
 
-    NAME = "checked-tables.json"
+    NAME = "checked-tables"
 
     def __init__(self) -> None:
-        self.path = paths.build_dir() / self.NAME
-        try:
-            self.data = json.loads(self.path.read_text(encoding="utf-8"))
-            if not isinstance(self.data, dict):
-                self.data = {}
-        except (OSError, ValueError):
-            self.data = {}
-        self.changed = False
+        self.folder = paths.build_dir() / self.NAME
 
     def add(self, letter_id: str, out: Path) -> None:
         texts = {name: (out / name).read_text(encoding="utf-8") for name in (*contract.TABLES, "clean.txt")}
-        self.data[letter_id] = contract.tables_digest(texts)
-        self.changed = True
+        self.folder.mkdir(parents=True, exist_ok=True)
+        atomic.write_text(self.folder / letter_id, contract.tables_digest(texts) + "\n")
 
     def save(self, letter_ids: list[str]) -> None:
+        """Records of letters no longer registered are dropped (a letter's id is a file name)."""
         keep = set(letter_ids)
-        if set(self.data) - keep:
-            self.data = {k: v for k, v in self.data.items() if k in keep}
-            self.changed = True
-        if self.changed:
-            atomic.write_text(self.path, json.dumps(self.data, indent=1, sort_keys=True) + "\n")
+        try:
+            names = [p for p in self.folder.iterdir() if p.name not in keep and p.is_file() and not p.is_symlink()]
+        except OSError:  # no letter processed yet
+            return
+        for p in names:
+            p.unlink(missing_ok=True)
