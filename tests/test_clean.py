@@ -257,3 +257,43 @@ def test_share_buttons_in_more_languages_are_page_chrome():
         assert chrome_reason(line), line
     for line in ("Dela Cruz Foundation", "Deel Street Residents Association"):
         assert chrome_reason(line) is None, line
+
+
+@pytest.mark.parametrize("line", ["Like", "Repost", "Most relevant", "…see less", "1,284", "👍😮❤️ 87",
+                                  "34 comments · 19 shares", "96 comments • 41 reposts", "1d", "3d · 🌐",
+                                  "Theo Brandvold • 3rd+", "Private group · 2.4K members", "Write a comment…",
+                                  "Scanned with ClearScan Pro", "Pubblicato il 12 marzo 2025 da Redazione",
+                                  "Publicerad 17 januari 2024"])
+def test_social_network_widgets_scanner_marks_and_foreign_publication_lines_are_chrome(line):
+    from compendium.letter.patterns import chrome_reason
+
+    assert chrome_reason(line)
+
+
+@pytest.mark.parametrize("line", ["Like many of our members, we ask for more.", "Send us your views", "2d Battalion",
+                                  "Comment on the draft", "Friends of the Earth • Europe"])
+def test_lines_that_only_start_like_social_widgets_are_not_chrome(line):
+    from compendium.letter.patterns import chrome_reason
+
+    assert chrome_reason(line) is None
+
+
+def test_a_social_post_around_the_letter_is_cut_and_its_sentences_are_no_title():
+    post = ("Facebook\nParents Together\nPrivate group · 2.4K members\nJoined\nAna Keller\n3d · 🌐\n"
+            "Here is the letter we sent tonight. Please share and come to the meeting!! 👇\n\n")
+    widgets = "\n👍😮❤️ 87\n34 comments · 19 shares\nLike\nComment\nShare\nMost relevant\nCorinne Abara\nThanks!\n2d\nReply\n"
+    c = clean(post + LETTER + widgets, where="x.txt")
+    assert c.text.startswith("September 10, 2014\n") and c.text.endswith("Lantern Rights Network\n")
+    undated = LETTER.replace("September 10, 2014\n\n", "") + "\nBergen, September 10, 2014\n"
+    c = clean(post + undated + widgets, where="x.txt")
+    assert c.text.startswith("Dear Minister Lindqvist,\n")
+
+
+def test_signature_strokes_read_by_ocr_are_cut_and_rules_and_codes_are_no_strokes():
+    strokes = LETTER.replace("Grace Liu\n", "~~//\\/\\/\\~~ -—\nGrace Liu\nJ”\\/\\/\\_.,\n")
+    c = clean(strokes, where="x.txt")
+    assert c.text.endswith("Sincerely,\n\nGrace Liu\nChair\nLantern Rights Network\n")
+    assert {r["reason"] for r in c.removed} == {"page chrome inside the letter (signature strokes read as text)"}
+    from compendium.letter.patterns import is_scribble
+
+    assert not any(is_scribble(s) for s in ("________", "* * *", "-- ", "A/HRC/58/G/9", "Dr. J. Doe"))

@@ -99,6 +99,8 @@ STRICT_CHROME = [
     (re.compile(r"^(?:share|print|email|tweet|share (?:this )?(?:via|on) [\w ]+|share this(?: (?:page|article|letter|post|story))?|print this(?: (?:page|article))?"
                 r"|download (?:the )?(?:pdf|letter|full (?:letter|text|report))(?:\s*\(.*\))?|download pdf|back to top"
                 r"|advertisement|facebook|twitter|linkedin|whatsapp|x \(twitter\)|copy link)[:.]?$", re.I), "share buttons"),
+    # A stray mark alone on its line (a scan's speck or rule read as "|", "'"): no wording.
+    (re.compile(r"^[|'‘’`´¦¡:;,.]{1,2}$"), "stray mark"),
 ]
 CHROME = STRICT_CHROME + [
     (re.compile(r"tax[- ]deductible|\bdonate now\b|\bgive now\b|support our work|^donate$|make a (?:gift|donation)", re.I), "donation appeal"),
@@ -178,7 +180,22 @@ CHROME = STRICT_CHROME + [
                 r"|nieuws|notizie|aktualno[śs]ci|nyheter"
                 r"|qui sommes-nous ?\??|qui[ée]nes somos|quem somos|[üu]ber uns|nos actions|nous soutenir|dona(?:r|ciones)|faire un don|spenden)$", re.I),
      "navigation link"),
-    (re.compile(r"^(?:publi[ée] le|fecha de publicaci[óo]n|publicado (?:el|em)|ver[öo]ffentlicht(?: am)?)\b.{0,60}$", re.I), "publication date"),
+    (re.compile(r"^(?:publi[ée] le|fecha de publicaci[óo]n|publicado (?:el|em)|ver[öo]ffentlicht(?: am)?|pubblicat[oa](?: il)?"
+                r"|gepubliceerd(?: op)?|opublikowan[oy](?: dnia)?|publicerad(?: den)?|udgivet(?: den)?|publisert(?: den)?"
+                r"|zve[řr]ejn[ěe]no(?: dne)?|publicat(?: pe| la)?)\b.{0,60}$", re.I), "publication date"),
+    # A social network's widgets around a post: reactions and their counts, the buttons under
+    # it, the sort of its comments, a comment's age ("3d", "2 h"), a member's network degree
+    # ("• 3rd+"), a group's or page's member count, "…see more".
+    (re.compile(r"^(?:like|comment|share|repost|send|reply|joined|follow|following|most relevant|newest|all comments|top comments"
+                r"|write a (?:comment|reply)…?|(?:…|\.\.\.)?\s*see (?:more|less|translation)|view (?:more )?(?:comments|replies)"
+                r"|\d[\d,.]*[km]?\s+(?:likes?|reactions?|comments?|shares?|reposts?|retweets?|views?|replies)"
+                r"(?:\s*[·•|]\s*\d[\d,.]*[km]?\s+(?:likes?|comments?|shares?|reposts?|retweets?|views?|replies))*)$", re.I),
+     "social-media widget"),
+    (re.compile(r"^[^\w\s]*\s*\d[\d,.]*[KkM]?$|^\d{1,2}\s?(?:s|m|min|h|hr|d|w|mo|y|yr)\s*(?:[·•]\s*\S{0,3})?$"
+                r"|\s[·•]\s*(?:1st|2nd|3rd\+?)$|^[·•]\s*(?:1st|2nd|3rd\+?)$|\b\d[\d,.]*[KkM]?\s+(?:members|followers|connections)$"),
+     "social-media widget"),
+    # The scanner's or converter's own line under a scanned page.
+    (re.compile(r"^(?:scanned|digiti[sz]ed|converted|ocr(?:'d)?) (?:with|by|using) \S.{0,40}$", re.I), "scanner's mark"),
 ]
 
 _STRICT = STRICT_CHROME
@@ -203,9 +220,19 @@ def chrome_reason(line: str) -> str | None:
     return None
 
 
+def is_scribble(line: str) -> bool:
+    """A signature read by OCR as strokes ("~~//\\/\\/\\~~ -—", "J”\\/\\/\\_.,"): mostly marks, few
+    letters or digits, slashes or tildes among them; not a placeholder rule ("________")."""
+    marks = [c for c in line if not c.isspace()]
+    words = sum(c.isalnum() for c in marks)  # letters and digits: "A/HRC/58/G/9" is a document's symbol
+    return words * 2 < len(marks) and sum(c in "~/\\|" for c in marks) >= 2 and len(set(marks)) >= 3
+
+
 def strict_chrome_reason(line: str) -> str | None:
     """A navigation widget that may be cut even inside the letter (reported as a warning)."""
     s = line.strip()
+    if is_scribble(s):
+        return "signature strokes read as text"
     other = _bilingual(s)[1:]
     for pattern, reason in _STRICT:
         if pattern.search(s) or any(pattern.search(p) for p in other):

@@ -97,8 +97,8 @@ def _header_top(lines: list[str], below: int) -> int:
     j = _prev(lines, below)
     while j is not None:
         line = lines[j].strip()
-        if chrome_reason(line) or is_prose(line) and re.search(r"[.!?:][”\"’)]*$", line):
-            break  # page chrome, or the page's lead paragraph above the letter
+        if chrome_reason(line) or is_prose(line) and re.search(r"[.!?:][”\"’)]*$|[a-z]{2}[.!?]+\s+\S", line):
+            break  # page chrome, or the page's lead paragraph (or a post's sentences) above the letter
         top = j
         j = _prev(lines, j)
     return top
