@@ -386,3 +386,44 @@ def test_date_lines_in_more_languages(line, want):
     from compendium.letter.dates import parse_date_line
 
     assert parse_date_line(line) == want
+
+
+# --- dated mentions in the letter's own language -------------------------------------
+
+@pytest.mark.parametrize("text, anchor, expected", [
+    ("Nel 2024 il reparto ha chiuso il 25 febbraio e riaprirà il 2 aprile. Lo scorso anno e alla fine del mese "
+     "non è cambiato nulla, e per questo chiediamo una risposta entro marzo.", dt.date(2025, 3, 12),
+     [("Nel 2024", "2024"), ("25 febbraio", "2025-02-25"), ("2 aprile", "2025-04-02"), ("scorso anno", "2024"),
+      ("fine del mese", "2025-03"), ("entro marzo", "2025-03")]),
+    ("Deze vestigingen werden vorig jaar bezocht. Sinds 2020 is het aantal verdubbeld en op 9 november "
+     "spreekt de raad, en wij willen volgende week een gesprek met het college van de stad.", dt.date(2023, 10, 3),
+     [("vorig jaar", "2022"), ("Sinds 2020", "2020"), ("9 november", "2023-11-09"), ("volgende week", "2023-W41")]),
+    ("W ubiegłym roku Fundusz sfinansował 14 procent wniosków. W konkursie ogłoszonym w marcu złożono 4000 "
+     "projektów, a w przyszłym roku i do końca listopada nie jest to możliwe.", dt.date(2023, 11, 14),
+     [("W ubiegłym roku", "2022"), ("w marcu", "2023-03"), ("w przyszłym roku", "2024"),
+      ("do końca listopada", "2023-11")]),
+    ("Under hösten stängdes akuten. I december väntade patienterna, och vi kräver att det sker i februari "
+     "och före sommaren, och att vi får ett möte nästa vecka för att det är inte för sent.", dt.date(2024, 1, 17),
+     [("Under hösten", "2023-FA"), ("I december", "2023-12"), ("i februari", "2024-02"),
+      ("före sommaren", "2024-SU"), ("nästa vecka", "2024-W04")]),
+])
+def test_dated_mentions_in_the_letters_own_language(text, anchor, expected):
+    assert timexes(text, anchor) == expected
+
+
+def test_english_text_gets_no_foreign_rules():
+    from compendium.letter.dates.foreign import languages
+
+    english = "We met in mars and in the spring of 2014 with the director of the Museo del Prado, who is from Rome."
+    assert languages(english) == ()
+    assert timexes(english) == [("the spring of 2014", "2014-SP")]
+    assert languages("Wij vragen het college om de bibliotheken open te houden, en dat is niet te veel.") == ("nl",)
+
+
+def test_the_foreign_vocabulary_file_is_what_the_tool_writes(tmp_path):
+    import subprocess
+    import sys
+
+    subprocess.run([sys.executable, str(ROOT / "tools/date_vocabulary.py"), "--out", str(tmp_path / "f.tsv")],
+                   check=True, capture_output=True)
+    assert (tmp_path / "f.tsv").read_bytes() == (ROOT / "src/compendium/letter/dates/vocabulary/foreign.tsv").read_bytes()

@@ -54,7 +54,7 @@ SIG_HEADING_PEOPLE = re.compile(r"individual|personal capacity|academics|scholar
 SALUTATION = re.compile(
     r"^(?:Dear|To|My dear|Hon(?:ou)?rable|Distinguished|Esteemed"
     # the same greetings in other European languages
-    r"|Gentil[ei]|Egregi[oa]?|Car[aio]|Geachte|Beste|Szanown[aiy]|Sehr geehrte[rn]?|Liebe[rn]?|Estimad[oa]s?"
+    r"|Gentil[ei]|Egregi[oa]?|Car[aio]|Geachte?|Beste|Szanown[aiy]|Sehr geehrte[rn]?|Liebe[rn]?|Estimad[oa]s?"
     r"|Querid[oa]s?|Prezad[oa]s?|Excelent[íi]ssim[oa]s?|Bäst[ae]|Kära|Kære|Kjære|Vážen[áéíý]|Stimat[ăe]"
     r"|Madame|Monsieur|Mesdames|Messieurs|Chers?|Chères?)\s+.{2,80}[,:]\s*$"
     r"|^(?:Your |Their )?Excellenc(?:y|ies)[,:]?\s*$|^(?:Dear )?(?:Sir|Madam|Sirs)(?: or Madam)?[,:]\s*$"
@@ -64,7 +64,10 @@ SALUTATION = re.compile(
     r"|^To whom it may concern[,:]?\s*$",
     re.I,
 )
-SUBJECT = re.compile(r"^(?:Re|RE|Subject|SUBJECT|Subj|Concerning|Ref|Regarding|Object|Topic)\.?\s*:\s*(?P<subject>.+?)\s*$", re.I)
+SUBJECT = re.compile(r"^(?:Re|RE|Subject|SUBJECT|Subj|Concerning|Ref|Regarding|Object|Topic"
+                     # the subject's label in other European languages
+                     r"|Objet|Asunto|Assunto|Betreff|Betrifft|Oggetto|Betreft|Onderwerp|Dotyczy|Temat|Ärende|Angående"
+                     r"|Emne|Vedr|Vedrørende|Věc|Předmět|Subiect|Referitor la)\.?\s*:\s*(?P<subject>.+?)\s*$", re.I)
 MEMO = re.compile(r"^(?P<label>To|From|Cc|CC|Date|Subject|Re|Via|Attn|Attention)\s*:\s*(?P<value>.*)$", re.I)
 MEMO_TITLE = re.compile(r"^(?:MEMORANDUM|Memorandum|MEMO|Memo)\s*$")
 CC = re.compile(r"^(?:cc|CC|Cc|c\.c\.)\s*[:.]?\s*(?P<rest>.*)$")

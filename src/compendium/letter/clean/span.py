@@ -56,13 +56,20 @@ class Span:
     page_date: tuple[int, dt.date] | None = None  # (line, date) when only the page dates the letter
 
 
+def _chrome_follows(lines: list[str], i: int) -> bool:
+    """A site's tagline, not the letter's first paragraph: page chrome (a breadcrumb, a
+    publication line) follows it within its next two lines."""
+    nxt = [j for j in range(i + 1, min(len(lines), i + 6)) if lines[j].strip()][:2]
+    return any(chrome_reason(lines[j]) for j in nxt)
+
+
 def _body_top(lines: list[str], dates: list[int], where: str | Path) -> int:
     """The salutation, or the first running text (after the date, on a page whose lead
     paragraph stands above the letter)."""
     n = len(lines)
     sal = _salutation(lines)
     first_prose = next((i for i in range(n) if is_prose(lines[i]) and not chrome_reason(lines[i])
-                        and not parse_date_line(lines[i])), None)
+                        and not parse_date_line(lines[i]) and not _chrome_follows(lines, i)), None)
     if first_prose is None:
         first_prose = next((i for i in range(n) if is_sentence(lines[i]) and not chrome_reason(lines[i])), None)
     if sal is None and first_prose is not None and dates:

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..text import SentenceIndex, non_overlapping, sentences
+from . import foreign
 from .resolve import RESOLVERS, Context
 from .rules import RULES
 from .values import number, shift, value_bounds
@@ -144,12 +145,15 @@ def find_timexes(text: str, anchor: dt.date, spans: list[tuple[int, int]] | None
 
     found: list[Timex] = []
     matches: dict[int, re.Match] = {}
-    for name, pattern in RULES:
+    own, lang = foreign.rules_for(text)  # the rules of the text's language, when not English
+    for name, pattern in RULES + own:
         for m in pattern.finditer(text):
             if not within(m.start(), m.end()):
                 continue
             if name == "later":
                 resolved = ("", "day")
+            elif name.startswith("f_"):
+                resolved = foreign.resolve(name, m, anchor, lang)
             else:
                 resolved = RESOLVERS[name](m, ctx)
             if resolved:
