@@ -297,3 +297,26 @@ def test_signature_strokes_read_by_ocr_are_cut_and_rules_and_codes_are_no_stroke
     from compendium.letter.patterns import is_scribble
 
     assert not any(is_scribble(s) for s in ("________", "* * *", "-- ", "A/HRC/58/G/9", "Dr. J. Doe"))
+
+
+UNDATED = LETTER.replace("September 10, 2014\n\n", "")
+
+
+def test_a_note_under_the_signatures_saying_when_the_letter_was_submitted_dates_it():
+    c = clean(UNDATED + "\nSubmitted to the Co-Chairs' office on 26 September 2023.\n\n1 Like\nReply\n", where="x.txt")
+    assert c.page_date == (11, __import__("datetime").date(2023, 9, 26))  # its raw line
+    assert c.text.endswith("Lantern Rights Network\n\nSubmitted to the Co-Chairs' office on 26 September 2023.\n")
+    from compendium.process import parse_letter
+
+    p = parse_letter((UNDATED + "\nPosted on March 3, 2021 by admin\n").encode(), "undated", "x.txt")
+    assert p.structure.date == __import__("datetime").date(2021, 3, 3)
+    assert p.structure.date_line.text == "Posted on March 3, 2021 by admin"
+    assert [s.name for s in p.signatories] == ["Grace Liu"]
+
+
+@pytest.mark.parametrize("after", ["\nWe will write again on 26 September 2023 if nothing changes.\n",
+                                   "\nRelated topics\nSign-on: letter on deep-sea mining   4   212   Aug 2023\n"])
+def test_a_date_under_the_signatures_that_names_no_sending_does_not_date_the_letter(after):
+    with pytest.raises(InputError) as err:
+        clean(UNDATED + after, where="x.txt")
+    assert "no date line found" in err.value.problem

@@ -194,9 +194,14 @@ CHROME = STRICT_CHROME + [
                 r"|\d[\d,.]*[km]?\s+(?:likes?|reactions?|comments?|shares?|reposts?|retweets?|views?|replies)"
                 r"(?:\s*[·•|]\s*\d[\d,.]*[km]?\s+(?:likes?|comments?|shares?|reposts?|retweets?|views?|replies))*)$", re.I),
      "social-media widget"),
-    (re.compile(r"^[^\w\s]*\s*\d[\d,.]*[KkM]?$|^\d{1,2}\s?(?:s|m|min|h|hr|d|w|mo|y|yr)\s*(?:[·•]\s*\S{0,3})?$"
+    # (a count with its reaction marks, thousands separator or K/M: a bare "2022" is no count)
+    (re.compile(r"^[^\w\s]+\s*\d[\d,.]*[KkM]?$|^\d{1,3}(?:[,.]\d{3})+$|^\d[\d.]*[KkM]$|^\d{1,2}\s?(?:s|m|min|h|hr|d|w|mo|y|yr)\s*(?:[·•]\s*\S{0,3})?$"
                 r"|\s[·•]\s*(?:1st|2nd|3rd\+?)$|^[·•]\s*(?:1st|2nd|3rd\+?)$|\b\d[\d,.]*[KkM]?\s+(?:members|followers|connections)$"),
      "social-media widget"),
+    # A page number alone ("Page 2 of 2", "Seite 3 von 4", "Strona 1 z 2"), where the unwrap stage
+    # saw no pages (a scan's text, a page number under the last signature).
+    (re.compile(r"^(?:page|p\.|seite|p[áa]gina|strona|sida|side|strana|pagin[ăa])\s*\d{1,3}"
+                r"(?:\s*(?:of|/|von|de|di|z|av|af|ze|din|sur)\s*\d{1,3})?$", re.I), "page number"),
     # The scanner's or converter's own line under a scanned page.
     (re.compile(r"^(?:scanned|digiti[sz]ed|converted|ocr(?:'d)?) (?:with|by|using) \S.{0,40}$", re.I), "scanner's mark"),
 ]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..dates import parse_date_line
+from ..dates import held_date, parse_date_line
 from ..lines import ABBREVIATION_END, is_prose
 from ..patterns import CC, FOOTNOTE, INLINE_INTRO, MEMO, chrome_reason, starts_notes
 from ..signatories import is_title
@@ -59,6 +59,24 @@ def _publication_date(lines: list[str], above: int) -> tuple[int, dt.date] | Non
             if d:
                 return i, d
         if d := _dotted(line):
+            return i, d
+    return None
+
+
+# A note under a letter saying when it was sent or made public ("Submitted to the Co-Chairs' office
+# on 26 September 2023.", "Posted on March 3, 2021", "Inviata il 3 marzo 2024").
+_SUBMITTED = re.compile(r"(?i)\b(?:submitted|sent|delivered|presented|handed|transmitted|filed|lodged|posted|published|"
+                        r"dated|signed|issued|envoy[ée]e?|remise?|enviad[ao]|entregad[ao]|eingereicht|übergeben|"
+                        r"versandt|inviat[ao]|consegnat[ao]|verzonden|ingediend|aangeboden|wys[łl]an[ya]|z[łl]o[żz]on[ya]|"
+                        r"skickat|inl[äa]mnat|överlämnat|sendt|indsendt|odesl[áa]n[oa]?|trimis[ăa]?)\b")
+
+
+def _submission_date(lines: list[str], end: int) -> tuple[int, dt.date] | None:
+    """A letter that gives no date of its own, dated by a note right under its signatures
+    that says when it was sent, submitted or posted (a forum post, a submission's record)."""
+    near = [i for i in range(end, min(len(lines), end + 12)) if lines[i].strip()][:4]
+    for i in near:
+        if _SUBMITTED.search(lines[i]) and (d := held_date(lines[i])):
             return i, d
     return None
 

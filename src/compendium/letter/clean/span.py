@@ -13,7 +13,7 @@ from ...errors import InputError
 from ..dates import holds_date, parse_date_line
 from ..lines import is_prose, is_sentence, is_title_line
 from ..patterns import CLOSING, INLINE_INTRO, MEMO, MEMO_TITLE, SALUTATION, SIG_INTRO, chrome_reason, strict_chrome_reason
-from .edges import _continues_memo, _header_top, _next, _prev, _publication_date, _signature_end
+from .edges import _continues_memo, _header_top, _next, _prev, _publication_date, _signature_end, _submission_date
 
 
 def _salutation(lines: list[str], lo: int = 0) -> int | None:
@@ -115,7 +115,8 @@ def _undated_start(lines: list[str], dates: list[int], body_top: int, end: int, 
     """A letter with no date line above its body: its date line at its end (-1 if none), its
     first line (the top of its header block) and the page's (or e-mail's) date if that dates it."""
     late = [d for d in dates if body_top < d < end]
-    page_date = None if late or date_given else (_publication_date(lines, body_top) or header_date)
+    page_date = None if late or date_given else (_publication_date(lines, body_top) or header_date
+                                                 or _submission_date(lines, end))
     if page_date:
         date_given = True
     if not late and not date_given:
@@ -168,6 +169,8 @@ def find_span(lines: list[str], where: str | Path, signature_lines: tuple[int, i
     page_date = None
     if date_i is None:
         date_i, start, page_date = _undated_start(lines, dates, body_top, end, date_given, header_date, where)
+        if page_date and page_date is not header_date and page_date[0] >= end:
+            end = page_date[0] + 1  # the note under the signatures that dates the letter is the letter's
     else:
         start = _dated_start(lines, date_i)
     inside = {}
