@@ -513,3 +513,21 @@ def test_organizations_named_like_a_foreign_position_sign_as_themselves(org):
 
     sig = signatories.parse(lines_of(f"Ecologistas del Sur\n{org}\nObservatorio de Conflictos Mineros\n"))
     assert [(s.signatory_type, s.affiliations[0].organization) for s in sig][1] == ("organization", org)
+
+
+def test_two_columns_of_people_in_pairs_set_apart_by_blank_lines_are_read_pair_by_pair():
+    from compendium.letter.lines import lines_of
+
+    block = ("Marisol Achterberg           Oskar Lindqvist\nArtistic Director            Director\n"
+             "Harbour Playhouse            Eastgate Gallery\n\n"
+             "Yetunde Sorensen             Ravi Castellanos\nChief Executive              Programme Manager\n"
+             "Northbank Community Arts     The Foundry Music Venue\n\n"
+             "Northbank Youth Orchestra    Riverside Dance Collective\n")
+    sig = signatories.parse(lines_of(block))
+    assert [(s.name or s.affiliations[0].organization, s.affiliations[0].title, s.affiliations[0].organization)
+            for s in sig] == [
+        ("Marisol Achterberg", "Artistic Director", "Harbour Playhouse"), ("Oskar Lindqvist", "Director", "Eastgate Gallery"),
+        ("Yetunde Sorensen", "Chief Executive", "Northbank Community Arts"),
+        ("Ravi Castellanos", "Programme Manager", "The Foundry Music Venue"),
+        ("Northbank Youth Orchestra", "", "Northbank Youth Orchestra"),
+        ("Riverside Dance Collective", "", "Riverside Dance Collective")]
