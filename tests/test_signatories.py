@@ -531,3 +531,13 @@ def test_two_columns_of_people_in_pairs_set_apart_by_blank_lines_are_read_pair_b
         ("Ravi Castellanos", "Programme Manager", "The Foundry Music Venue"),
         ("Northbank Youth Orchestra", "", "Northbank Youth Orchestra"),
         ("Riverside Dance Collective", "", "Riverside Dance Collective")]
+
+
+def test_a_footnote_number_after_an_organization_and_an_emeritus_before_a_name_come_off():
+    from compendium.letter.lines import lines_of
+
+    sig = signatories.parse(lines_of("Emeritus Professor Jonah Whitcombe, former Dean of Humanities, University of Harwick\n"
+                                     "Tariq El-Amin Sørby, Lecturer in Arabic, University of Harwick[3]\n"))
+    assert [(s.name, a.title, a.organization, a.former) for s in sig for a in s.affiliations] == [
+        ("Jonah Whitcombe", "Dean of Humanities", "University of Harwick", True),
+        ("Tariq El-Amin Sørby", "Lecturer in Arabic", "University of Harwick", False)]

@@ -102,6 +102,10 @@ STRICT_CHROME = [
     (re.compile(r"^(?:share|print|email|tweet|share (?:this )?(?:via|on) [\w ]+|share this(?: (?:page|article|letter|post|story))?|print this(?: (?:page|article))?"
                 r"|download (?:the )?(?:pdf|letter|full (?:letter|text|report))(?:\s*\(.*\))?|download pdf|back to top"
                 r"|advertisement|facebook|twitter|linkedin|whatsapp|x \(twitter\)|copy link)[:.]?$", re.I), "share buttons"),
+    # A document's symbol or job number repeated at the head or foot of its pages (UN documents:
+    # "A/HRC/58/G/9", "GE.25-03871 3", "4 GE.25-03871"), with the page number beside it: cut inside the letter too.
+    (re.compile(r"^(?:\d{1,3}\s+)?(?:[A-Z]{1,4}(?:/[A-Z0-9.]+){2,}|[A-Z]{1,2}\.\d{2}-\d{4,6})(?:\s+\d{1,3})?$"),
+     "document symbol"),
     # A stray mark alone on its line (a scan's speck or rule read as "|", "'"): no wording.
     (re.compile(r"^[|'‘’`´¦¡:;,.]{1,2}$"), "stray mark"),
 ]

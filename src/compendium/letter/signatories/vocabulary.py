@@ -99,7 +99,7 @@ _HONORIFIC_WORDS = (
     r"Sr|Sra|Srta|Dña|Dra|Lic|Licda|Mme|Mlle|Herr|Frau|Mevr|Dhr|Drs|Ir|Pastora|Madre|Irmã|Hermana|Frei|Sœur|Soeur|"
     r"Frère|Abbé|Père|Mons|"
     r"The|Rt\.?|Right|Hon\.?|Honourable|Honorable|Sir|Dame|Lord|Lady|Baroness|Baron|Viscount|Viscountess|Earl|"
-    r"Countess|Dr\.?|Prof\.?|Professor|Mr\.?|Mrs\.?|Ms\.?|Mx\.?|Miss|Rev\.?|Revd\.?|Reverend|Fr\.?|Father|Sister|"
+    r"Countess|Emeritus|Emerita|Dr\.?|Prof\.?|Professor|Mr\.?|Mrs\.?|Ms\.?|Mx\.?|Miss|Rev\.?|Revd\.?|Reverend|Fr\.?|Father|Sister|"
     r"Rabbi|Imam|Bishop|Archbishop|Cardinal|Sheikh|Pastor|Padre|Monsignor|Msgr\.?|Canon|H\.\s?E\.|HE|His|Her|Excellency|Ambassador|Amb\.?|"
     r"Senator|Sen\.|Rep\.|Representative|Congressman|Congresswoman|Judge|Justice|Gen\.?|General|Maj\.?|Major|"
     r"Lt\.?|Lieutenant|Col\.?|Colonel|Brig\.?|Brigadier|Adm\.?|Admiral|Rear|Vice|Capt\.?|Captain|Cmdr\.?|"
@@ -141,7 +141,9 @@ PERSONAL = re.compile(
     r"\s*[)\]]?\s*\*?",
     re.I,
 )
-FOOTNOTE_MARK = re.compile(r"[*†‡§¹²³⁴⁵]+")
+# (and a note's number in brackets right after a word, as a document exported with footnotes has it:
+# "University of Harwick[3]")
+FOOTNOTE_MARK = re.compile(r"[*†‡§¹²³⁴⁵]+|(?<=[^\W\d_.])\[\d{1,3}\](?=[\s,;.]|$)")
 BEHALF = re.compile(r"^(?:(?P<title>.*?),?\s+)?(?:on behalf of|for and on behalf of|representing)\s+(?P<org>.+)$", re.I)
 _AT = re.compile(r"^(?P<title>.+?)\s+(?:at|with)\s+(?P<org>(?:the\s+)?[A-Z].+)$")
 _LIST_ENDING = re.compile(r",?\s+(?:and|&)\s+(?=\S)")
