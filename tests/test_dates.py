@@ -427,3 +427,19 @@ def test_the_foreign_vocabulary_file_is_what_the_tool_writes(tmp_path):
     subprocess.run([sys.executable, str(ROOT / "tools/date_vocabulary.py"), "--out", str(tmp_path / "f.tsv")],
                    check=True, capture_output=True)
     assert (tmp_path / "f.tsv").read_bytes() == (ROOT / "src/compendium/letter/dates/vocabulary/foreign.tsv").read_bytes()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Seit 2019 haben wir das Ministerium gewarnt. Am 12. Februar hat die Leitung die Schließung angekündigt, und "
+     "letztes Jahr haben wir geschrieben. Wir bitten um eine Antwort bis April und ein Treffen nächste Woche.",
+     [("Seit 2019", "2019"), ("12. Februar", "2024-02-12"), ("letztes Jahr", "2023"), ("bis April", "2024-04"),
+      ("nächste Woche", "2024-W12")]),
+    ("Depuis 2019, nous avons alerté le ministère. Le 12 février, la direction a annoncé la fermeture. Nous demandons "
+     "une réponse avant la fin du mois et une réunion la semaine prochaine, en avril au plus tard.",
+     [("Depuis 2019", "2019"), ("12 février", "2024-02-12"), ("fin du mois", "2024-03"),
+      ("la semaine prochaine", "2024-W12"), ("en avril", "2024-04")]),
+    ("Nel 2022 il reparto ha registrato 310 parti, contro i 402 dell'anno precedente, e per questo scriviamo.",
+     [("Nel 2022", "2022"), ("anno precedente", "2021")]),
+])
+def test_dated_mentions_in_german_french_and_against_the_year_before(text, expected):
+    assert timexes(text, dt.date(2024, 3, 14)) == expected

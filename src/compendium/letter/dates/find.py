@@ -95,7 +95,16 @@ def _anaphor(t: Timex, before: list[Timex], m: re.Match, ctx: Context) -> Timex 
     return replace(t, value=value, precision=precision)
 
 
-ANAPHORA = {"later": _later, "ago": _later, "anaphoric_unit": _anaphor, "year_ago_adj": _anaphor}
+def _foreign_anaphor(t: Timex, before: list[Timex], m: re.Match, ctx: Context) -> Timex | None:
+    """'l'anno precedente', 'het jaar daarvoor': a year before (or after) the last year the text gave."""
+    prev = next((p for p in reversed(before) if re.match(r"\d{4}", p.value)), None)
+    if prev is None:
+        return None
+    return replace(t, value=f"{int(prev.value[:4]) + int(t.value):04d}", precision="year")
+
+
+ANAPHORA = {"later": _later, "ago": _later, "anaphoric_unit": _anaphor, "year_ago_adj": _anaphor,
+            "f_anaphor": _foreign_anaphor}
 # A preposition before an expression is its cue, not part of it (TimeML's extent: "Friday", not "on Friday").
 _CUE = re.compile(rf"(?i){alternation(cues('prep'))}\s+(?=\S)")
 

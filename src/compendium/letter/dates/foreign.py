@@ -68,8 +68,12 @@ def _words(table: dict, langs: tuple[str, ...]) -> dict:
 
 
 def _any_case(words) -> str:
-    """An alternation of lower-case words that may also open a sentence ("Vorig jaar", "W marcu")."""
-    return alternation({w2 for w in words for w2 in (w, w[:1].upper() + w[1:])})
+    """An alternation of lower-case words that may also open a sentence ("Vorig jaar", "W marcu"),
+    or have their nouns capitalised as German does ("letztes Jahr", "nächste Woche")."""
+    def nouns(w: str) -> str:
+        head, *rest = w.split(" ")
+        return " ".join([head, *(x[:1].upper() + x[1:] for x in rest)])
+    return alternation({w2 for w in words for w2 in (w, w[:1].upper() + w[1:], nouns(w), nouns(w[:1].upper() + w[1:]))})
 
 
 class _Lang:
@@ -78,7 +82,8 @@ class _Lang:
     def __init__(self, langs: tuple[str, ...]):
         months, relative, cues, seasons = _vocabulary()
         self.months = _words(months, langs)
-        self.relative = _words(relative, langs)
+        self.relative = {w: v for w, v in _words(relative, langs).items() if not v.startswith("anaphor")}
+        self.anaphors = {w: v for w, v in _words(relative, langs).items() if v.startswith("anaphor")}
         self.cues = _words(cues, langs)
         self.seasons = _words(seasons, langs)
         mon = alternation(self.months)  # lower case: a capitalised "Mai" or "Marzo" may be a name
@@ -97,6 +102,7 @@ class _Lang:
              if self.seasons else ""),
             ("f_cue_year", rf"(?<!\w)(?P<cue>{cue_year})\s+(?P<y>{YEAR})\b(?!\s*[-–/]\s*\d)"),
             ("f_relative", rf"(?<!\w)(?P<r>{_any_case(self.relative)})(?!\w)" if self.relative else ""),
+            ("f_anaphor", rf"(?<!\w)(?P<a>{_any_case(self.anaphors)})(?!\w)" if self.anaphors else ""),
         ] if r[1]]
         self.rules = [(name, re.compile(p)) for name, p in self.rules]
 
@@ -156,6 +162,8 @@ def resolve(name: str, m: re.Match, anchor: dt.date, lang: _Lang) -> tuple[str, 
         return f"{year:04d}-{code}", "season"
     if name == "f_cue_year":
         return g["y"], "year"
+    if name == "f_anaphor":  # placed against the year before it by find.py; here its shift
+        return lang.anaphors[g["a"].lower()].removeprefix("anaphor"), "ref"
     unit, n = re.fullmatch(r"(\w+)([+-]\d)", lang.relative[g["r"].lower()]).groups()
     n = int(n)
     if unit == "day":
