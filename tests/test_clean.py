@@ -322,3 +322,9 @@ def test_a_date_under_the_signatures_that_names_no_sending_does_not_date_the_let
     with pytest.raises(InputError) as err:
         clean(UNDATED + after, where="x.txt")
     assert "no date line found" in err.value.problem
+
+
+def test_a_line_introducing_the_letter_is_not_its_title_and_a_spaced_star_rule_ends_it():
+    intro = "Leave granted.\nThe document read as follows—\n\n"
+    c = clean(intro + LETTER + "\n* * *\nWhat happens next? We will report back in our next issue.\n", where="x.txt")
+    assert c.text.startswith("September 10, 2014\n") and c.text.endswith("Lantern Rights Network\n")

@@ -136,7 +136,7 @@ CHROME = STRICT_CHROME + [
     (re.compile(r"^(?:published|posted|updated|last updated|last modified|issued|released|date published|first published)"
                 r"(?: on| at)?\s*:?\s*.{0,60}$", re.I), "publication date"),
     (re.compile(r"^\d{1,2}[./]\d{1,2}[./]\d{2,4}$"), "publication date"),
-    (re.compile(r"^#{3,}$|^-{3,}$|^\*{3,}$|^_{3,}$"), "end-of-release mark"),
+    (re.compile(r"^#{3,}$|^-{3,}$|^\*{3,}$|^_{3,}$|^(?:\*\s){2,}\*$"), "end-of-release mark"),
     (re.compile(r"^by\s+[^.]{2,60}?\s(?:·|\||–|—)\s", re.I), "byline"),
     # A related headline with its date: "April 14, 2016 - Statement on …", "… – 12 September 2017"
     (re.compile(r"^(?:(?:[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4})|(?:\d{1,2} [A-Z][a-z]{2,8} \d{4})|\d{1,2}[./]\d{1,2}[./]\d{2,4})"

@@ -137,9 +137,10 @@ def _dated_start(lines: list[str], date_i: int) -> int:
     j = _prev(lines, date_i)
     while j is not None and (MEMO.match(lines[j].strip()) or MEMO_TITLE.match(lines[j].strip()) or _continues_memo(lines, j)):
         start, j = j, _prev(lines, j)
-    # (not a post's own sentences above the letter it shares: "Here is the letter we sent. Please share!")
+    # (not a post's own sentences above the letter it shares, "Here is the letter we sent. Please share!",
+    # nor a line that introduces it: "The document read as follows—")
     if j is not None and start == date_i and is_title_line(lines[j]) and not MEMO.match(lines[j].strip()) \
-            and (date_i - j) <= 3 and not re.search(r"[a-z]{2}[.!?]+\s+\S", lines[j]):
+            and (date_i - j) <= 3 and not re.search(r"[a-z]{2}[.!?]+\s+\S|[:—–]\s*$", lines[j]):
         start = j
     return start
 
