@@ -443,3 +443,8 @@ def test_the_foreign_vocabulary_file_is_what_the_tool_writes(tmp_path):
 ])
 def test_dated_mentions_in_german_french_and_against_the_year_before(text, expected):
     assert timexes(text, dt.date(2024, 3, 14)) == expected
+
+
+def test_a_day_of_a_month_in_the_year_named_beside_it():
+    assert timexes("The shelter closes on 1 November this year; we met on March 3 last year.", dt.date(2024, 9, 1)) == [
+        ("1 November this year", "2024-11-01"), ("March 3 last year", "2023-03-03")]
