@@ -264,7 +264,8 @@ def test_share_buttons_in_more_languages_are_page_chrome():
                                   "Theo Brandvold • 3rd+", "Private group · 2.4K members", "Write a comment…",
                                   "Scanned with ClearScan Pro", "Pubblicato il 12 marzo 2025 da Redazione",
                                   "Publicerad 17 januari 2024", "Page 2 of 2", "Strona 1 z 2", "A/HRC/58/G/9",
-                                  "GE.25-03871 3", "4 GE.25-03871"])
+                                  "GE.25-03871 3", "4 GE.25-03871", "12:04 PM · Mar 3, 2024 · 12.3K Views", "Retweet",
+                                  "View all 23 comments", "Liked by anna_k and 1,234 others", "Show more"])
 def test_social_network_widgets_scanner_marks_and_foreign_publication_lines_are_chrome(line):
     from compendium.letter.patterns import chrome_reason
 
@@ -273,7 +274,8 @@ def test_social_network_widgets_scanner_marks_and_foreign_publication_lines_are_
 
 @pytest.mark.parametrize("line", ["Like many of our members, we ask for more.", "Send us your views", "2d Battalion",
                                   "Comment on the draft", "Friends of the Earth • Europe", "2022", "87",
-                                  "Page 2 of the report", "A/HRC/58/61 describes the closures"])
+                                  "Page 2 of the report", "A/HRC/58/61 describes the closures",
+                                  "Quote of the day from our director", "Report on the 2023 floods"])
 def test_lines_that_only_start_like_social_widgets_are_not_chrome(line):
     from compendium.letter.patterns import chrome_reason
 

@@ -194,12 +194,16 @@ CHROME = STRICT_CHROME + [
     # it, the sort of its comments, a comment's age ("3d", "2 h"), a member's network degree
     # ("• 3rd+"), a group's or page's member count, "…see more".
     (re.compile(r"^(?:like|comment|share|repost|send|reply|joined|follow|following|most relevant|newest|all comments|top comments"
-                r"|write a (?:comment|reply)…?|(?:…|\.\.\.)?\s*see (?:more|less|translation)|view (?:more )?(?:comments|replies)"
+                r"|retweet|quote|bookmark|boost|favou?rite|upvote|downvote|edited|pinned|sponsored|promoted|translate (?:post|tweet)"
+                r"|add a comment…?|liked by .{1,60}|write a (?:comment|reply)…?|(?:…|\.\.\.)?\s*(?:see|show) (?:more|less|translation)"
+                r"|view (?:all |more )?(?:\d[\d,.]*[km]? )?(?:comments|replies)"
                 r"|\d[\d,.]*[km]?\s+(?:likes?|reactions?|comments?|shares?|reposts?|retweets?|views?|replies)"
                 r"(?:\s*[·•|]\s*\d[\d,.]*[km]?\s+(?:likes?|comments?|shares?|reposts?|retweets?|views?|replies))*)$", re.I),
      "social-media widget"),
     # (a count with its reaction marks, thousands separator or K/M: a bare "2022" is no count)
-    (re.compile(r"^[^\w\s]+\s*\d[\d,.]*[KkM]?$|^\d{1,3}(?:[,.]\d{3})+$|^\d[\d.]*[KkM]$|^\d{1,2}\s?(?:s|m|min|h|hr|d|w|mo|y|yr)\s*(?:[·•]\s*\S{0,3})?$"
+    # a post's time and date line: "12:04 PM · Mar 3, 2024 · 12.3K Views"
+    (re.compile(r"^\d{1,2}:\d{2}\s?(?:[AaPp]\.?[Mm]\.?)?\s*[·•]\s*\S.{0,60}$"
+                r"|^[^\w\s]+\s*\d[\d,.]*[KkM]?$|^\d{1,3}(?:[,.]\d{3})+$|^\d[\d.]*[KkM]$|^\d{1,2}\s?(?:s|m|min|h|hr|d|w|mo|y|yr)\s*(?:[·•]\s*\S{0,3})?$"
                 r"|\s[·•]\s*(?:1st|2nd|3rd\+?)$|^[·•]\s*(?:1st|2nd|3rd\+?)$|\b\d[\d,.]*[KkM]?\s+(?:members|followers|connections)$"),
      "social-media widget"),
     # A page number alone ("Page 2 of 2", "Seite 3 von 4", "Strona 1 z 2"), where the unwrap stage
