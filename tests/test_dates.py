@@ -448,3 +448,8 @@ def test_dated_mentions_in_german_french_and_against_the_year_before(text, expec
 def test_a_day_of_a_month_in_the_year_named_beside_it():
     assert timexes("The shelter closes on 1 November this year; we met on March 3 last year.", dt.date(2024, 9, 1)) == [
         ("1 November this year", "2024-11-01"), ("March 3 last year", "2023-03-03")]
+
+
+def test_a_weekday_in_the_letters_language_is_the_nearest_such_day():
+    text = "Il comitato si riunirà venerdì e ha già discusso il tema lunedì, e noi chiediamo una risposta alla regione."
+    assert timexes(text, dt.date(2025, 3, 12)) == [("venerdì", "2025-03-14"), ("lunedì", "2025-03-10")]

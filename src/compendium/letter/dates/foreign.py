@@ -42,13 +42,14 @@ def languages(text: str) -> tuple[str, ...]:
 
 
 @cache
-def _vocabulary() -> tuple[dict, dict, dict, dict]:
-    """Month forms, relative words, cue words with their roles and season words, by language."""
+def _vocabulary() -> tuple[dict, dict, dict, dict, dict]:
+    """Month forms, relative words, cue words with their roles, season words and weekdays, by language."""
     months: dict[str, dict[str, int]] = {}
     relative: dict[str, dict[str, str]] = {}
+    weekdays: dict[str, dict[str, int]] = {}
     for lang, kind, word, value in _rows("foreign.tsv") + _rows("foreign-extra.tsv"):
-        if kind == "month":
-            months.setdefault(lang, {})[word] = int(value)
+        if kind in ("month", "weekday"):
+            (months if kind == "month" else weekdays).setdefault(lang, {})[word] = int(value)
         else:
             relative.setdefault(lang, {})[word] = value
     for lang, word, n in _rows("months.tsv"):
@@ -60,7 +61,7 @@ def _vocabulary() -> tuple[dict, dict, dict, dict]:
     seasons: dict[str, dict[str, str]] = {}
     for lang, word, code in _rows("foreign-seasons.tsv"):
         seasons.setdefault(lang, {})[word.lower()] = code
-    return months, relative, cues, seasons
+    return months, relative, cues, seasons, weekdays
 
 
 def _words(table: dict, langs: tuple[str, ...]) -> dict:
@@ -80,7 +81,9 @@ class _Lang:
     """The rules and words of one set of languages."""
 
     def __init__(self, langs: tuple[str, ...]):
-        months, relative, cues, seasons = _vocabulary()
+        months, relative, cues, seasons, weekdays = _vocabulary()
+        self.weekdays = _words(weekdays, langs)
+        wd = alternation(self.weekdays if "de" not in langs else {*self.weekdays, *(w.capitalize() for w in self.weekdays)})
         self.months = _words(months, langs)
         self.relative = {w: v for w, v in _words(relative, langs).items() if not v.startswith("anaphor")}
         self.anaphors = {w: v for w, v in _words(relative, langs).items() if v.startswith("anaphor")}
@@ -102,6 +105,8 @@ class _Lang:
              if self.seasons else ""),
             ("f_cue_year", rf"(?<!\w)(?P<cue>{cue_year})\s+(?P<y>{YEAR})\b(?!\s*[-–/]\s*\d)"),
             ("f_relative", rf"(?<!\w)(?P<r>{_any_case(self.relative)})(?!\w)" if self.relative else ""),
+            # a weekday alone ("venerdì", "w piątek"; lower case but in German): the nearest such day
+            ("f_weekday", rf"(?<!\w)(?P<w>{wd})(?!\w)" if self.weekdays else ""),
             ("f_anaphor", rf"(?<!\w)(?P<a>{_any_case(self.anaphors)})(?!\w)" if self.anaphors else ""),
         ] if r[1]]
         self.rules = [(name, re.compile(p)) for name, p in self.rules]
@@ -162,6 +167,9 @@ def resolve(name: str, m: re.Match, anchor: dt.date, lang: _Lang) -> tuple[str, 
         return f"{year:04d}-{code}", "season"
     if name == "f_cue_year":
         return g["y"], "year"
+    if name == "f_weekday":
+        delta = (lang.weekdays[g["w"].lower()] - anchor.weekday() + 3) % 7 - 3
+        return (anchor + dt.timedelta(days=delta)).isoformat(), "day"
     if name == "f_anaphor":  # placed against the year before it by find.py; here its shift
         return lang.anaphors[g["a"].lower()].removeprefix("anaphor"), "ref"
     unit, n = re.fullmatch(r"(\w+)([+-]\d)", lang.relative[g["r"].lower()]).groups()
