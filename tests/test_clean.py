@@ -265,7 +265,9 @@ def test_share_buttons_in_more_languages_are_page_chrome():
                                   "Scanned with ClearScan Pro", "Pubblicato il 12 marzo 2025 da Redazione",
                                   "Publicerad 17 januari 2024", "Page 2 of 2", "Strona 1 z 2", "A/HRC/58/G/9",
                                   "GE.25-03871 3", "4 GE.25-03871", "12:04 PM · Mar 3, 2024 · 12.3K Views", "Retweet",
-                                  "View all 23 comments", "Liked by anna_k and 1,234 others", "Show more"])
+                                  "View all 23 comments", "Liked by anna_k and 1,234 others", "Show more",
+                                  "Hoppa till innehållet", "Przejdź do treści", "Vai al contenuto", "Leestijd: 3 minuten",
+                                  "Strona główna / Aktualności / List otwarty"])
 def test_social_network_widgets_scanner_marks_and_foreign_publication_lines_are_chrome(line):
     from compendium.letter.patterns import chrome_reason
 

@@ -125,7 +125,8 @@ CHROME = STRICT_CHROME + [
     (re.compile(r"^(?:menu|search|home|main menu|close|toggle navigation|open menu|log ?in|sign in|contact(?: us)?|about(?: us)?|donate|"
                 r"press(?: releases| room)?|news(?:room)?|publications|letters|statements|what we do|who we are|take action|"
                 r"get involved|careers|jobs|resources|our work|media|events|blog|multimedia)$", re.I), "navigation link"),
-    (re.compile(r"^(?:home|start)\s*(?:[>»/|›]|&gt;)\s*\S", re.I), "breadcrumb"),
+    (re.compile(r"^(?:home|start|startsida|strona g[łl][óo]wna|forside|[úu]vod|acas[ăa]|pagina iniziale|inicio|in[íi]cio|accueil"
+                r"|startseite)\s*(?:[>»/|›]|&gt;)\s*\S", re.I), "breadcrumb"),
     (re.compile(r"^(?:add your (?:name|signature|voice)|sign (?:the|this) (?:letter|petition)|take action now|act now"
                 r"|join (?:the|our) (?:call|campaign)|read the (?:full )?letter(?: \(pdf\))?|view (?:the )?pdf|en español|en français)$", re.I),
      "call to action"),
@@ -175,8 +176,14 @@ CHROME = STRICT_CHROME + [
                 r"|^download (?:the |this )?(?:letter|pdf|statement)(?: as (?:a )?pdf)?$|^back to (?:all |the )?(?:letters?|statements?|campaigns?|campaign page|home(?:page)?|news|articles?|posts?|overview|list)$", re.I),
      "share buttons"),
     (re.compile(r"^(?:aller au contenu(?: principal)?|passer au contenu|ir al contenido(?: principal)?|saltar al contenido(?: principal)?"
-                r"|ir para o conte[úu]do(?: principal)?|zum inhalt springen|direkt zum inhalt)$", re.I), "navigation link"),
-    (re.compile(r"^(?:temps de lecture|tiempo de lectura|tempo de leitura|lesezeit)\s*:?\s*\d+\s*min(?:utes?|utos?|uten)?\.?$", re.I),
+                r"|ir para o conte[úu]do(?: principal)?|zum inhalt springen|direkt zum inhalt"
+                # Italian, Dutch, Polish, Swedish, Danish, Norwegian, Czech, Romanian
+                r"|(?:vai|salta|passa) al contenuto(?: principale)?|naar (?:de )?(?:hoofd)?inhoud|ga (?:direct )?naar (?:de )?(?:hoofd)?inhoud"
+                r"|przejd[źz] do (?:tre[śs]ci|g[łl][óo]wnej tre[śs]ci)|hoppa till (?:huvud)?inneh[åa]llet|g[åa] til (?:hoved)?indhold(?:et)?"
+                r"|hopp til (?:hoved)?innhold(?:et)?|p[řr]ej[íi]t k (?:hlavn[íi]mu )?obsahu|sari la con[țt]inut(?:ul principal)?)$", re.I),
+     "navigation link"),
+    (re.compile(r"^(?:temps de lecture|tiempo de lectura|tempo de leitura|lesezeit|tempo di lettura|leestijd|czas czytania|l[äa]stid"
+                r"|l[æa]setid|doba [čc]ten[íi]|timp de citire)\s*:?\s*\d+\s*(?:min(?:utes?|utos?|uten|uti|utter|uty|ut)?|minuten)\.?$", re.I),
      "reading time"),
     (re.compile(r"^(?:weitere beitr[äa]ge|autres articles|otros art[íi]culos|outros artigos)\s*:?$", re.I), "related-content links"),
     (re.compile(r"tous droits r[ée]serv[ée]s|todos los derechos reservados|todos os direitos reservados|alle rechte vorbehalten"
