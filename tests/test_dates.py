@@ -453,3 +453,9 @@ def test_a_day_of_a_month_in_the_year_named_beside_it():
 def test_a_weekday_in_the_letters_language_is_the_nearest_such_day():
     text = "Il comitato si riunirà venerdì e ha già discusso il tema lunedì, e noi chiediamo una risposta alla regione."
     assert timexes(text, dt.date(2025, 3, 12)) == [("venerdì", "2025-03-14"), ("lunedì", "2025-03-10")]
+
+
+def test_proposed_looks_ahead_only_as_an_adjective():
+    anchor = dt.date(2023, 9, 26)
+    assert timexes("At the session in May, several delegations proposed a delay.", anchor) == [("May", "2023-05")]
+    assert timexes("We oppose the proposed cut in May.", anchor) == [("May", "2024-05")]
