@@ -459,3 +459,15 @@ def test_proposed_looks_ahead_only_as_an_adjective():
     anchor = dt.date(2023, 9, 26)
     assert timexes("At the session in May, several delegations proposed a delay.", anchor) == [("May", "2023-05")]
     assert timexes("We oppose the proposed cut in May.", anchor) == [("May", "2024-05")]
+
+
+def test_a_spanish_letter_is_read_as_spanish_though_de_and_la_are_words_of_other_languages():
+    from compendium.letter.dates.foreign import languages
+
+    text = ("Estimada Ministra:\n\nDesde 2019, el servicio de urgencias ha perdido a once médicos. El 14 de marzo la "
+            "dirección anunció el cierre nocturno, y el año pasado ya denunciamos la falta de personal.\n\nLe pedimos "
+            "una reunión la próxima semana y una respuesta antes de mayo.\n")
+    assert languages(text) == ("es",)
+    assert timexes(text, dt.date(2024, 4, 2)) == [
+        ("Desde 2019", "2019"), ("14 de marzo", "2024-03-14"), ("el año pasado", "2023"),
+        ("la próxima semana", "2024-W15"), ("antes de mayo", "2024-05")]
