@@ -471,3 +471,14 @@ def test_a_spanish_letter_is_read_as_spanish_though_de_and_la_are_words_of_other
     assert timexes(text, dt.date(2024, 4, 2)) == [
         ("Desde 2019", "2019"), ("14 de marzo", "2024-03-14"), ("el año pasado", "2023"),
         ("la próxima semana", "2024-W15"), ("antes de mayo", "2024-05")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("El verano pasado los tiempos de espera superaron las seis horas y la situación es grave para la población.",
+     ("verano pasado", "2023-SU")),
+    ("Deze bibliotheek was vorige zomer gesloten en de gemeente heeft het niet gemeld aan de bewoners.",
+     ("vorige zomer", "2023-SU")),
+    ("Förra sommaren stängdes akuten och det är inte bra för patienterna i vår region.", ("Förra sommaren", "2023-SU")),
+])
+def test_a_season_with_its_relative_word_in_the_letters_language(text, expected):
+    assert timexes(text, dt.date(2024, 3, 14)) == [expected]

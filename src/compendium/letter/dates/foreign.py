@@ -95,6 +95,7 @@ class _Lang:
         cue_month = _any_case(w for w, r in self.cues.items() if "month" in r)
         cue_year = _any_case(w for w, r in self.cues.items() if "year" in r)
         seasons_ = alternation({*self.seasons, *(w.capitalize() for w in self.seasons)})
+        season_rel = _any_case(w for w, r in self.cues.items() if r & {"season-last", "season-next"})
         no_year = rf"(?!\.?,?\s+(?:de\s+|del\s+)?{YEAR}\b)"
         self.rules = [r for r in [
             ("f_day_month", rf"(?<![\w.,])(?:(?P<cue>{cue_month})\s+)?(?P<d>[12]\d|3[01]|0?[1-9])(?:\.|°|º|er)?\s+"
@@ -103,6 +104,9 @@ class _Lang:
             ("f_month", rf"(?<!\w)(?P<cue>{cue_month})\s+(?P<m>{mon})(?!\w){no_year}"),
             ("f_season", rf"(?<!\w)(?:(?P<cue>{cue_month})\s+)(?P<s>{seasons_})(?!\w)(?:\s+(?P<y>{YEAR})\b)?"
              if self.seasons else ""),
+            # a season with its relative word before or after it ("el verano pasado", "vorige zomer")
+            ("f_season_rel", rf"(?<!\w)(?:(?P<pre>{season_rel})\s+)?(?:l['’]|(?:el|la|le|o|a|het|die|den|der|dem)\s+)?"
+                             rf"(?P<s>{seasons_})(?!\w)(?:\s+(?P<post>{season_rel})(?!\w))?" if self.seasons and season_rel else ""),
             ("f_cue_year", rf"(?<!\w)(?P<cue>{cue_year})\s+(?P<y>{YEAR})\b(?!\s*[-–/]\s*\d)"),
             ("f_relative", rf"(?<!\w)(?P<r>{_any_case(self.relative)})(?!\w)" if self.relative else ""),
             # a weekday alone ("venerdì", "w piątek"; lower case but in German): the nearest such day
@@ -164,6 +168,14 @@ def resolve(name: str, m: re.Match, anchor: dt.date, lang: _Lang) -> tuple[str, 
     if name == "f_season":
         code = lang.seasons[g["s"].lower()]
         year = int(g["y"]) if g.get("y") else _year(_SEASON_MID[code], None, anchor, way)
+        return f"{year:04d}-{code}", "season"
+    if name == "f_season_rel":
+        rel = g.get("pre") or g.get("post")
+        if not rel:
+            return None
+        code, last = lang.seasons[g["s"].lower()], "season-last" in lang.cues[rel.lower()]
+        start = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+        year = anchor.year - (start >= anchor.month) if last else anchor.year + (start <= anchor.month)
         return f"{year:04d}-{code}", "season"
     if name == "f_cue_year":
         return g["y"], "year"
