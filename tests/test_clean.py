@@ -257,3 +257,78 @@ def test_share_buttons_in_more_languages_are_page_chrome():
         assert chrome_reason(line), line
     for line in ("Dela Cruz Foundation", "Deel Street Residents Association"):
         assert chrome_reason(line) is None, line
+
+
+@pytest.mark.parametrize("line", ["Like", "Repost", "Most relevant", "…see less", "1,284", "👍😮❤️ 87",
+                                  "34 comments · 19 shares", "96 comments • 41 reposts", "1d", "3d · 🌐",
+                                  "Theo Brandvold • 3rd+", "Private group · 2.4K members", "Write a comment…",
+                                  "Scanned with ClearScan Pro", "Pubblicato il 12 marzo 2025 da Redazione",
+                                  "Publicerad 17 januari 2024", "Page 2 of 2", "Strona 1 z 2", "A/HRC/58/G/9",
+                                  "GE.25-03871 3", "4 GE.25-03871", "12:04 PM · Mar 3, 2024 · 12.3K Views", "Retweet",
+                                  "View all 23 comments", "Liked by anna_k and 1,234 others", "Show more",
+                                  "Hoppa till innehållet", "Przejdź do treści", "Vai al contenuto", "Leestijd: 3 minuten",
+                                  "Strona główna / Aktualności / List otwarty"])
+def test_social_network_widgets_scanner_marks_and_foreign_publication_lines_are_chrome(line):
+    from compendium.letter.patterns import chrome_reason
+
+    assert chrome_reason(line)
+
+
+@pytest.mark.parametrize("line", ["Like many of our members, we ask for more.", "Send us your views", "2d Battalion",
+                                  "Comment on the draft", "Friends of the Earth • Europe", "2022", "87",
+                                  "Page 2 of the report", "A/HRC/58/61 describes the closures",
+                                  "Quote of the day from our director", "Report on the 2023 floods"])
+def test_lines_that_only_start_like_social_widgets_are_not_chrome(line):
+    from compendium.letter.patterns import chrome_reason
+
+    assert chrome_reason(line) is None
+
+
+def test_a_social_post_around_the_letter_is_cut_and_its_sentences_are_no_title():
+    post = ("Facebook\nParents Together\nPrivate group · 2.4K members\nJoined\nAna Keller\n3d · 🌐\n"
+            "Here is the letter we sent tonight. Please share and come to the meeting!! 👇\n\n")
+    widgets = "\n👍😮❤️ 87\n34 comments · 19 shares\nLike\nComment\nShare\nMost relevant\nCorinne Abara\nThanks!\n2d\nReply\n"
+    c = clean(post + LETTER + widgets, where="x.txt")
+    assert c.text.startswith("September 10, 2014\n") and c.text.endswith("Lantern Rights Network\n")
+    undated = LETTER.replace("September 10, 2014\n\n", "") + "\nBergen, September 10, 2014\n"
+    c = clean(post + undated + widgets, where="x.txt")
+    assert c.text.startswith("Dear Minister Lindqvist,\n")
+
+
+def test_signature_strokes_read_by_ocr_are_cut_and_rules_and_codes_are_no_strokes():
+    strokes = LETTER.replace("Grace Liu\n", "~~//\\/\\/\\~~ -—\nGrace Liu\nJ”\\/\\/\\_.,\n")
+    c = clean(strokes, where="x.txt")
+    assert c.text.endswith("Sincerely,\n\nGrace Liu\nChair\nLantern Rights Network\n")
+    assert {r["reason"] for r in c.removed} == {"page chrome inside the letter (signature strokes read as text)"}
+    from compendium.letter.patterns import is_scribble
+
+    assert not any(is_scribble(s) for s in ("________", "* * *", "-- ", "A/HRC/58/G/9", "Dr. J. Doe"))
+
+
+UNDATED = LETTER.replace("September 10, 2014\n\n", "")
+
+
+def test_a_note_under_the_signatures_saying_when_the_letter_was_submitted_dates_it():
+    c = clean(UNDATED + "\nSubmitted to the Co-Chairs' office on 26 September 2023.\n\n1 Like\nReply\n", where="x.txt")
+    assert c.page_date == (11, __import__("datetime").date(2023, 9, 26))  # its raw line
+    assert c.text.endswith("Lantern Rights Network\n\nSubmitted to the Co-Chairs' office on 26 September 2023.\n")
+    from compendium.process import parse_letter
+
+    p = parse_letter((UNDATED + "\nPosted on March 3, 2021 by admin\n").encode(), "undated", "x.txt")
+    assert p.structure.date == __import__("datetime").date(2021, 3, 3)
+    assert p.structure.date_line.text == "Posted on March 3, 2021 by admin"
+    assert [s.name for s in p.signatories] == ["Grace Liu"]
+
+
+@pytest.mark.parametrize("after", ["\nWe will write again on 26 September 2023 if nothing changes.\n",
+                                   "\nRelated topics\nSign-on: letter on deep-sea mining   4   212   Aug 2023\n"])
+def test_a_date_under_the_signatures_that_names_no_sending_does_not_date_the_letter(after):
+    with pytest.raises(InputError) as err:
+        clean(UNDATED + after, where="x.txt")
+    assert "no date line found" in err.value.problem
+
+
+def test_a_line_introducing_the_letter_is_not_its_title_and_a_spaced_star_rule_ends_it():
+    intro = "Leave granted.\nThe document read as follows—\n\n"
+    c = clean(intro + LETTER + "\n* * *\nWhat happens next? We will report back in our next issue.\n", where="x.txt")
+    assert c.text.startswith("September 10, 2014\n") and c.text.endswith("Lantern Rights Network\n")

@@ -386,3 +386,99 @@ def test_date_lines_in_more_languages(line, want):
     from compendium.letter.dates import parse_date_line
 
     assert parse_date_line(line) == want
+
+
+# --- dated mentions in the letter's own language -------------------------------------
+
+@pytest.mark.parametrize("text, anchor, expected", [
+    ("Nel 2024 il reparto ha chiuso il 25 febbraio e riaprirà il 2 aprile. Lo scorso anno e alla fine del mese "
+     "non è cambiato nulla, e per questo chiediamo una risposta entro marzo.", dt.date(2025, 3, 12),
+     [("Nel 2024", "2024"), ("25 febbraio", "2025-02-25"), ("2 aprile", "2025-04-02"), ("scorso anno", "2024"),
+      ("fine del mese", "2025-03"), ("entro marzo", "2025-03")]),
+    ("Deze vestigingen werden vorig jaar bezocht. Sinds 2020 is het aantal verdubbeld en op 9 november "
+     "spreekt de raad, en wij willen volgende week een gesprek met het college van de stad.", dt.date(2023, 10, 3),
+     [("vorig jaar", "2022"), ("Sinds 2020", "2020"), ("9 november", "2023-11-09"), ("volgende week", "2023-W41")]),
+    ("W ubiegłym roku Fundusz sfinansował 14 procent wniosków. W konkursie ogłoszonym w marcu złożono 4000 "
+     "projektów, a w przyszłym roku i do końca listopada nie jest to możliwe.", dt.date(2023, 11, 14),
+     [("W ubiegłym roku", "2022"), ("w marcu", "2023-03"), ("w przyszłym roku", "2024"),
+      ("do końca listopada", "2023-11")]),
+    ("Under hösten stängdes akuten. I december väntade patienterna, och vi kräver att det sker i februari "
+     "och före sommaren, och att vi får ett möte nästa vecka för att det är inte för sent.", dt.date(2024, 1, 17),
+     [("Under hösten", "2023-FA"), ("I december", "2023-12"), ("i februari", "2024-02"),
+      ("före sommaren", "2024-SU"), ("nästa vecka", "2024-W04")]),
+])
+def test_dated_mentions_in_the_letters_own_language(text, anchor, expected):
+    assert timexes(text, anchor) == expected
+
+
+def test_english_text_gets_no_foreign_rules():
+    from compendium.letter.dates.foreign import languages
+
+    english = "We met in mars and in the spring of 2014 with the director of the Museo del Prado, who is from Rome."
+    assert languages(english) == ()
+    assert timexes(english) == [("the spring of 2014", "2014-SP")]
+    assert languages("Wij vragen het college om de bibliotheken open te houden, en dat is niet te veel.") == ("nl",)
+
+
+def test_the_foreign_vocabulary_file_is_what_the_tool_writes(tmp_path):
+    import subprocess
+    import sys
+
+    subprocess.run([sys.executable, str(ROOT / "tools/date_vocabulary.py"), "--out", str(tmp_path / "f.tsv")],
+                   check=True, capture_output=True)
+    assert (tmp_path / "f.tsv").read_bytes() == (ROOT / "src/compendium/letter/dates/vocabulary/foreign.tsv").read_bytes()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Seit 2019 haben wir das Ministerium gewarnt. Am 12. Februar hat die Leitung die Schließung angekündigt, und "
+     "letztes Jahr haben wir geschrieben. Wir bitten um eine Antwort bis April und ein Treffen nächste Woche.",
+     [("Seit 2019", "2019"), ("12. Februar", "2024-02-12"), ("letztes Jahr", "2023"), ("bis April", "2024-04"),
+      ("nächste Woche", "2024-W12")]),
+    ("Depuis 2019, nous avons alerté le ministère. Le 12 février, la direction a annoncé la fermeture. Nous demandons "
+     "une réponse avant la fin du mois et une réunion la semaine prochaine, en avril au plus tard.",
+     [("Depuis 2019", "2019"), ("12 février", "2024-02-12"), ("fin du mois", "2024-03"),
+      ("la semaine prochaine", "2024-W12"), ("en avril", "2024-04")]),
+    ("Nel 2022 il reparto ha registrato 310 parti, contro i 402 dell'anno precedente, e per questo scriviamo.",
+     [("Nel 2022", "2022"), ("anno precedente", "2021")]),
+])
+def test_dated_mentions_in_german_french_and_against_the_year_before(text, expected):
+    assert timexes(text, dt.date(2024, 3, 14)) == expected
+
+
+def test_a_day_of_a_month_in_the_year_named_beside_it():
+    assert timexes("The shelter closes on 1 November this year; we met on March 3 last year.", dt.date(2024, 9, 1)) == [
+        ("1 November this year", "2024-11-01"), ("March 3 last year", "2023-03-03")]
+
+
+def test_a_weekday_in_the_letters_language_is_the_nearest_such_day():
+    text = "Il comitato si riunirà venerdì e ha già discusso il tema lunedì, e noi chiediamo una risposta alla regione."
+    assert timexes(text, dt.date(2025, 3, 12)) == [("venerdì", "2025-03-14"), ("lunedì", "2025-03-10")]
+
+
+def test_proposed_looks_ahead_only_as_an_adjective():
+    anchor = dt.date(2023, 9, 26)
+    assert timexes("At the session in May, several delegations proposed a delay.", anchor) == [("May", "2023-05")]
+    assert timexes("We oppose the proposed cut in May.", anchor) == [("May", "2024-05")]
+
+
+def test_a_spanish_letter_is_read_as_spanish_though_de_and_la_are_words_of_other_languages():
+    from compendium.letter.dates.foreign import languages
+
+    text = ("Estimada Ministra:\n\nDesde 2019, el servicio de urgencias ha perdido a once médicos. El 14 de marzo la "
+            "dirección anunció el cierre nocturno, y el año pasado ya denunciamos la falta de personal.\n\nLe pedimos "
+            "una reunión la próxima semana y una respuesta antes de mayo.\n")
+    assert languages(text) == ("es",)
+    assert timexes(text, dt.date(2024, 4, 2)) == [
+        ("Desde 2019", "2019"), ("14 de marzo", "2024-03-14"), ("el año pasado", "2023"),
+        ("la próxima semana", "2024-W15"), ("antes de mayo", "2024-05")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("El verano pasado los tiempos de espera superaron las seis horas y la situación es grave para la población.",
+     ("verano pasado", "2023-SU")),
+    ("Deze bibliotheek was vorige zomer gesloten en de gemeente heeft het niet gemeld aan de bewoners.",
+     ("vorige zomer", "2023-SU")),
+    ("Förra sommaren stängdes akuten och det är inte bra för patienterna i vår region.", ("Förra sommaren", "2023-SU")),
+])
+def test_a_season_with_its_relative_word_in_the_letters_language(text, expected):
+    assert timexes(text, dt.date(2024, 3, 14)) == [expected]

@@ -83,3 +83,12 @@ def test_a_rest_letter_reads_as_its_rendered_page():
 def test_plain_letters_are_neither():
     text = "4 March 2024\n\nDear Minister,\n\nWe ask for 20% of the quota.\n\nYours faithfully,\n\nMaria Okonjo\n"
     assert not {"LaTeX source", "reStructuredText source"} & set(unwrap(text.splitlines()).kinds)
+
+
+def test_a_latex_subject_line_in_bold_and_list_options_read_as_the_page_shows_them():
+    src = LATEX.replace("\\opening{Dear Minister,}\n", "\\opening{Dear Minister,}\n\n\\textbf{Re: Quotas for small boats}\n")
+    src = src.replace("We ask you", "\\begin{itemize}[noitemsep]\n  \\item one\n\\end{itemize}\n\nWe ask you")
+    un = unwrap(src.splitlines())
+    assert "Re: Quotas for small boats" in un.lines
+    assert not any("itemize" in ln for ln in un.lines)
+    assert _parsed(src).structure.subject.text == "Quotas for small boats"

@@ -488,3 +488,56 @@ def test_one_person_with_two_positions_keeps_both(block):
     assert [(s.signatory_type, s.name) for s in sig] == [("person", "Jane Doe")]
     assert [(a.title, a.organization) for a in sig[0].affiliations] == [
         ("Director", "Foo Institute"), ("Professor of Law", "Bar University")]
+
+
+@pytest.mark.parametrize("block, expected", [
+    ("Carlo Benedettini\nSegretario generale, Federazione Lavoratori della Sanità\n",
+     ("Carlo Benedettini", "Segretario generale", "Federazione Lavoratori della Sanità", False)),
+    ("Alberto Sarnelli\ngià primario di ostetricia, Ospedale di Castelmorano\n",
+     ("Alberto Sarnelli", "primario di ostetricia", "Ospedale di Castelmorano", True)),
+    ("dr hab. inż. Joanna Pietrzak-Olsen\nprorektorka ds. nauki\nPolitechnika Borowiecka\n",
+     ("Joanna Pietrzak-Olsen", "prorektorka ds. nauki", "Politechnika Borowiecka", False)),
+    ("Annika Berg\nordförande\nHälsofacket Norr\n", ("Annika Berg", "ordförande", "Hälsofacket Norr", False)),
+])
+def test_positions_and_former_marks_in_other_languages(block, expected):
+    from compendium.letter.lines import lines_of
+
+    sig = signatories.parse(lines_of(block))
+    assert [(s.name, a.title, a.organization, a.former) for s in sig for a in s.affiliations] == [expected]
+
+
+@pytest.mark.parametrize("org", ["Coordinadora Nacional de Mujeres Campesinas", "Arts Council England",
+                                 "Medico International"])
+def test_organizations_named_like_a_foreign_position_sign_as_themselves(org):
+    from compendium.letter.lines import lines_of
+
+    sig = signatories.parse(lines_of(f"Ecologistas del Sur\n{org}\nObservatorio de Conflictos Mineros\n"))
+    assert [(s.signatory_type, s.affiliations[0].organization) for s in sig][1] == ("organization", org)
+
+
+def test_two_columns_of_people_in_pairs_set_apart_by_blank_lines_are_read_pair_by_pair():
+    from compendium.letter.lines import lines_of
+
+    block = ("Marisol Achterberg           Oskar Lindqvist\nArtistic Director            Director\n"
+             "Harbour Playhouse            Eastgate Gallery\n\n"
+             "Yetunde Sorensen             Ravi Castellanos\nChief Executive              Programme Manager\n"
+             "Northbank Community Arts     The Foundry Music Venue\n\n"
+             "Northbank Youth Orchestra    Riverside Dance Collective\n")
+    sig = signatories.parse(lines_of(block))
+    assert [(s.name or s.affiliations[0].organization, s.affiliations[0].title, s.affiliations[0].organization)
+            for s in sig] == [
+        ("Marisol Achterberg", "Artistic Director", "Harbour Playhouse"), ("Oskar Lindqvist", "Director", "Eastgate Gallery"),
+        ("Yetunde Sorensen", "Chief Executive", "Northbank Community Arts"),
+        ("Ravi Castellanos", "Programme Manager", "The Foundry Music Venue"),
+        ("Northbank Youth Orchestra", "", "Northbank Youth Orchestra"),
+        ("Riverside Dance Collective", "", "Riverside Dance Collective")]
+
+
+def test_a_footnote_number_after_an_organization_and_an_emeritus_before_a_name_come_off():
+    from compendium.letter.lines import lines_of
+
+    sig = signatories.parse(lines_of("Emeritus Professor Jonah Whitcombe, former Dean of Humanities, University of Harwick\n"
+                                     "Tariq El-Amin Sørby, Lecturer in Arabic, University of Harwick[3]\n"))
+    assert [(s.name, a.title, a.organization, a.former) for s in sig for a in s.affiliations] == [
+        ("Jonah Whitcombe", "Dean of Humanities", "University of Harwick", True),
+        ("Tariq El-Amin Sørby", "Lecturer in Arabic", "University of Harwick", False)]

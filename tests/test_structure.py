@@ -288,3 +288,32 @@ def test_greetings_and_closings_in_other_languages(salutation, closing):
             f"and to publish the flood maps.\n\n{closing}\n\nAnna Keller\nDirector, River Trust\n")
     st = structure.parse(text)
     assert (st.salutation.text, st.closing_text) == (salutation, closing)
+
+
+RE_LETTER = ("September 10, 2014\n\nMinister Lindqvist\nMinistry of Justice\n\nDear Minister Lindqvist,\n{RE}\n"
+             "We urge you to act on the matter now. We ask for a meeting with you soon.\n\n"
+             "A second paragraph of the letter, with more words in it.\n\nSincerely,\n\nGrace Liu\nChair\n")
+
+
+@pytest.mark.parametrize("re_line, subject", [
+    ("Re: Detention of Ana Ruiz\n", "Detention of Ana Ruiz"),  # right under the greeting, no blank line
+    ("\nRe: Detention of Ana Ruiz, held since\n2013 without trial\n", "Detention of Ana Ruiz, held since\n2013 without trial"),
+    ("\nOggetto: la detenzione di Ana Ruiz\n", "la detenzione di Ana Ruiz"),
+    ("\nBetreft: de detentie van Ana Ruiz\n", "de detentie van Ana Ruiz"),
+])
+def test_a_labelled_subject_under_the_greeting_is_the_subject_and_no_paragraph(re_line, subject):
+    from compendium.letter.clean import clean
+
+    st = structure.parse(clean(RE_LETTER.replace("{RE}", re_line), "x").text, "x")
+    assert st.subject.text == subject
+    assert len(st.body) == 2 and st.body[0].text.startswith("We urge you")
+
+
+def test_an_open_letter_title_in_another_language_under_the_addressee_is_the_subject():
+    from compendium.letter.clean import clean
+
+    text = ("Till regionstyrelsen i Region Västerhamra\n\nÖppet brev om bemanningen på akuten\n\n"
+            "Vi som skriver är fackliga företrädare för personalen. Vi vill att ni agerar nu.\n\n"
+            "Med vänliga hälsningar\n\nAnnika Berg, ordförande, Hälsofacket Norr\n\nNorrhamra den 16 januari 2024\n")
+    st = structure.parse(clean(text, "x").text, "x")
+    assert st.subject.text == "Öppet brev om bemanningen på akuten"

@@ -235,3 +235,14 @@ def test_a_forwarded_article_is_not_dated_by_the_message_but_a_forwarded_letter_
     letter = ["Dear Ministers,", "", "We call on you to pause the plans.", "", "Sincerely,", "", "Jane Doe"]
     u = unwrap(head + letter)
     assert u.date is not None and u.date[1].isoformat() == "2025-03-06"
+
+
+def test_two_stray_tab_rows_far_apart_add_no_blank_line_before_every_line_after_them():
+    # hypothesis found it: ':\t:' above a letter and '0\t0' under it made the whole page a table,
+    # and a blank line was put before every line after the first row
+    from compendium.letter.unwrap import unwrap
+
+    text = [":\t:", "Share this", "July 4, 2017", "", "Dear Sir,", "", "We urge you to act.", "", "Sincerely,", "",
+            "Grace Liu", "Chair", "Lantern Rights Network", "Share this", "0\t0"]
+    lines = unwrap(text).lines
+    assert lines[lines.index("Grace Liu"):lines.index("Grace Liu") + 3] == ["Grace Liu", "Chair", "Lantern Rights Network"]

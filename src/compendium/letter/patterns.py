@@ -54,7 +54,7 @@ SIG_HEADING_PEOPLE = re.compile(r"individual|personal capacity|academics|scholar
 SALUTATION = re.compile(
     r"^(?:Dear|To|My dear|Hon(?:ou)?rable|Distinguished|Esteemed"
     # the same greetings in other European languages
-    r"|Gentil[ei]|Egregi[oa]?|Car[aio]|Geachte|Beste|Szanown[aiy]|Sehr geehrte[rn]?|Liebe[rn]?|Estimad[oa]s?"
+    r"|Gentil[ei]|Egregi[oa]?|Car[aio]|Geachte?|Beste|Szanown[aiy]|Sehr geehrte[rn]?|Liebe[rn]?|Estimad[oa]s?"
     r"|Querid[oa]s?|Prezad[oa]s?|Excelent[íi]ssim[oa]s?|Bäst[ae]|Kära|Kære|Kjære|Vážen[áéíý]|Stimat[ăe]"
     r"|Madame|Monsieur|Mesdames|Messieurs|Chers?|Chères?)\s+.{2,80}[,:]\s*$"
     r"|^(?:Your |Their )?Excellenc(?:y|ies)[,:]?\s*$|^(?:Dear )?(?:Sir|Madam|Sirs)(?: or Madam)?[,:]\s*$"
@@ -64,7 +64,10 @@ SALUTATION = re.compile(
     r"|^To whom it may concern[,:]?\s*$",
     re.I,
 )
-SUBJECT = re.compile(r"^(?:Re|RE|Subject|SUBJECT|Subj|Concerning|Ref|Regarding|Object|Topic)\.?\s*:\s*(?P<subject>.+?)\s*$", re.I)
+SUBJECT = re.compile(r"^(?:Re|RE|Subject|SUBJECT|Subj|Concerning|Ref|Regarding|Object|Topic"
+                     # the subject's label in other European languages
+                     r"|Objet|Asunto|Assunto|Betreff|Betrifft|Oggetto|Betreft|Onderwerp|Dotyczy|Temat|Ärende|Angående"
+                     r"|Emne|Vedr|Vedrørende|Věc|Předmět|Subiect|Referitor la)\.?\s*:\s*(?P<subject>.+?)\s*$", re.I)
 MEMO = re.compile(r"^(?P<label>To|From|Cc|CC|Date|Subject|Re|Via|Attn|Attention)\s*:\s*(?P<value>.*)$", re.I)
 MEMO_TITLE = re.compile(r"^(?:MEMORANDUM|Memorandum|MEMO|Memo)\s*$")
 CC = re.compile(r"^(?:cc|CC|Cc|c\.c\.)\s*[:.]?\s*(?P<rest>.*)$")
@@ -99,6 +102,12 @@ STRICT_CHROME = [
     (re.compile(r"^(?:share|print|email|tweet|share (?:this )?(?:via|on) [\w ]+|share this(?: (?:page|article|letter|post|story))?|print this(?: (?:page|article))?"
                 r"|download (?:the )?(?:pdf|letter|full (?:letter|text|report))(?:\s*\(.*\))?|download pdf|back to top"
                 r"|advertisement|facebook|twitter|linkedin|whatsapp|x \(twitter\)|copy link)[:.]?$", re.I), "share buttons"),
+    # A document's symbol or job number repeated at the head or foot of its pages (UN documents:
+    # "A/HRC/58/G/9", "GE.25-03871 3", "4 GE.25-03871"), with the page number beside it: cut inside the letter too.
+    (re.compile(r"^(?:\d{1,3}\s+)?(?:[A-Z]{1,4}(?:/[A-Z0-9.]+){2,}|[A-Z]{1,2}\.\d{2}-\d{4,6})(?:\s+\d{1,3})?$"),
+     "document symbol"),
+    # A stray mark alone on its line (a scan's speck or rule read as "|", "'"): no wording.
+    (re.compile(r"^[|'‘’`´¦¡:;,.]{1,2}$"), "stray mark"),
 ]
 CHROME = STRICT_CHROME + [
     (re.compile(r"tax[- ]deductible|\bdonate now\b|\bgive now\b|support our work|^donate$|make a (?:gift|donation)", re.I), "donation appeal"),
@@ -116,7 +125,8 @@ CHROME = STRICT_CHROME + [
     (re.compile(r"^(?:menu|search|home|main menu|close|toggle navigation|open menu|log ?in|sign in|contact(?: us)?|about(?: us)?|donate|"
                 r"press(?: releases| room)?|news(?:room)?|publications|letters|statements|what we do|who we are|take action|"
                 r"get involved|careers|jobs|resources|our work|media|events|blog|multimedia)$", re.I), "navigation link"),
-    (re.compile(r"^(?:home|start)\s*(?:[>»/|›]|&gt;)\s*\S", re.I), "breadcrumb"),
+    (re.compile(r"^(?:home|start|startsida|strona g[łl][óo]wna|forside|[úu]vod|acas[ăa]|pagina iniziale|inicio|in[íi]cio|accueil"
+                r"|startseite)\s*(?:[>»/|›]|&gt;)\s*\S", re.I), "breadcrumb"),
     (re.compile(r"^(?:add your (?:name|signature|voice)|sign (?:the|this) (?:letter|petition)|take action now|act now"
                 r"|join (?:the|our) (?:call|campaign)|read the (?:full )?letter(?: \(pdf\))?|view (?:the )?pdf|en español|en français)$", re.I),
      "call to action"),
@@ -127,7 +137,7 @@ CHROME = STRICT_CHROME + [
     (re.compile(r"^(?:published|posted|updated|last updated|last modified|issued|released|date published|first published)"
                 r"(?: on| at)?\s*:?\s*.{0,60}$", re.I), "publication date"),
     (re.compile(r"^\d{1,2}[./]\d{1,2}[./]\d{2,4}$"), "publication date"),
-    (re.compile(r"^#{3,}$|^-{3,}$|^\*{3,}$|^_{3,}$"), "end-of-release mark"),
+    (re.compile(r"^#{3,}$|^-{3,}$|^\*{3,}$|^_{3,}$|^(?:\*\s){2,}\*$"), "end-of-release mark"),
     (re.compile(r"^by\s+[^.]{2,60}?\s(?:·|\||–|—)\s", re.I), "byline"),
     # A related headline with its date: "April 14, 2016 - Statement on …", "… – 12 September 2017"
     (re.compile(r"^(?:(?:[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4})|(?:\d{1,2} [A-Z][a-z]{2,8} \d{4})|\d{1,2}[./]\d{1,2}[./]\d{2,4})"
@@ -166,8 +176,14 @@ CHROME = STRICT_CHROME + [
                 r"|^download (?:the |this )?(?:letter|pdf|statement)(?: as (?:a )?pdf)?$|^back to (?:all |the )?(?:letters?|statements?|campaigns?|campaign page|home(?:page)?|news|articles?|posts?|overview|list)$", re.I),
      "share buttons"),
     (re.compile(r"^(?:aller au contenu(?: principal)?|passer au contenu|ir al contenido(?: principal)?|saltar al contenido(?: principal)?"
-                r"|ir para o conte[úu]do(?: principal)?|zum inhalt springen|direkt zum inhalt)$", re.I), "navigation link"),
-    (re.compile(r"^(?:temps de lecture|tiempo de lectura|tempo de leitura|lesezeit)\s*:?\s*\d+\s*min(?:utes?|utos?|uten)?\.?$", re.I),
+                r"|ir para o conte[úu]do(?: principal)?|zum inhalt springen|direkt zum inhalt"
+                # Italian, Dutch, Polish, Swedish, Danish, Norwegian, Czech, Romanian
+                r"|(?:vai|salta|passa) al contenuto(?: principale)?|naar (?:de )?(?:hoofd)?inhoud|ga (?:direct )?naar (?:de )?(?:hoofd)?inhoud"
+                r"|przejd[źz] do (?:tre[śs]ci|g[łl][óo]wnej tre[śs]ci)|hoppa till (?:huvud)?inneh[åa]llet|g[åa] til (?:hoved)?indhold(?:et)?"
+                r"|hopp til (?:hoved)?innhold(?:et)?|p[řr]ej[íi]t k (?:hlavn[íi]mu )?obsahu|sari la con[țt]inut(?:ul principal)?)$", re.I),
+     "navigation link"),
+    (re.compile(r"^(?:temps de lecture|tiempo de lectura|tempo de leitura|lesezeit|tempo di lettura|leestijd|czas czytania|l[äa]stid"
+                r"|l[æa]setid|doba [čc]ten[íi]|timp de citire)\s*:?\s*\d+\s*(?:min(?:utes?|utos?|uten|uti|utter|uty|ut)?|minuten)\.?$", re.I),
      "reading time"),
     (re.compile(r"^(?:weitere beitr[äa]ge|autres articles|otros art[íi]culos|outros artigos)\s*:?$", re.I), "related-content links"),
     (re.compile(r"tous droits r[ée]serv[ée]s|todos los derechos reservados|todos os direitos reservados|alle rechte vorbehalten"
@@ -178,7 +194,31 @@ CHROME = STRICT_CHROME + [
                 r"|nieuws|notizie|aktualno[śs]ci|nyheter"
                 r"|qui sommes-nous ?\??|qui[ée]nes somos|quem somos|[üu]ber uns|nos actions|nous soutenir|dona(?:r|ciones)|faire un don|spenden)$", re.I),
      "navigation link"),
-    (re.compile(r"^(?:publi[ée] le|fecha de publicaci[óo]n|publicado (?:el|em)|ver[öo]ffentlicht(?: am)?)\b.{0,60}$", re.I), "publication date"),
+    (re.compile(r"^(?:publi[ée] le|fecha de publicaci[óo]n|publicado (?:el|em)|ver[öo]ffentlicht(?: am)?|pubblicat[oa](?: il)?"
+                r"|gepubliceerd(?: op)?|opublikowan[oy](?: dnia)?|publicerad(?: den)?|udgivet(?: den)?|publisert(?: den)?"
+                r"|zve[řr]ejn[ěe]no(?: dne)?|publicat(?: pe| la)?)\b.{0,60}$", re.I), "publication date"),
+    # A social network's widgets around a post: reactions and their counts, the buttons under
+    # it, the sort of its comments, a comment's age ("3d", "2 h"), a member's network degree
+    # ("• 3rd+"), a group's or page's member count, "…see more".
+    (re.compile(r"^(?:like|comment|share|repost|send|reply|joined|follow|following|most relevant|newest|all comments|top comments"
+                r"|retweet|quote|bookmark|boost|favou?rite|upvote|downvote|edited|pinned|sponsored|promoted|translate (?:post|tweet)"
+                r"|add a comment…?|liked by .{1,60}|write a (?:comment|reply)…?|(?:…|\.\.\.)?\s*(?:see|show) (?:more|less|translation)"
+                r"|view (?:all |more )?(?:\d[\d,.]*[km]? )?(?:comments|replies)"
+                r"|\d[\d,.]*[km]?\s+(?:likes?|reactions?|comments?|shares?|reposts?|retweets?|views?|replies)"
+                r"(?:\s*[·•|]\s*\d[\d,.]*[km]?\s+(?:likes?|comments?|shares?|reposts?|retweets?|views?|replies))*)$", re.I),
+     "social-media widget"),
+    # (a count with its reaction marks, thousands separator or K/M: a bare "2022" is no count)
+    # a post's time and date line: "12:04 PM · Mar 3, 2024 · 12.3K Views"
+    (re.compile(r"^\d{1,2}:\d{2}\s?(?:[AaPp]\.?[Mm]\.?)?\s*[·•]\s*\S.{0,60}$"
+                r"|^[^\w\s]+\s*\d[\d,.]*[KkM]?$|^\d{1,3}(?:[,.]\d{3})+$|^\d[\d.]*[KkM]$|^\d{1,2}\s?(?:s|m|min|h|hr|d|w|mo|y|yr)\s*(?:[·•]\s*\S{0,3})?$"
+                r"|\s[·•]\s*(?:1st|2nd|3rd\+?)$|^[·•]\s*(?:1st|2nd|3rd\+?)$|\b\d[\d,.]*[KkM]?\s+(?:members|followers|connections)$"),
+     "social-media widget"),
+    # A page number alone ("Page 2 of 2", "Seite 3 von 4", "Strona 1 z 2"), where the unwrap stage
+    # saw no pages (a scan's text, a page number under the last signature).
+    (re.compile(r"^(?:page|p\.|seite|p[áa]gina|strona|sida|side|strana|pagin[ăa])\s*\d{1,3}"
+                r"(?:\s*(?:of|/|von|de|di|z|av|af|ze|din|sur)\s*\d{1,3})?$", re.I), "page number"),
+    # The scanner's or converter's own line under a scanned page.
+    (re.compile(r"^(?:scanned|digiti[sz]ed|converted|ocr(?:'d)?) (?:with|by|using) \S.{0,40}$", re.I), "scanner's mark"),
 ]
 
 _STRICT = STRICT_CHROME
@@ -203,9 +243,19 @@ def chrome_reason(line: str) -> str | None:
     return None
 
 
+def is_scribble(line: str) -> bool:
+    """A signature read by OCR as strokes ("~~//\\/\\/\\~~ -—", "J”\\/\\/\\_.,"): mostly marks, few
+    letters or digits, slashes or tildes among them; not a placeholder rule ("________")."""
+    marks = [c for c in line if not c.isspace()]
+    words = sum(c.isalnum() for c in marks)  # letters and digits: "A/HRC/58/G/9" is a document's symbol
+    return words * 2 < len(marks) and sum(c in "~/\\|" for c in marks) >= 2 and len(set(marks)) >= 3
+
+
 def strict_chrome_reason(line: str) -> str | None:
     """A navigation widget that may be cut even inside the letter (reported as a warning)."""
     s = line.strip()
+    if is_scribble(s):
+        return "signature strokes read as text"
     other = _bilingual(s)[1:]
     for pattern, reason in _STRICT:
         if pattern.search(s) or any(pattern.search(p) for p in other):

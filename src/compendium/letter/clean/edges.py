@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..dates import parse_date_line
+from ..dates import held_date, parse_date_line
 from ..lines import ABBREVIATION_END, is_prose
 from ..patterns import CC, FOOTNOTE, INLINE_INTRO, MEMO, chrome_reason, starts_notes
 from ..signatories import is_title
@@ -63,6 +63,24 @@ def _publication_date(lines: list[str], above: int) -> tuple[int, dt.date] | Non
     return None
 
 
+# A note under a letter saying when it was sent or made public ("Submitted to the Co-Chairs' office
+# on 26 September 2023.", "Posted on March 3, 2021", "Inviata il 3 marzo 2024").
+_SUBMITTED = re.compile(r"(?i)\b(?:submitted|sent|delivered|presented|handed|transmitted|filed|lodged|posted|published|"
+                        r"dated|signed|issued|envoy[ée]e?|remise?|enviad[ao]|entregad[ao]|eingereicht|übergeben|"
+                        r"versandt|inviat[ao]|consegnat[ao]|verzonden|ingediend|aangeboden|wys[łl]an[ya]|z[łl]o[żz]on[ya]|"
+                        r"skickat|inl[äa]mnat|överlämnat|sendt|indsendt|odesl[áa]n[oa]?|trimis[ăa]?)\b")
+
+
+def _submission_date(lines: list[str], end: int) -> tuple[int, dt.date] | None:
+    """A letter that gives no date of its own, dated by a note right under its signatures
+    that says when it was sent, submitted or posted (a forum post, a submission's record)."""
+    near = [i for i in range(end, min(len(lines), end + 12)) if lines[i].strip()][:4]
+    for i in near:
+        if _SUBMITTED.search(lines[i]) and (d := held_date(lines[i])):
+            return i, d
+    return None
+
+
 def _dotted(text: str) -> dt.date | None:
     m = _DOTTED.match(text.strip())
     if not m:
@@ -97,8 +115,8 @@ def _header_top(lines: list[str], below: int) -> int:
     j = _prev(lines, below)
     while j is not None:
         line = lines[j].strip()
-        if chrome_reason(line) or is_prose(line) and re.search(r"[.!?:][”\"’)]*$", line):
-            break  # page chrome, or the page's lead paragraph above the letter
+        if chrome_reason(line) or is_prose(line) and re.search(r"[.!?:][”\"’)]*$|[a-z]{2}[.!?]+\s+\S", line):
+            break  # page chrome, or the page's lead paragraph (or a post's sentences) above the letter
         top = j
         j = _prev(lines, j)
     return top

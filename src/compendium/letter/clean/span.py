@@ -5,6 +5,7 @@ line and the page chrome inside it."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from ...errors import InputError
 from ..dates import holds_date, parse_date_line
 from ..lines import is_prose, is_sentence, is_title_line
 from ..patterns import CLOSING, INLINE_INTRO, MEMO, MEMO_TITLE, SALUTATION, SIG_INTRO, chrome_reason, strict_chrome_reason
-from .edges import _continues_memo, _header_top, _next, _prev, _publication_date, _signature_end
+from .edges import _continues_memo, _header_top, _next, _prev, _publication_date, _signature_end, _submission_date
 
 
 def _salutation(lines: list[str], lo: int = 0) -> int | None:
@@ -55,13 +56,20 @@ class Span:
     page_date: tuple[int, dt.date] | None = None  # (line, date) when only the page dates the letter
 
 
+def _chrome_follows(lines: list[str], i: int) -> bool:
+    """A site's tagline, not the letter's first paragraph: page chrome (a breadcrumb, a
+    publication line) follows it within its next two lines."""
+    nxt = [j for j in range(i + 1, min(len(lines), i + 6)) if lines[j].strip()][:2]
+    return any(chrome_reason(lines[j]) for j in nxt)
+
+
 def _body_top(lines: list[str], dates: list[int], where: str | Path) -> int:
     """The salutation, or the first running text (after the date, on a page whose lead
     paragraph stands above the letter)."""
     n = len(lines)
     sal = _salutation(lines)
     first_prose = next((i for i in range(n) if is_prose(lines[i]) and not chrome_reason(lines[i])
-                        and not parse_date_line(lines[i])), None)
+                        and not parse_date_line(lines[i]) and not _chrome_follows(lines, i)), None)
     if first_prose is None:
         first_prose = next((i for i in range(n) if is_sentence(lines[i]) and not chrome_reason(lines[i])), None)
     if sal is None and first_prose is not None and dates:
@@ -107,7 +115,8 @@ def _undated_start(lines: list[str], dates: list[int], body_top: int, end: int, 
     """A letter with no date line above its body: its date line at its end (-1 if none), its
     first line (the top of its header block) and the page's (or e-mail's) date if that dates it."""
     late = [d for d in dates if body_top < d < end]
-    page_date = None if late or date_given else (_publication_date(lines, body_top) or header_date)
+    page_date = None if late or date_given else (_publication_date(lines, body_top) or header_date
+                                                 or _submission_date(lines, end))
     if page_date:
         date_given = True
     if not late and not date_given:
@@ -128,8 +137,10 @@ def _dated_start(lines: list[str], date_i: int) -> int:
     j = _prev(lines, date_i)
     while j is not None and (MEMO.match(lines[j].strip()) or MEMO_TITLE.match(lines[j].strip()) or _continues_memo(lines, j)):
         start, j = j, _prev(lines, j)
+    # (not a post's own sentences above the letter it shares, "Here is the letter we sent. Please share!",
+    # nor a line that introduces it: "The document read as follows—")
     if j is not None and start == date_i and is_title_line(lines[j]) and not MEMO.match(lines[j].strip()) \
-            and (date_i - j) <= 3:
+            and (date_i - j) <= 3 and not re.search(r"[a-z]{2}[.!?]+\s+\S|[:—–]\s*$", lines[j]):
         start = j
     return start
 
@@ -159,6 +170,8 @@ def find_span(lines: list[str], where: str | Path, signature_lines: tuple[int, i
     page_date = None
     if date_i is None:
         date_i, start, page_date = _undated_start(lines, dates, body_top, end, date_given, header_date, where)
+        if page_date and page_date is not header_date and page_date[0] >= end:
+            end = page_date[0] + 1  # the note under the signatures that dates the letter is the letter's
     else:
         start = _dated_start(lines, date_i)
     inside = {}

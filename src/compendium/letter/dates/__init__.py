@@ -21,11 +21,11 @@ calls it on a letter's header and body with the letter's date, and
 benchmarks/timeml.py on a news text with its creation date.
 """
 
-from .absolute import holds_date, numeric_date, parse_absolute, parse_date_line
+from .absolute import held_date, holds_date, numeric_date, parse_absolute, parse_date_line
 from .find import Timex, find_timexes
 from .tense import tense
 from .values import precision_of, value_bounds
 from .vocab import month_number
 
-__all__ = ["Timex", "find_timexes", "holds_date", "month_number", "numeric_date", "parse_absolute", "parse_date_line",
+__all__ = ["Timex", "find_timexes", "held_date", "holds_date", "month_number", "numeric_date", "parse_absolute", "parse_date_line",
            "precision_of", "tense", "value_bounds"]

@@ -120,6 +120,12 @@ def holds_date(line: str) -> bool:
     return bool(_HELD_DATE.search(line))
 
 
+def held_date(line: str) -> dt.date | None:
+    """The first full date a line holds ("Submitted to the Co-Chairs on 26 September 2023.")."""
+    m = _HELD_DATE.search(line)
+    return parse_absolute(re.sub(r"(\d)\.(?=\s)", r"\1", m.group(0))) if m else None
+
+
 def parse_date_line(line: str) -> dt.date | None:
     t = _TRAILER.search(line)
     if t and not re.search(r"[.!?]\S*\s*$", line[: t.start()]) and (d := _parse_date_line(line[: t.start()])):

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..text import SentenceIndex, non_overlapping, sentences
+from . import foreign
 from .resolve import RESOLVERS, Context
 from .rules import RULES
 from .values import number, shift, value_bounds
@@ -94,7 +95,16 @@ def _anaphor(t: Timex, before: list[Timex], m: re.Match, ctx: Context) -> Timex 
     return replace(t, value=value, precision=precision)
 
 
-ANAPHORA = {"later": _later, "ago": _later, "anaphoric_unit": _anaphor, "year_ago_adj": _anaphor}
+def _foreign_anaphor(t: Timex, before: list[Timex], m: re.Match, ctx: Context) -> Timex | None:
+    """'l'anno precedente', 'het jaar daarvoor': a year before (or after) the last year the text gave."""
+    prev = next((p for p in reversed(before) if re.match(r"\d{4}", p.value)), None)
+    if prev is None:
+        return None
+    return replace(t, value=f"{int(prev.value[:4]) + int(t.value):04d}", precision="year")
+
+
+ANAPHORA = {"later": _later, "ago": _later, "anaphoric_unit": _anaphor, "year_ago_adj": _anaphor,
+            "f_anaphor": _foreign_anaphor}
 # A preposition before an expression is its cue, not part of it (TimeML's extent: "Friday", not "on Friday").
 _CUE = re.compile(rf"(?i){alternation(cues('prep'))}\s+(?=\S)")
 
@@ -144,12 +154,15 @@ def find_timexes(text: str, anchor: dt.date, spans: list[tuple[int, int]] | None
 
     found: list[Timex] = []
     matches: dict[int, re.Match] = {}
-    for name, pattern in RULES:
+    own, lang = foreign.rules_for(text)  # the rules of the text's language, when not English
+    for name, pattern in RULES + own:
         for m in pattern.finditer(text):
             if not within(m.start(), m.end()):
                 continue
             if name == "later":
                 resolved = ("", "day")
+            elif name.startswith("f_"):
+                resolved = foreign.resolve(name, m, anchor, lang)
             else:
                 resolved = RESOLVERS[name](m, ctx)
             if resolved:

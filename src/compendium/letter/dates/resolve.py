@@ -88,6 +88,13 @@ def month_rel_year(m: re.Match, c: Context):
     return f"{c.anchor.year + delta:04d}-{month_number(m.group('m')):02d}", "month"
 
 
+def day_month_rel_year(m: re.Match, c: Context):
+    g = m.groupdict()
+    d = date(c.anchor.year + {"last": -1, "next": 1}.get(g["rel"].lower(), 0), month_number(g["m"] or g["m2"]),
+             _day_of(g, "d" if g["d"] else "d2"))
+    return (d.isoformat(), "day") if d else None
+
+
 def month_year(m: re.Match, c: Context):
     return f"{int(m.group('y')):04d}-{month_number(m.group('m')):02d}", "month"
 
@@ -209,7 +216,7 @@ RESOLVERS: dict[str, Callable[[re.Match, Context], "tuple[str, str] | None"]] = 
     "iso_date": absolute, "month_day_year": absolute, "day_month_year": absolute, "weekday_date": absolute,
     "weekday_day": weekday_day,
     "day_range": day_range, "month_day_range": day_range,
-    "month_rel_year": month_rel_year,
+    "month_rel_year": month_rel_year, "day_month_rel_year": day_month_rel_year,
     "month_year": month_year,
     "end_of_month": month_or_day, "cue_month": month_or_day, "rel_month_day": month_or_day,
     "rel_day_month": month_or_day, "month_day": month_or_day,

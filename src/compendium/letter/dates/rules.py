@@ -48,6 +48,9 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("month_day_range", re.compile(rf"\b(?:(?P<cue>(?i:from|between|on))\s+)?(?P<m>{MONTH})\s+(?P<d1>{DAY}){_RANGE_SEP}(?:(?P<m2>{MONTH})\s+)?(?P<d2>{DAY})(?:,?\s+(?P<y>{YEAR}))?\b(?!\s*\d)")),
     ("end_of_month", re.compile(rf"\b(?P<cue>(?i:by|before|until|at|towards?|after)) (?P<end>(?i:the (?:end|middle|beginning|start) of)) (?P<m>{MONTH})(?:\s+(?P<y>{YEAR}))?\b")),
     ("end_of_unit", re.compile(r"\b(?:(?P<cue>by|before|until|at|towards?|after|in|from)\s+)?(?:the\s+)?(?:very\s+)?(?:end|middle|beginning|start|close) of (?P<rel>the|this|next|last) (?P<u>week|month|year)\b", re.I)),
+    # "1 November this year", "March 3 next year": a day of a month in the year named beside it.
+    ("day_month_rel_year", re.compile(rf"\b(?:(?P<d>{DAY})\s+(?:of\s+)?(?P<m>{MONTH})|(?P<m2>{MONTH})\s+(?P<d2>{DAY}))"
+                                      rf",?\s+(?P<rel>(?i:last|next|this)) year\b")),
     ("month_rel_year", re.compile(rf"\b(?P<m>{MONTH})\s+(?:of\s+)?(?P<rel>(?i:last|next|this)) year\b")),
     ("month_year", re.compile(rf"\b(?P<m>{MONTH})\s+(?:of\s+)?(?P<y>{YEAR})\b")),
     ("rel_month_day", re.compile(rf"\b(?P<cue>(?i:on|by|until|before|after|since|from|of)) (?P<m>{MONTH})\s+(?P<d>{DAY})\b(?!,?\s+\d)")),

@@ -18,7 +18,8 @@ FUTURE = re.compile(
     # "set to resume", "supposed to conclude", "to be completed", "payable": ahead of the text's date
     r"(?:set|due|scheduled|slated|supposed|poised) to \w+|to be \w+ed|payable|planned|planning|"
     r"must(?! have)|should(?! have)|(?:has|have|need|needs) to|"
-    r"expected|anticipated|proposed|"
+    # "the proposed cut" looks ahead; "delegations proposed a delay" is a past verb, no marker
+    r"expected|anticipated|(?:(?<=\bthe )|(?<=\ba )|(?<=\ban )|(?<=\bits )|(?<=\btheir )|(?<=\bour )|(?<=\byour )|(?<=\bthis )|(?<=\bthese ))proposed|"
     r"to (?:attend|participate|host|hold|visit|convene))\b",
     re.I,
 )

@@ -55,21 +55,41 @@ def _columns(lines: list[Line]) -> list[Line]:
             out.extend(ln for ln, _ in rows)
             i = j
             continue
-        ncols = max(len(c) for _, c in rows)
-        full = [c for _, c in rows if len(c) == ncols]
-        col_starts = [min(c[k][0] for c in full) for k in range(ncols)]
-        for col in range(ncols):
-            first = True
-            for ln, cells in rows:
-                # each cell goes to the column whose start is nearest its own
-                placed = [min(range(ncols), key=lambda k: abs(col_starts[k] - a)) for a, _ in cells]
-                if col not in placed:
-                    continue
-                cell = cells[placed.index(col)]
-                out.append(_sub(ln, cell[0], cell[1], ln.gap_before if first and col == 0 else (2 if first else 0)))
-                first = False
+        for group in _row_groups(rows):
+            _read_columns(group, out)
         i = j
     return out
+
+
+def _row_groups(rows: list) -> list[list]:
+    """Rows of columns in groups set apart by blank lines (two people a row, a blank line after
+    each pair); one group where every row has the same blank lines before it."""
+    gaps = [ln.gap_before for ln, _ in rows[1:]]
+    if not gaps or min(gaps) == max(gaps):
+        return [rows]
+    groups = [[rows[0]]]
+    for row in rows[1:]:
+        if row[0].gap_before > min(gaps):
+            groups.append([])
+        groups[-1].append(row)
+    return groups
+
+
+def _read_columns(rows: list, out: list[Line]) -> None:
+    """One group of rows, read column by column: each column's first cell starts a block."""
+    ncols = max(len(c) for _, c in rows)
+    full = [c for _, c in rows if len(c) == ncols] or [c for _, c in rows]
+    col_starts = [min(c[k][0] for c in full if len(c) > k) for k in range(ncols)]
+    for col in range(ncols):
+        first = True
+        for ln, cells in rows:
+            # each cell goes to the column whose start is nearest its own
+            placed = [min(range(ncols), key=lambda k: abs(col_starts[k] - a)) for a, _ in cells]
+            if col not in placed:
+                continue
+            cell = cells[placed.index(col)]
+            out.append(_sub(ln, cell[0], cell[1], ln.gap_before if first and col == 0 else (2 if first else 0)))
+            first = False
 
 
 def _split_list(ln: Line, mode: str) -> list[Line] | None:

@@ -28,6 +28,40 @@ TITLE_WORDS = {
     "commander", "colonel", "captain", "lieutenant", "admiral", "major", "brigadier",
     "under-secretary-general", "high", "permanent", "ranking", "vice-chancellor", "pro-vice-chancellor",
 }
+# The same positions in the languages whose greetings and closings patterns.py knows ("segretario
+# generale", "dyrektorka", "ordförande", "voorzitter"), masculine and feminine ("Coordinadora" left out:
+# in Spanish it names organizations).
+TITLE_WORDS |= {
+    "presidente", "presidenta", "président", "présidente", "präsident", "präsidentin", "prezes", "prezeska",
+    "președinte", "președintă", "vicepresidente", "vice-présidente", "vice-président", "wiceprezes",
+    "direttore", "direttrice", "directeur", "directrice", "directora", "diretor", "diretora", "direktor",
+    "direktorin", "dyrektor", "dyrektorka", "direktör", "direktør", "ředitel", "ředitelka", "directoare",
+    "segretario", "segretaria", "secrétaire", "secretario", "secretaria", "secretário", "secretária",
+    "secretaris", "sekretarz", "sekreterare", "sekretær", "generalsekretär", "generalsekretärin",
+    "generalsekreterare", "generalsekretær", "tajemník", "tajemnice", "secretar",
+    "professore", "professoressa", "profesor", "profesora", "profesorka", "hoogleraar", "docente", "adiunkt",
+    "rettore", "rettrice", "rectora", "reitor", "reitora", "rektor", "rektorka", "prorektor", "prorektorka",
+    "dziekan", "decano", "decana", "doyen", "doyenne", "doktorant", "doktorantka", "dottorando", "dottoranda",
+    "primario", "primaria", "coordinatore", "coordinatrice", "coordinateur", "coordinador",
+    "coordenador", "coordenadora", "coördinator", "koordynator", "koordynatorka", "koordinator", "samordnare",
+    "portavoce", "porte-parole", "portavoz", "woordvoerder", "rzecznik", "rzeczniczka", "sprecher", "sprecherin",
+    "mluvčí", "responsabile", "responsable", "dirigente", "consigliere", "consigliera", "conseiller",
+    "conseillère", "consejero", "consejera", "conselheiro", "conselheira", "adviseur", "sindaco", "assessore",
+    "maire", "alcalde", "alcaldesa", "prefeito", "prefeita", "burgemeester", "wethouder", "bürgermeister",
+    "bürgermeisterin", "borgmästare", "borgmester", "ordfører", "ricercatore", "ricercatrice", "chercheur",
+    "chercheuse", "investigador", "investigadora", "pesquisador", "pesquisadora", "onderzoeker", "forskare",
+    "forsker", "badacz", "badaczka", "fondatore", "fondatrice", "fondateur", "fundador", "fundadora",
+    "oprichter", "gründer", "gründerin", "założyciel", "założycielka", "tesoriere", "trésorier", "trésorière",
+    "tesorero", "tesorera", "tesoureiro", "penningmeester", "skarbnik", "kassör", "kasserer", "voorzitter",
+    "vorsitzender", "vorsitzende", "przewodniczący", "przewodnicząca", "wiceprzewodniczący", "ordförande",
+    "förbundsordförande", "avdelningsordförande", "formand", "næstformand", "forperson", "leder", "nestleder",
+    "styreleder", "předseda", "předsedkyně", "místopředseda", "geschäftsführer", "geschäftsführerin", "leiter",
+    "leiterin", "kierownik", "kierowniczka", "verksamhetschef", "huvudskyddsombud", "skyddsombud", "ledamot",
+    "styrelseledamot", "bestuurder", "bestuurslid", "délégué", "déléguée", "delegado", "delegada", "delegato",
+    "delegata", "członek", "członkini", "membro", "miembro", "mitglied", "överläkare",
+    "lekarz", "läkare", "infermiere", "infermiera", "avvocato", "avvocata", "avocat",
+    "avocate", "abogado", "abogada", "advogado", "advogada", "advocaat", "adwokat", "rechtsanwalt",
+}
 # A position not yet taken up, after a hyphen: "President-elect", "Ambassador-designate".
 TITLE_SUFFIXES = {"elect", "designate", "nominee"}
 # Words that make a line an organization: the strong ones are enough on their own.
@@ -60,12 +94,12 @@ _HONORIFIC_WORDS = (
     # academic degrees used as titles in German, Austrian and Polish usage: "Dr. med.", "Dr. rer. nat.",
     # "dr hab.", "Univ.-Prof.", "Dipl.-Ing."; the qualifier only after "Dr" ("Phil" alone is a name)
     r"Dr\.?\s?(?:med|phil|rer\.\s?nat|iur|jur|h\.\s?c|hab|habil|sc)\b\.?(?:\s?(?:dent|vet|univ)\b\.?)?|"
-    r"Univ\.-Prof|Ass\.-Prof|Dipl\.-Ing|Mgr|Ing|Mag|Dott\.ssa|Dott|Prof\.ssa|Avv|Sig\.ra|"
+    r"Univ\.-Prof|Ass\.-Prof|Dipl\.-Ing|Mgr|Ing|Inż|Lek|Mag|Dott\.ssa|Dott|Prof\.ssa|Avv|Sig\.ra|"
     # courtesy and religious titles in other languages ("Don" and "Dom" are given names too: left out)
     r"Sr|Sra|Srta|Dña|Dra|Lic|Licda|Mme|Mlle|Herr|Frau|Mevr|Dhr|Drs|Ir|Pastora|Madre|Irmã|Hermana|Frei|Sœur|Soeur|"
     r"Frère|Abbé|Père|Mons|"
     r"The|Rt\.?|Right|Hon\.?|Honourable|Honorable|Sir|Dame|Lord|Lady|Baroness|Baron|Viscount|Viscountess|Earl|"
-    r"Countess|Dr\.?|Prof\.?|Professor|Mr\.?|Mrs\.?|Ms\.?|Mx\.?|Miss|Rev\.?|Revd\.?|Reverend|Fr\.?|Father|Sister|"
+    r"Countess|Emeritus|Emerita|Dr\.?|Prof\.?|Professor|Mr\.?|Mrs\.?|Ms\.?|Mx\.?|Miss|Rev\.?|Revd\.?|Reverend|Fr\.?|Father|Sister|"
     r"Rabbi|Imam|Bishop|Archbishop|Cardinal|Sheikh|Pastor|Padre|Monsignor|Msgr\.?|Canon|H\.\s?E\.|HE|His|Her|Excellency|Ambassador|Amb\.?|"
     r"Senator|Sen\.|Rep\.|Representative|Congressman|Congresswoman|Judge|Justice|Gen\.?|General|Maj\.?|Major|"
     r"Lt\.?|Lieutenant|Col\.?|Colonel|Brig\.?|Brigadier|Adm\.?|Admiral|Rear|Vice|Capt\.?|Captain|Cmdr\.?|"
@@ -95,6 +129,9 @@ DEGREE = re.compile(rf"^(?:{_POSTNOMINAL_WORDS})(?:\s+(?:{_POSTNOMINAL_WORDS}))*
 GENERATIONAL = re.compile(r"^(?:Jr\.?|Sr\.?|II|III|IV|V)$")
 FORMER = re.compile(
     r"\s*\((?:former|ret\.?|retd\.?|retired|formerly|emeritus)\)\s*|^\s*(?:former(?:ly)?|ex-|retired)\s*"
+    # the same marks in other languages: "già primario", "były przewodniczący", "voormalig directeur"
+    r"|^\s*(?:già|ex|voormalig|oud-|były|była|byli|tidigare|f\.d\.|ehemalige[rn]?|ancien(?:ne)?|antigu[oa]|antig[oa]"
+    r"|tidligere|bývalý|bývalá|fost(?:ul|a)?)\s+"
     r"|,\s*(?:ret\.?|retd\.?|retired|former)\s*$",
     re.I,
 )
@@ -104,7 +141,9 @@ PERSONAL = re.compile(
     r"\s*[)\]]?\s*\*?",
     re.I,
 )
-FOOTNOTE_MARK = re.compile(r"[*†‡§¹²³⁴⁵]+")
+# (and a note's number in brackets right after a word, as a document exported with footnotes has it:
+# "University of Harwick[3]")
+FOOTNOTE_MARK = re.compile(r"[*†‡§¹²³⁴⁵]+|(?<=[^\W\d_.])\[\d{1,3}\](?=[\s,;.]|$)")
 BEHALF = re.compile(r"^(?:(?P<title>.*?),?\s+)?(?:on behalf of|for and on behalf of|representing)\s+(?P<org>.+)$", re.I)
 _AT = re.compile(r"^(?P<title>.+?)\s+(?:at|with)\s+(?P<org>(?:the\s+)?[A-Z].+)$")
 _LIST_ENDING = re.compile(r",?\s+(?:and|&)\s+(?=\S)")

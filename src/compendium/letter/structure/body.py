@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from ...errors import InputError
-from ..lines import Line, Span
+from ..lines import Line, Span, is_sentence
 from ..patterns import BULLET, SUBJECT
 from .landmarks import Landmarks
 from .parts import _span, Structure
@@ -60,8 +60,26 @@ def _is_subject_heading(lines: list[Line], i: int, end: int) -> bool:
             and ln.text[:1].isupper() and lines[i + 1].gap_before > 0 and ln.gap_before > 0)
 
 
+def _labelled_subject(st: Structure, lines: list[Line], text: str, body_idx: list[int]) -> list[int]:
+    """'Re: …' under the salutation, blank line after it or not, run on over the lines that
+    continue it ("…, held since" / "2013 without trial"); the body lines left."""
+    first = lines[body_idx[0]]
+    a = first.start + SUBJECT.match(first.text).start("subject")
+    k = 1
+    while (k < len(body_idx) and body_idx[k] == body_idx[k - 1] + 1 and lines[body_idx[k]].gap_before == 0
+           and not re.search(r"[.!?][”\"’)]*$", lines[body_idx[k - 1]].text)
+           and not (lines[body_idx[k]].text[:1].isupper() and is_sentence(lines[body_idx[k]].text))):
+        k += 1
+    end = lines[body_idx[k - 1]].end
+    st.subject = Span(a, end, text[a:end])
+    st.subject_line = Span(first.start, end, text[first.start:end])
+    return body_idx[k:]
+
+
 def _subject_heading(st: Structure, lines: list[Line], text: str, body_idx: list[int], at: Landmarks) -> list[int]:
     """A heading right after the salutation as the subject; the body lines left."""
+    if st.subject is None and body_idx and at.sal_i is not None and SUBJECT.match(lines[body_idx[0]].text):
+        return _labelled_subject(st, lines, text, body_idx)
     if st.subject is None and body_idx and at.sal_i is not None and (
             _is_heading(lines, body_idx[0], at.body_end) or _is_subject_heading(lines, body_idx[0], at.body_end)):
         # An unlabelled heading right after the salutation is the letter's subject (a labelled

@@ -11,13 +11,19 @@ from .landmarks import Landmarks
 from .parts import _span, Structure
 
 
+# "open letter" in the languages whose greetings and closings patterns.py knows
+_OPEN_LETTER = re.compile(r"(?i)\b(?:(?:open|joint)\s+letter|lettre\s+ouverte|carta\s+(?:abierta|aberta)|offener\s+brief"
+                          r"|lettera\s+aperta|open\s+brief|list\s+otwarty|öppet\s+brev|åbent\s+brev|åpent\s+brev"
+                          r"|otevřený\s+dopis|scrisoare\s+deschisă)\b")
+
+
 def _header_title(lines: list[Line], i: int, top: int) -> bool:
     """'JOINT OPEN LETTER: SRI LANKA MUST REPEAL …' on its own between the date and the
     addressee: the letter's title, not an address line."""
     t = lines[i].text
     alone = lines[i].gap_before > 0 and (i + 1 >= top or lines[i + 1].gap_before > 0)
     titled = (re.match(r"(?i)(?:(?:joint|open|public|urgent|ngo)\s+)*(?:letter|statement|appeal)\b", t)
-              or re.search(r"(?i)\b(?:open|joint)\s+letter\b", t) or (t.isupper() and len(t.split()) >= 5))
+              or _OPEN_LETTER.search(t) or (t.isupper() and len(t.split()) >= 5))
     return bool(alone and titled and is_title_line(t))
 
 
@@ -57,8 +63,9 @@ def _subject(st: Structure, lines: list[Line], text: str, header: list[int],
     """The subject: a labelled one ("Re: …", run on over the lines of its block), or a title line
     under the date. Its first line, its lines, and the header lines left."""
     subject_i = next((i for i in header if SUBJECT.match(lines[i].text)), None)
-    if subject_i is None and at.date_at_top:
-        titled = [i for i in header if i > at.date_i and _header_title(lines, i, at.top)]
+    if subject_i is None and (at.date_at_top or st.title is not None):
+        # a title line under the date, or under the first line of a letter dated at its end
+        titled = [i for i in header if (i > at.date_i or not at.date_at_top) and _header_title(lines, i, at.top)]
         if titled:
             st.subject = st.subject_line = _span(lines[titled[0]])
             header = [i for i in header if i != titled[0]]

@@ -6,7 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from ...errors import InputError
-from ..lines import Line
+from ..dates import held_date, holds_date
+from ..lines import Line, is_sentence
 from ..patterns import CC, FOOTNOTE, INLINE_INTRO, SIG_INTRO, starts_notes
 from .header import memo_senders
 from .landmarks import Landmarks
@@ -38,11 +39,15 @@ def tail(st: Structure, lines: list[Line], at: Landmarks, header: list[int], whe
     in_notes = False  # after "Notes" or a numbered note "[1] …", every line is a note
     for j, ln in enumerate(rest[:cc_j]):
         in_notes = in_notes or bool(sig and starts_notes(ln.text))
-        if in_notes or rest_from + j == at.date_i or FOOTNOTE.match(ln.text) or SIG_INTRO.match(ln.text) and not sig:
+        # "Submitted to … on 26 September 2023.", "Posted on March 3, 2021 by admin" (the letter's date)
+        dated_note = sig and holds_date(ln.text) and (is_sentence(ln.text) or held_date(ln.text) == st.date)
+        if in_notes or dated_note or rest_from + j == at.date_i or FOOTNOTE.match(ln.text) or SIG_INTRO.match(ln.text) and not sig:
             if not in_notes and rest_from + j != at.date_i and SIG_INTRO.match(ln.text) and not FOOTNOTE.match(ln.text):
                 sig.append(ln)  # a heading inside the list ("Individuals"): kept for the signatory parser
                 continue
             st.notes.append(_span(ln))
+            if dated_note and not st.date_line.text and held_date(ln.text) == st.date:
+                st.date_line = _span(ln)  # the note the page's date was read from dates the letter
             continue
         sig.append(ln)
     if not sig and not st.cc:

@@ -21,7 +21,8 @@ _HREF = re.compile(r"\\href\{[^{}]*\}\{([^{}]*)\}")
 _LETTER = re.compile(r"^\s*\\begin\{letter\}\{(?P<to>.*)\}\s*$")
 _ITEM = re.compile(r"^\s*\\item(?:\[[^\]]*\])?\s+")
 # A line of commands only, none of them holding text: \usepackage{…}, \begin{itemize}, \vspace{1em}.
-_MARKUP = re.compile(r"^\s*(?:\\[A-Za-z@]+\*?(?:\[[^\]]*\])*(?:\{(?:[^{}]|\{[^{}]*\})*\})*\s*)+$")
+# (options before or after the arguments: \begin{itemize}[noitemsep])
+_MARKUP = re.compile(r"^\s*(?:\\[A-Za-z@]+\*?(?:\[[^\]]*\]|\{(?:[^{}]|\{[^{}]*\})*\})*\s*)+$")
 _ESCAPES = {r"\%": "%", r"\&": "&", r"\$": "$", r"\#": "#", r"\_": "_", r"\{": "{", r"\}": "}",
             "---": "—", "--": "–", "``": "“", "''": "”", "~": " ", r"\,": " ", r"\ ": " "}
 _ROW_END = re.compile(r"\s*\\\\(?:\[[^\]]*\])?\s*$")
@@ -67,7 +68,9 @@ def unwrap(lines: Lines) -> Result | None:
                     out.add(_text(part), origin)
             out.blank(origin)
             continue
-        kept = _TEXT_ARG.search(line) and re.match(r"\s*\\(?:date|opening|closing|title|subject|section)", line)
+        # a text command alone on its line shows its text: \opening{…}, and in the body \textbf{Re: …}
+        kept = _TEXT_ARG.search(line) and (re.match(r"\s*\\(?:date|opening|closing|title|subject|section)", line)
+                                           or in_body and _TEXT_ARG.sub("", line).strip() == "")
         if not kept and (_MARKUP.match(line) or not in_body and line.strip()):
             out.drop(origin, raw, "LaTeX markup" if in_body else "LaTeX preamble")
             continue

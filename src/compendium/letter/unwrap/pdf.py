@@ -98,6 +98,9 @@ def _lone_header(text: list[str], k: int) -> bool:
             and not parse_date_line(line) and not BULLET.match(line) and not chrome_reason(line))
 
 
+_STRAY = re.compile(r"^[|'‘’`´¦¡:;,.]{1,2}$")
+
+
 def _interrupts(last: str, top: str, second: str, width: int) -> bool:
     """A page's first line that a sentence runs across: the page before ends mid-sentence,
     the line after this one goes on with it in lower case, and this one does not: it
@@ -122,6 +125,8 @@ def unwrap(lines: Lines) -> Result | None:
         for k in _edges(text, p):
             if PAGE_NUMBER.match(text[k].replace("\f", "").strip()):
                 drop[k] = "page number"
+            elif _STRAY.match(text[k].replace("\f", "").strip()):
+                drop[k] = "a stray mark at the edge of a page"  # a scan's speck: the page break is read without it
             elif len(pages) >= 2 and k in sl and seen[(sl[k], _key(text[k]))] >= 2:
                 drop[k] = "running header or footer, repeated on the pages"
     width = Page([t for t in text]).width

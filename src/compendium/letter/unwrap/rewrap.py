@@ -90,7 +90,7 @@ class Page:
             return False  # a list item's lines hang under its text: a line back at the margin is not one
         if _own_line(nxt):
             return False
-        if _RUNS_ON_STRONG.search(line) or nxt[:1].islower():
+        if _RUNS_ON_STRONG.search(line) or nxt[:1].islower() and not _OCR_CAPITAL_I.match(nxt):
             return True
         if stands_alone(nxt) or _FIELDS.search(nxt):
             return False
@@ -190,6 +190,10 @@ def _given(word: str) -> bool:
     word = word.strip(".")
     plain = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
     return givennames.is_known(word) or givennames.is_known(plain.replace("ł", "l").replace("ø", "o"))
+
+
+# "lt is", "ln 2019", "lf the": a capital I read as a lower-case l by OCR, which starts a sentence.
+_OCR_CAPITAL_I = re.compile(r"l[tnfs]\s")
 
 
 def join(a: str, b: str, words: str) -> str:

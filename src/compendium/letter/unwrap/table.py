@@ -148,8 +148,8 @@ def unwrap(lines: Lines) -> Result | None:
             continue
         if style == "spaces" and in_table and not ln.strip():
             in_table = False
-        if rows and ln.strip() and blank_between:
-            out.blank(origin[k])
+        if rows and rows[-1][0] == k - 1 and ln.strip() and blank_between:
+            out.blank(origin[k])  # the line right after the table's last row is apart from it (not every line after)
         out.add(ln, origin[k])
     if not rows:
         return None
