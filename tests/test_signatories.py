@@ -541,3 +541,15 @@ def test_a_footnote_number_after_an_organization_and_an_emeritus_before_a_name_c
     assert [(s.name, a.title, a.organization, a.former) for s in sig for a in s.affiliations] == [
         ("Jonah Whitcombe", "Dean of Humanities", "University of Harwick", True),
         ("Tariq El-Amin Sørby", "Lecturer in Arabic", "University of Harwick", False)]
+
+
+def test_a_person_line_of_title_words_only_keeps_the_line_as_the_name():
+    # A tagger may read "General Secretary" as a name; nameparser then finds no name in it, and an
+    # empty name made the entity step fail on the letter (IndexError).
+    from compendium.letter.signatories.groups import _person
+    from compendium.letter.signatories.model import Affiliation
+
+    for line in ("General Secretary", "President", "Secretary"):
+        p = _person(1, line, [Affiliation()], 0, len(line))
+        assert p.signatory_type == "person" and p.name and p.name in line, (line, p.name)
+    assert _person(2, "Dr. Amara Whitfield", [Affiliation()], 0, 19).name == "Amara Whitfield"

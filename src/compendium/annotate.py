@@ -118,8 +118,8 @@ def _entities(text: str, codebook: Codebook, sigs: list[Signatory], people_spans
     # "Secretary Kerry" is the "John F. Kerry" named elsewhere in the letter.
     full = [m.value for m in chosen if m.kind == "person"]
     for m in chosen:
-        if m.kind == "person" and " " not in m.value:
-            longer = sorted((f for f in full if f.split()[-1] == m.value and f != m.value), key=len)
+        if m.kind == "person" and m.value and " " not in m.value:
+            longer = sorted((f for f in full if f.split() and f.split()[-1] == m.value and f != m.value), key=len)
             if longer:
                 m.value = longer[-1]
     return chosen

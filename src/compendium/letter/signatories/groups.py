@@ -21,8 +21,6 @@ def _person(sid: int, name_line: str, affs: list[Affiliation], start: int, end: 
     written = name_line
     s, former = _strip_former(name_line)
     hon, bare, post = _strip_name(s)
-    if former and affs == [Affiliation()]:
-        pass
     peer = _peer(hon, bare)
     if peer:  # the style is the name: "Lord Carrow of Ambleside"
         return Signatory(signatory_id=sid, signatory_type="person", written=written, name=peer, honorific=hon,
@@ -36,7 +34,9 @@ def _person(sid: int, name_line: str, affs: list[Affiliation], start: int, end: 
     else:
         honorific = " ".join(x for x in (hon, hn.title) if x)
     suffix = ", ".join(x for x in (hn.suffix, post) if x)
-    name = " ".join(p for p in (hn.first, hn.middle, hn.last, *generational) if p)
+    # A line of title words only ("General Secretary", read as a name by a tagger) leaves nameparser
+    # no name: the person keeps the line as written rather than an empty name.
+    name = " ".join(p for p in (hn.first, hn.middle, hn.last, *generational) if p) or " ".join(bare.split())
     return Signatory(
         signatory_id=sid, signatory_type="person", written=written, name=name,
         honorific=honorific, given_name=hn.first, middle_name=hn.middle,
