@@ -117,7 +117,7 @@ def test_figures_are_the_same_without_the_dry_draw_of_the_tight_box():
         fig = make()
         drawn = []
         real = type(fig).draw
-        fig.draw = lambda renderer, fig=fig: drawn.append(renderer) or real(fig, renderer)
+        fig.draw = lambda renderer, fig=fig, drawn=drawn, real=real: drawn.append(renderer) or real(fig, renderer)
         once = plots.svg(fig)
         assert len(drawn) == 1  # the dry draw skipped, savefig's own draw done
         assert once == plots.svg(make(), dry_draw=True)

@@ -180,9 +180,12 @@ def network(letter: Letter) -> nx.Graph:
 
 def network_figure(letter: Letter):
     g = network(letter)
-    people = sorted((n for n, d in g.nodes(data=True) if d["kind"] == "signatory"),
-                    key=lambda n: list(letter.affiliations.name.where(letter.affiliations.name != "",
-                                                                      letter.affiliations.organization)).index(n[1]))
+    # In the letter's order: each signatory's first row (the list is made once, not once per comparison).
+    listed = list(letter.affiliations.name.where(letter.affiliations.name != "", letter.affiliations.organization))
+    first = {}
+    for i, name in enumerate(listed):
+        first.setdefault(name, i)
+    people = sorted((n for n, d in g.nodes(data=True) if d["kind"] == "signatory"), key=lambda n: first[n[1]])
     orgs = sorted((n for n, d in g.nodes(data=True) if d["kind"] == "organization"), key=lambda n: n[1])
     pos = {}
     for i, n in enumerate(people):
