@@ -66,8 +66,8 @@ backend_svg.RendererSVG.get_text_width_height_descent = _svg_text_metrics
 def _draw_skipping_dry_run(fig):
     """`fig.draw` that does nothing when the renderer's drawing is disabled. `bbox_inches="tight"`
     first draws the whole figure with every drawing method of the renderer a no-op (to lay it out),
-    then asks it for its tight box, then draws it for real: the dry draw was a quarter of a figure's
-    time. The tight box does not need it (`Figure.get_tightbbox` updates the ticks, titles, labels
+    then asks it for its tight box, then draws it for real: the dry draw was about a sixth of a
+    figure's time. The tight box does not need it (`Figure.get_tightbbox` updates the ticks, titles, labels
     and legends it measures), and nothing the dry draw would leave behind changes the drawn figure:
     the SVG is the same (tested against `savefig` with the dry draw)."""
     draw = fig.draw
@@ -82,13 +82,18 @@ def _draw_skipping_dry_run(fig):
 
 
 def svg(fig, dry_draw: bool = False) -> str:
+    """The figure as inline SVG for a page; `dry_draw=True` keeps matplotlib's dry draw (to compare)."""
     buf = io.StringIO()
+    own = fig.__dict__.get("draw")  # a draw set on this figure before (kept)
     if not dry_draw:
         fig.draw = _draw_skipping_dry_run(fig)
     try:
         fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None}, bbox_inches="tight")
     finally:
-        fig.__dict__.pop("draw", None)
+        if own is None:
+            fig.__dict__.pop("draw", None)
+        else:
+            fig.draw = own
     plt.close(fig)
     text = buf.getvalue()
     # Shrink with the page on a phone, never grow past the drawn size: the fixed
