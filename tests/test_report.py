@@ -95,6 +95,58 @@ def test_figures_are_the_same_with_text_sizes_remembered_across_renderers(monkey
     assert [plots.svg(make()) for make in figures] == remembered
 
 
+def test_figures_are_the_same_without_the_dry_draw_of_the_tight_box():
+    # plots.svg skips the draw bbox_inches="tight" makes with drawing disabled: same SVG as with it,
+    # for the letter's figures and the corpus report's, and the figure is drawn once, not twice.
+    import networkx as nx
+    import pandas as pd
+
+    from compendium import plots
+
+    letter = report.load(SEED)
+    months = pd.DataFrame({"Month": ["2014-01", "2014-02", "2014-05"], "Letters": [1, 3, 2],
+                           "Signatories": [10, 40, 25]})
+    orgs = pd.DataFrame({"Organization": ["Freedom House", "Human Rights Watch"], "Letters": [3, 2]})
+    h = nx.Graph()
+    h.add_edge("Freedom House", "Human Rights Watch", weight=2)
+    figures = (lambda: plots.timeline_figure(letter), lambda: plots.timeline_figure(letter, False),
+               lambda: plots.network_figure(letter), lambda: plots.composition_figure(report.composition(letter)),
+               lambda: plots.monthly_figure(months), lambda: plots.organizations_figure(orgs),
+               lambda: plots.cosigning_figure(h, 2))
+    for make in figures:
+        fig = make()
+        drawn = []
+        real = type(fig).draw
+        fig.draw = lambda renderer, fig=fig, drawn=drawn, real=real: drawn.append(renderer) or real(fig, renderer)
+        once = plots.svg(fig)
+        assert len(drawn) == 1  # the dry draw skipped, savefig's own draw done
+        assert once == plots.svg(make(), dry_draw=True)
+        assert "<text" in once or "<path" in once
+
+
+def test_export_marks_the_same_elements_as_nbconvert():
+    # export._accessible walks the parsed page instead of nbconvert's CSS selectors: same page.
+    from bs4 import BeautifulSoup
+
+    from compendium.build import export
+
+    page = ('<!DOCTYPE html><html><body><div class="jp-Cell-inputWrapper">outside</div>'
+            '<main class="jp-Notebook"><div class="jp-Cell"><div class="jp-Cell-inputWrapper x">in</div>'
+            '<div class="jp-OutputArea"><div class="jp-OutputArea-output"><img src="a.png">'
+            '<img src="b.png" alt="b"><span class="jp-OutputArea-output">span</span></div></div></div>'
+            '</main><img src="c.png"/></body></html>')
+    ours, theirs = BeautifulSoup(page, "html.parser"), BeautifulSoup(page, "html.parser")
+    assert export._accessible(ours) == 2
+    for elem in theirs.select("img:not([alt])"):
+        elem.attrs["alt"] = "No description has been provided for this image"
+    for elem in theirs.select(".jp-Notebook div.jp-Cell-inputWrapper"):
+        elem.attrs["tabindex"] = "0"
+    for elem in theirs.select(".jp-Notebook div.jp-OutputArea-output"):
+        elem.attrs["tabindex"] = "0"
+    assert str(ours) == str(theirs)
+    assert str(ours).count('tabindex="0"') == 2
+
+
 def test_a_second_load_of_the_same_bytes_is_not_parsed_again_and_gives_copies(folder, monkeypatch):
     first = report.load(folder)
     parsed = []

@@ -107,7 +107,10 @@ def start(root: Path, km) -> None:
     # errors; what a notebook writes to stderr still reaches the build log through its cells.
     with open(os.path.join(os.path.dirname(km.ip), "kernel.stderr"), "ab") as log:
         run_sync(km.start_kernel)(cwd=str(root), env=env, stderr=log,
-                                  extra_arguments=["--IPKernelApp.exec_lines=import compendium.plots"])
+                                  extra_arguments=["--IPKernelApp.exec_lines=import compendium.plots",
+                                                   # No input history: a build never reads it back,
+                                                   # and IPython writes every cell to SQLite.
+                                                   "--HistoryManager.enabled=False"])
 
 
 def stop(km, kc=None) -> None:
