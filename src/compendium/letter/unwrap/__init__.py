@@ -19,7 +19,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from ..patterns import CLOSING, SALUTATION, SIG_INTRO
-from . import html, jsondoc, latex, mail, markdown, mime, pdf, plain, rest, table
+from . import html, jsondoc, latex, mail, markdown, mime, pdf, plain, rest, table, xmldoc
 from .lines import Lines
 
 
@@ -35,7 +35,8 @@ class Unwrapped:
 
 # Outermost first: a message may hold HTML, HTML may hold a table, a PDF's text a table. LaTeX
 # before Markdown: its row ends (\\) and escapes (\%) would read as Markdown's escapes.
-STEPS = (("e-mail source", mime.unwrap), ("e-mail", mail.unwrap), ("JSON document", jsondoc.unwrap), ("HTML", html.unwrap), ("LaTeX source", latex.unwrap),
+STEPS = (("e-mail source", mime.unwrap), ("e-mail", mail.unwrap), ("JSON document", jsondoc.unwrap),
+         ("XML document", xmldoc.unwrap), ("HTML", html.unwrap), ("LaTeX source", latex.unwrap),
          ("reStructuredText source", rest.unwrap), ("Markdown", markdown.unwrap),
          ("PDF text", pdf.unwrap), ("table", table.unwrap),
          ("word-processor text", plain.unwrap))
