@@ -19,7 +19,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from ..patterns import CLOSING, SALUTATION, SIG_INTRO
-from . import html, jsondoc, latex, mail, markdown, mime, pdf, plain, rest, table, xmldoc
+from . import html, jsondoc, latex, lineno, mail, markdown, mime, pdf, plain, rest, table, xmldoc
 from .lines import Lines
 
 
@@ -38,6 +38,7 @@ class Unwrapped:
 STEPS = (("e-mail source", mime.unwrap), ("e-mail", mail.unwrap), ("JSON document", jsondoc.unwrap),
          ("XML document", xmldoc.unwrap), ("HTML", html.unwrap), ("LaTeX source", latex.unwrap),
          ("reStructuredText source", rest.unwrap), ("Markdown", markdown.unwrap),
+         ("margin line numbers", lineno.unwrap),
          ("PDF text", pdf.unwrap), ("table", table.unwrap),
          ("word-processor text", plain.unwrap))
 
