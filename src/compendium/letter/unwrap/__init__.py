@@ -19,7 +19,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from ..patterns import CLOSING, SALUTATION, SIG_INTRO
-from . import html, jsondoc, latex, lineno, mail, markdown, mime, pdf, plain, rest, table, xmldoc
+from . import html, jsondoc, latex, lineno, mail, markdown, mime, pagemarks, pdf, plain, rest, table, xmldoc
 from .lines import Lines
 
 
@@ -39,6 +39,7 @@ STEPS = (("e-mail source", mime.unwrap), ("e-mail", mail.unwrap), ("JSON documen
          ("XML document", xmldoc.unwrap), ("HTML", html.unwrap), ("LaTeX source", latex.unwrap),
          ("reStructuredText source", rest.unwrap), ("Markdown", markdown.unwrap),
          ("margin line numbers", lineno.unwrap),
+         ("page stamps", pagemarks.unwrap),
          ("PDF text", pdf.unwrap), ("table", table.unwrap),
          ("word-processor text", plain.unwrap))
 
