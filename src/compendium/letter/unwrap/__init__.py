@@ -19,7 +19,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from ..patterns import CLOSING, SALUTATION, SIG_INTRO
-from . import html, jsondoc, latex, lineno, mail, markdown, mime, pagemarks, pdf, plain, rest, table, xmldoc
+from . import esign, html, jsondoc, latex, lineno, mail, markdown, mime, pagemarks, pdf, plain, rest, table, xmldoc
 from .lines import Lines
 
 
@@ -41,7 +41,7 @@ STEPS = (("e-mail source", mime.unwrap), ("e-mail", mail.unwrap), ("JSON documen
          ("margin line numbers", lineno.unwrap),
          ("page stamps", pagemarks.unwrap),
          ("PDF text", pdf.unwrap), ("table", table.unwrap),
-         ("word-processor text", plain.unwrap))
+         ("word-processor text", plain.unwrap), ("conformed signatures", esign.unwrap))
 
 
 def unwrap(lines: list[str]) -> Unwrapped:
