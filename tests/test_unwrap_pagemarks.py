@@ -28,3 +28,12 @@ def test_bates_numbers_counting_up_are_dropped():
 def test_a_line_mentioning_a_page_once_or_a_lone_code_is_kept():
     text = ["Dear Sir,", "See the report, page 4 of 10, on costs.", "Ref. ABC-12345", "Yours,"]
     assert pagemarks.unwrap(Lines(text, list(range(len(text))))) is None
+
+
+def test_bare_page_number_beside_a_running_footer():
+    foot = "Committee: Long-term care inquiry"
+    text = ["Dear Secretary,", "", "We write.", "", foot, "1", "", "We ask.", "", "Yours,", "", "A. Person", "", foot, "2"]
+    res = pagemarks.unwrap(Lines(text, list(range(len(text)))))
+    assert foot not in res.lines.text and res.lines.text.count("1") == 1 and res.lines.text[-1] == "2"
+    assert [d[0] for d in res.dropped] == [4, 13]
+    assert not any(ln in ("1", "2") for ln in unwrap(text).lines)  # the PDF step takes the numbers

@@ -5,7 +5,8 @@ Document 22-4 Filed 10/06/25 Page 2 of 3'), a Bates number ('PLTF-000217').
 Recognised by their own form, not their words: a line that carries a page counter ('Page 2
 of 3', 'P.2/3') beside other text and recurs on the pages, digits aside, is a running line
 that numbers the page; it is handed on as its page counter alone, so the PDF step splits
-the pages there and drops it as a page number. A Bates number is an identifier of letters
+the pages there and drops it as a page number. So is a bare page number printed beside the
+same running line on each page, the running line dropped. A Bates number is an identifier of letters
 and a zero-padded number alone on a line, recurring with the number counting up: dropped."""
 
 from __future__ import annotations
@@ -34,14 +35,36 @@ def _bates(text: list[str]) -> set[int]:
     return out
 
 
+def _numbered_footers(text: list[str]) -> dict[int, int]:
+    """{line: page} of bare page numbers printed beside a running line (a footer 'Committee:
+    inquiry' over '1', then over '2'): the same line beside each, the numbers counting up
+    from 1. The running line's own index maps to 0; the numbers are left for the PDF step."""
+    bare = [k for k, ln in enumerate(text) if re.fullmatch(r"\d{1,3}", ln.strip())]
+    beside: dict[str, list[tuple[int, int]]] = {}
+    for k in bare:
+        for j in (k - 1, k + 1):
+            if 0 <= j < len(text) and text[j].strip() and not re.fullmatch(r"\d{1,3}", text[j].strip()):
+                beside.setdefault(text[j].strip(), []).append((j, k))
+    for run in beside.values():
+        pages = [int(text[k].strip()) for _, k in run]
+        if len(run) >= 2 and pages == list(range(1, len(run) + 1)):
+            return {**{k: int(text[k].strip()) for _, k in run}, **{j: 0 for j, _ in run}}
+    return {}
+
+
 def unwrap(lines: Lines) -> Result | None:
     text = lines.text
     keys = Counter(_key(ln) for ln in text if ln.strip())
     out, dropped, changed = [], [], False
     bates = _bates(text)
+    footers = _numbered_footers(text)
     for k, ln in enumerate(text):
         s = ln.strip()
         m = _COUNTER.search(s)
+        if footers.get(k) == 0:
+            dropped.append((lines.origin[k], ln, "running footer beside the page number"))
+            changed = True
+            continue
         if k in bates:
             dropped.append((lines.origin[k], ln, "Bates number stamped on the page"))
             changed = True
