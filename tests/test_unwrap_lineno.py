@@ -24,3 +24,11 @@ def test_a_numbered_list_that_does_not_count_up_is_not_line_numbering():
 def test_a_few_numbered_lines_are_not_line_numbering():
     lines = ["Dear Sir,", "1   first", "2   second", "3   third", "Yours,"]
     assert lineno.unwrap(Lines(lines, list(range(len(lines))))) is None
+
+
+def test_a_list_marker_before_the_number_is_kept_and_a_lost_number_tolerated():
+    lines = ["1   May 2, 2026", "2   Dear Chair:", "3   We write to ask", "5   for a hearing.", "6   Sincerely,",
+             "- 7   Rep. A. Smith", "  8   Chair", "- 9   Sen. B. Jones", "  10   Member"]
+    res = lineno.unwrap(Lines(lines, list(range(len(lines)))))
+    assert res.lines.text == ["May 2, 2026", "Dear Chair:", "We write to ask", "for a hearing.", "Sincerely,",
+                              "- Rep. A. Smith", "Chair", "- Sen. B. Jones", "Member"]

@@ -36,9 +36,9 @@ class Unwrapped:
 # Outermost first: a message may hold HTML, HTML may hold a table, a PDF's text a table. LaTeX
 # before Markdown: its row ends (\\) and escapes (\%) would read as Markdown's escapes.
 STEPS = (("e-mail source", mime.unwrap), ("e-mail", mail.unwrap), ("JSON document", jsondoc.unwrap),
-         ("XML document", xmldoc.unwrap), ("HTML", html.unwrap), ("LaTeX source", latex.unwrap),
+         ("XML document", xmldoc.unwrap), ("HTML", html.unwrap), ("margin line numbers", lineno.unwrap),
+         ("LaTeX source", latex.unwrap),
          ("reStructuredText source", rest.unwrap), ("Markdown", markdown.unwrap),
-         ("margin line numbers", lineno.unwrap),
          ("page stamps", pagemarks.unwrap),
          ("PDF text", pdf.unwrap), ("table", table.unwrap),
          ("word-processor text", plain.unwrap), ("conformed signatures", esign.unwrap))
