@@ -41,7 +41,7 @@ def _raw_line(text: list[str], value: str) -> int:
 
 def unwrap(lines: Lines) -> Result | None:
     text = "\n".join(lines.text).strip()
-    if not text[:1] in ("{", "["):
+    if text[:1] not in ("{", "["):
         return None
     try:
         doc = json.loads(text)
