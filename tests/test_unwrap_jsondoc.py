@@ -29,3 +29,10 @@ def test_json_without_html_or_text_that_is_not_json_is_left_alone():
     plain = json.dumps({"a": "Dear Sir, we write."}, indent=1).split("\n")
     assert jsondoc.unwrap(Lines(plain, list(range(len(plain))))) is None
     assert jsondoc.unwrap(Lines(["{not json", "Dear Sir,"], [0, 1])) is None
+
+
+def test_page_lines_around_the_document_are_dropped():
+    page = ["Skip to content", *DOC, "© 2025 All rights reserved"]
+    res = jsondoc.unwrap(Lines(page, list(range(len(page)))))
+    assert res.lines.text[0] == "<p>1 May 2025</p>"
+    assert {d[1] for d in res.dropped} >= {"Skip to content", "© 2025 All rights reserved"}

@@ -36,3 +36,25 @@ def test_not_xml_or_not_well_formed_is_left_alone():
 
 def test_stage_names_the_container():
     assert unwrap(TEI).kinds == ["XML document"]
+
+
+def test_page_lines_around_the_document_are_dropped():
+    page = ["Skip to content", "Home › Letters", *TEI, "© 2025 All rights reserved"]
+    res = xmldoc.unwrap(Lines(page, list(range(len(page)))))
+    assert res.lines.text[0] == "Aldenburg, 1 May 2025" and res.lines.text[-1] == "Dr. A. Baum, Archive Society"
+    assert {d[1] for d in res.dropped} >= {"Skip to content", "© 2025 All rights reserved"}
+
+
+def test_a_document_inside_a_web_page_is_read_once_the_page_is_off():
+    import html
+    page = ["<div>", "<p>" + "<br>\n".join(html.escape(ln) for ln in TEI) + "</p>", "</div>"]
+    u = unwrap(page)
+    assert u.kinds[:2] == ["HTML", "XML document"]
+    assert "Dr. A. Baum, Archive Society" in u.lines and not any("teiHeader" in ln for ln in u.lines)
+
+
+def test_xhtml_is_left_to_the_html_step():
+    page = ['<?xml version="1.0"?>', '<html xmlns="http://www.w3.org/1999/xhtml"><head><title>T</title></head>',
+            "<body><p>Dear Sir,</p><p>We write.</p></body></html>"]
+    assert xmldoc.unwrap(Lines(page, [0, 1, 2])) is None
+    assert unwrap(page).kinds[0] == "HTML"
