@@ -38,3 +38,15 @@ def test_header_lines_without_a_source_header_are_not_a_message_source():
 
 def test_stage_names_the_container():
     assert unwrap(SOURCE).kinds[0] == "e-mail source"
+
+
+def test_page_lines_above_the_message_are_dropped():
+    page = ["Skip to content", "Home › Letters", "", *SOURCE]
+    res = mime.unwrap(Lines(page, list(range(len(page)))))
+    assert res.lines.text[0] == "Dear Minister Strømvik," and res.subject == "Reception centres"
+    assert [d[2] for d in res.dropped[:2]] == ["page text above the message"] * 2
+
+
+def test_a_header_section_broken_by_wrapping_is_left_to_the_mail_step():
+    wrapped = ["Date: Tue, 14 Oct 2025 09:12:41 +0200", "From: Council", "<a@example.org>", *SOURCE[4:]]
+    assert mime.unwrap(Lines(wrapped, list(range(len(wrapped))))) is None

@@ -1,7 +1,8 @@
 """A raw e-mail source (an .eml file): RFC 5322 header lines, then a body that may be
 quoted-printable or base64 encoded.
 
-Recognised by its own syntax: the file opens with header fields, among them a MIME or a
+Recognised by its own syntax: the file opens (or a page pasted around it does, within its
+first lines) with header fields, among them a MIME or a
 transport header only a message source carries (MIME-Version, Content-Type, Received,
 Return-Path, Message-ID, Delivered-To). Read with the standard library's `email` package;
 the body of a single-part message is decoded line by line with `quopri`, a soft line break
@@ -25,18 +26,21 @@ _SOURCE_ONLY = re.compile(r"^(?:MIME-Version|Content-Type|Content-Transfer-Encod
                           r"Message-ID|Delivered-To|DKIM-Signature|X-[A-Za-z-]+):", re.I)
 
 
-def _header_end(text: list[str]) -> int | None:
-    """Index of the blank line ending a header section at the top of the file, if the file
-    opens with one that only a message source writes."""
-    if not text or not _FIELD.match(text[0]):
-        return None
-    for k, ln in enumerate(text):
-        if not ln.strip():
-            head = text[:k]
-            if sum(bool(_SOURCE_ONLY.match(h)) for h in head) >= 2 and all(
-                    _FIELD.match(h) or h[:1] in (" ", "\t") for h in head):
-                return k
+def _header(text: list[str]) -> tuple[int, int] | None:
+    """(first line, blank line ending it) of a header section only a message source writes,
+    at the top of the file or under a few lines of a page it was pasted into."""
+    for start in range(min(len(text), 15)):
+        if not _FIELD.match(text[start]) or start and (_FIELD.match(text[start - 1]) or text[start - 1][:1] in (" ", "\t")):
+            continue
+        end = next((k for k in range(start, len(text)) if not text[k].strip()), None)
+        if end is None:
             return None
+        head = text[start:end]
+        if any(_FIELD.match(h) for h in text[:start]):
+            return None  # header fields above it: a section broken by wrapping, not its top
+        if sum(bool(_SOURCE_ONLY.match(h)) for h in head) >= 2 and all(
+                _FIELD.match(h) or h[:1] in (" ", "\t") for h in head):
+            return start, end
     return None
 
 
@@ -69,15 +73,16 @@ def _decode_base64(body: list[str], origin: list[int], charset: str, out: Builde
 
 def unwrap(lines: Lines) -> Result | None:
     text, origin = lines.text, lines.origin
-    end = _header_end(text)
-    if end is None:
+    found = _header(text)
+    if found is None:
         return None
-    msg = email.message_from_string("\n".join(text[:end]) + "\n\n", policy=email.policy.default)
+    start, end = found
+    msg = email.message_from_string("\n".join(text[start:end]) + "\n\n", policy=email.policy.default)
     if msg.is_multipart():
         return None  # the parts are read as the text they are
     out = Builder()
     for k in range(end):
-        out.drop(origin[k], text[k], "message header")
+        out.drop(origin[k], text[k], "message header" if k >= start else "page text above the message")
     encoding = (msg.get("Content-Transfer-Encoding") or "").strip().lower()
     charset = msg.get_content_charset() or "utf-8"
     body, borigin = text[end + 1:], origin[end + 1:]
@@ -93,7 +98,7 @@ def unwrap(lines: Lines) -> Result | None:
         out.origin.pop(0)
     date = None
     if msg.get("Date") and (d := _date_of(str(msg.get("Date")))):
-        date = (origin[next(k for k in range(end) if text[k].lower().startswith("date:"))], d)
+        date = (origin[next(k for k in range(start, end) if text[k].lower().startswith("date:"))], d)
     topic = _SUBJECT_PREFIX.sub("", str(msg.get("Subject") or "")).strip()
     subject = None if _GENERIC_SUBJECT.match(topic) else topic
     return out.result(date, subject)
