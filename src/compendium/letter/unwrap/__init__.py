@@ -19,7 +19,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from ..patterns import CLOSING, SALUTATION, SIG_INTRO
-from . import html, latex, mail, markdown, pdf, plain, rest, table
+from . import esign, html, jsondoc, latex, lineno, mail, markdown, mime, pagemarks, pdf, plain, rest, table, xmldoc
 from .lines import Lines
 
 
@@ -35,15 +35,24 @@ class Unwrapped:
 
 # Outermost first: a message may hold HTML, HTML may hold a table, a PDF's text a table. LaTeX
 # before Markdown: its row ends (\\) and escapes (\%) would read as Markdown's escapes.
-STEPS = (("e-mail", mail.unwrap), ("HTML", html.unwrap), ("LaTeX source", latex.unwrap),
+STEPS = (("e-mail source", mime.unwrap), ("e-mail", mail.unwrap), ("JSON document", jsondoc.unwrap),
+         ("XML document", xmldoc.unwrap), ("HTML", html.unwrap), ("margin line numbers", lineno.unwrap),
+         ("LaTeX source", latex.unwrap),
          ("reStructuredText source", rest.unwrap), ("Markdown", markdown.unwrap),
+         ("page stamps", pagemarks.unwrap),
          ("PDF text", pdf.unwrap), ("table", table.unwrap),
-         ("word-processor text", plain.unwrap))
+         ("word-processor text", plain.unwrap), ("conformed signatures", esign.unwrap))
 
 
-def unwrap(lines: list[str]) -> Unwrapped:
-    cur = Lines(list(lines), list(range(len(lines))))
-    out = Unwrapped(cur.text, cur.origin)
+# Documents whose whole text is their own syntax (a message source, JSON, XML, numbered
+# lines): one may arrive inside another container (a TEI file pasted into a web page), and is
+# recognised once the outer one is off; the steps then run again over what it holds.
+_INNER = {"e-mail source": mime.unwrap, "JSON document": jsondoc.unwrap, "XML document": xmldoc.unwrap,
+          "margin line numbers": lineno.unwrap}
+
+
+def _pass(cur: Lines, out: Unwrapped) -> Lines:
+    """Every step over the lines once, outermost first; what each took off recorded in `out`."""
     for kind, step in STEPS:
         res = step(cur)
         if res is None:
@@ -56,6 +65,15 @@ def unwrap(lines: list[str]) -> Unwrapped:
         if res.subject and out.subject is None:
             out.subject = res.subject
         cur = res.lines
+    return cur
+
+
+def unwrap(lines: list[str]) -> Unwrapped:
+    cur = Lines(list(lines), list(range(len(lines))))
+    out = Unwrapped(cur.text, cur.origin)
+    cur = _pass(cur, out)
+    if out.kinds and any(kind not in out.kinds and step(cur) is not None for kind, step in _INNER.items()):
+        cur = _pass(cur, out)
     out.lines, out.origin = cur.text, cur.origin
     out.removed.sort(key=lambda r: r["line"])
     if out.date is not None and not any(_letter_line(ln.strip()) for ln in out.lines):
