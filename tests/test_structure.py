@@ -253,6 +253,8 @@ def test_review_cases_annex_of_signatories_and_a_court_of_appeal():
 
 @pytest.mark.parametrize("line, closing", [("Yours in faith,", True), ("In hope and solidarity,", True),
                                            ("With hope and in shared service,", True),
+                                           ("With respect and in hope,", True), ("With thanks and respect,", True),
+                                           ("With respect to the draft, we ask", False),
                                            ("In hope we write to you again.", False), ("In faith", False)])
 def test_closings_of_faith_and_solidarity(line, closing):
     from compendium.letter.patterns import CLOSING

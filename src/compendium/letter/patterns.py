@@ -14,8 +14,9 @@ CLOSING = re.compile(
     r"|With (?:our|my|all (?:our|my)|many|warm|warmest|kind|best)(?: (?:best|warm|warmest|kind|sincere|deepest))? (?:thanks|gratitude|appreciation|regards|wishes|respect)\b[^.!?]{0,60}(?=,)"
     # closings of faith and solidarity: "Yours in faith,", "In hope and solidarity,", "With hope and in shared service,"
     r"|Yours in (?:faith|peace|solidarity|hope|friendship|service|struggle|Christ)(?=,)"
-    r"|(?:In|With) (?:hope|faith|peace|friendship|prayer)(?: and (?:in )?(?:shared |continued |common )?"
-    r"(?:solidarity|service|hope|faith|peace|friendship|prayer|gratitude))?(?=,)"
+    # ("With respect and in hope,": the plain closings' words joined to these ones the same way)
+    r"|(?:In|With) (?:hope|faith|peace|friendship|prayer|respect|gratitude|thanks)(?: and (?:in )?(?:shared |continued |common )?"
+    r"(?:solidarity|service|hope|faith|peace|friendship|prayer|gratitude|respect))?(?=,)"
     # the diplomatic closing: "Please accept, Excellency, the assurances of our highest consideration."
     r"|(?:Please )?accept,? (?:Your |Madam |Mr\.? )?(?:Excellency|Excellencies|Sir|Madam|Mr\.? \w+)?,? the (?:assurances?|renewed assurances?|expression)"
     r" of (?:our|my) (?:highest|high|most distinguished|distinguished) (?:consideration|esteem|regard)\b[^!?]{0,40}"
