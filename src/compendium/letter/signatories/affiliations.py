@@ -89,7 +89,7 @@ def _affiliations(lines: list[str]) -> list[Affiliation]:
     # Otherwise groups that each start at a title line: title, unit lines, organization.
     groups: list[list[str]] = []
     for ln in lines:
-        if is_title(ln) or not groups:
+        if not groups or is_title(ln) and not _org_of_lone_title(ln, groups[-1]):
             groups.append([ln])
         else:
             groups[-1].append(ln)
@@ -124,6 +124,13 @@ def _affiliations(lines: list[str]) -> list[Affiliation]:
             org = b.group("org").strip()
         out.append(Affiliation(title=title, unit=unit, organization=org, former=former))
     return out
+
+
+def _org_of_lone_title(line: str, group: list[str]) -> bool:
+    """A line that reads as a title and as an organization ('Allied Transport Staff Federation')
+    under a title alone ('President') is that title's organization."""
+    return ("," not in line and is_org(line) and len(group) == 1 and is_title(group[0])
+            and not is_org(group[0]))
 
 
 def _affiliations_from_pieces(pieces: list) -> list[Affiliation]:
