@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from .. import places
 from .features import _strip_former, _words, is_org, is_title
 from .model import Affiliation
 from .vocabulary import _AT, _PARTY_WORDS, _UNIT, BEHALF, ORG_STRONG, PERSONAL
@@ -65,10 +66,8 @@ def _and_a_position(line: str) -> str:
     return re.sub(r",\s+and\s+(?=\S)", lambda m: "; " if _position_with_org(line[m.end():]) else m.group(0), line)
 
 
-def _affiliations(lines: list[str]) -> list[Affiliation]:
-    lines = [ln for ln in (PERSONAL.sub(" ", x).strip() for x in lines) if ln]
-    if not lines:
-        return [Affiliation()]
+def _pieces(lines: list[str]) -> list[str]:
+    """The lines split where a second affiliation starts."""
     pieces: list[str] = []
     for ln in lines:
         # "Director, Foo Institute, and Professor, Bar University": ", and" before a position
@@ -81,7 +80,14 @@ def _affiliations(lines: list[str]) -> list[Affiliation]:
                 pieces += [parts[0], ", ".join(parts[1:])]
             else:
                 pieces.append(piece)
-    lines = pieces
+    return pieces
+
+
+def _affiliations(lines: list[str]) -> list[Affiliation]:
+    lines = [ln for ln in (PERSONAL.sub(" ", x).strip() for x in lines) if ln]
+    if not lines:
+        return [Affiliation()]
+    lines = _pieces(lines)
     # Several "Title, Organization" lines, one affiliation each.
     if all("," in ln and is_title(ln.split(",", 1)[0]) or BEHALF.match(_strip_former(ln)[0]) or _AT.match(ln)
            and is_title(_AT.match(ln).group("title")) for ln in lines):
@@ -114,6 +120,11 @@ def _affiliations(lines: list[str]) -> list[Affiliation]:
             # line whole, two affiliations.
             out += [_split_title_org(g[0]), _split_title_org(g[1])]
             continue
+        if "," in title and len(rest) == 1 and _goes_on(rest[0]):
+            a = _split_title_org(g[0])  # "Chair, Association of Independent" / "Booksellers of Vestmark"
+            out.append(Affiliation(title=a.title, unit=a.unit, organization=f"{a.organization} {rest[0]}",
+                                   former=a.former or former))
+            continue
         if not title and len(rest) == 1 and ("," in rest[0] or BEHALF.match(rest[0])):
             out.append(_split_title_org(g[0]))  # "Barrister, Fleetwood Court Chambers": a title we do not know
             continue
@@ -124,6 +135,13 @@ def _affiliations(lines: list[str]) -> list[Affiliation]:
             org = b.group("org").strip()
         out.append(Affiliation(title=title, unit=unit, organization=org, former=former))
     return out
+
+
+def _goes_on(line: str) -> bool:
+    """A line under 'Title, Organization' that is no title, organization or place of its own: the
+    organization's name wrapped onto it."""
+    return (line[:1].isupper() and "," not in line and not is_title(line) and not is_org(line)
+            and not places.is_place(line) and places.without_place(line) is None)
 
 
 def _org_of_lone_title(line: str, group: list[str]) -> bool:
