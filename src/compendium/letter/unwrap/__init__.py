@@ -19,7 +19,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from ..patterns import CLOSING, SALUTATION, SIG_INTRO
-from . import csvrows, grid, html, latex, mail, markdown, pdf, plain, rest, table
+from . import asciidoc, csvrows, grid, html, latex, mail, markdown, orgmode, pdf, plain, rest, table
 from .lines import Lines
 
 
@@ -37,6 +37,7 @@ class Unwrapped:
 # before Markdown: its row ends (\\) and escapes (\%) would read as Markdown's escapes.
 STEPS = (("e-mail", mail.unwrap), ("HTML", html.unwrap), ("LaTeX source", latex.unwrap),
          ("grid table", grid.unwrap), ("CSV rows", csvrows.unwrap),
+         ("org-mode source", orgmode.unwrap), ("AsciiDoc source", asciidoc.unwrap),
          ("reStructuredText source", rest.unwrap), ("Markdown", markdown.unwrap),
          ("PDF text", pdf.unwrap), ("table", table.unwrap),
          ("word-processor text", plain.unwrap))
