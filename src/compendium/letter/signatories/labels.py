@@ -105,12 +105,17 @@ def _affiliation_roles(texts: list[str]) -> list[str]:
     return roles
 
 
+# A count of further signatures on its own, no 'and' before it: "(37 additional signatures)".
+_COUNT = re.compile(r"^\(\s*\d[\d,.]*\s+(?:more|further|additional|other)\s+(?:signatures|signatories|signers|names)"
+                    r"\s*\)\.?$", re.I)
+
+
 def _label_block(block: list[_Item], by_gaps: bool) -> list[str]:
     """The roles of one block's items (see `label_lines`)."""
     roles = ["" for _ in block]
     kept = []
     for k, it in enumerate(block):
-        if MORE_SIGNERS.match(it.line.text):
+        if MORE_SIGNERS.match(it.line.text) or _COUNT.match(it.line.text):
             roles[k] = "count"
         elif _TABLE_HEADER.match(it.line.text) or re.match(r"(?i)(?:annex|appendix)\b", it.line.text):
             roles[k] = "chrome"  # a table's header row, an annex heading ("Annex: List of co-signing organisations")

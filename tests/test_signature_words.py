@@ -1,0 +1,41 @@
+"""Signature lines: a count of further signatures in brackets, nursing degrees after a name, and
+titles opened by a word that also names a unit ('Lead School Nurse', 'Group Head of …')."""
+
+from __future__ import annotations
+
+from compendium.letter.signatories.features import _strip_name, is_title
+from compendium.process import parse_letter
+
+LETTER = """\
+3 March 2026
+
+Dear Board members,
+
+We ask the Board to restore full funding for the school nurse program.
+
+Respectfully,
+
+Ama Kessler, RN, BSN
+Lead School Nurse, Brennan County Public Schools
+
+Rui Amaral
+Group Head of Responsible Sourcing, Verlaine Chocolatiers
+
+(37 additional signatures)
+"""
+
+
+def test_nursing_degrees_are_post_nominals():
+    assert _strip_name("Ama Kessler, RN, BSN") == ("", "Ama Kessler", "RN, BSN")
+
+
+def test_a_title_opened_by_a_word_that_also_names_a_unit():
+    assert is_title("Lead School Nurse") and is_title("Group Head of Responsible Sourcing")
+    assert not is_title("School of Law") and not is_title("Group of Friends of the Earth")
+
+
+def test_a_bracketed_count_of_further_signatures_is_no_signatory():
+    p = parse_letter(LETTER.encode("utf-8"), "letter", "letter.txt")
+    got = [(s.name, [(a.title, a.organization) for a in s.affiliations]) for s in p.signatories]
+    assert got == [("Ama Kessler", [("Lead School Nurse", "Brennan County Public Schools")]),
+                   ("Rui Amaral", [("Group Head of Responsible Sourcing", "Verlaine Chocolatiers")])]
