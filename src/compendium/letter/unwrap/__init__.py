@@ -19,7 +19,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from ..patterns import CLOSING, SALUTATION, SIG_INTRO
-from . import asciidoc, csvrows, grid, html, latex, mail, markdown, orgmode, pdf, plain, rest, table
+from . import asciidoc, csvrows, grid, html, latex, mail, markdown, orgmode, pdf, plain, rest, table, thread
 from .lines import Lines
 
 
@@ -39,7 +39,7 @@ STEPS = (("e-mail", mail.unwrap), ("HTML", html.unwrap), ("LaTeX source", latex.
          ("grid table", grid.unwrap), ("CSV rows", csvrows.unwrap),
          ("org-mode source", orgmode.unwrap), ("AsciiDoc source", asciidoc.unwrap),
          ("reStructuredText source", rest.unwrap), ("Markdown", markdown.unwrap),
-         ("PDF text", pdf.unwrap), ("table", table.unwrap),
+         ("social-media thread", thread.unwrap), ("PDF text", pdf.unwrap), ("table", table.unwrap),
          ("word-processor text", plain.unwrap))
 
 
