@@ -39,3 +39,12 @@ def test_a_bracketed_count_of_further_signatures_is_no_signatory():
     got = [(s.name, [(a.title, a.organization) for a in s.affiliations]) for s in p.signatories]
     assert got == [("Ama Kessler", [("Lead School Nurse", "Brennan County Public Schools")]),
                    ("Rui Amaral", [("Group Head of Responsible Sourcing", "Verlaine Chocolatiers")])]
+
+
+def test_a_present_and_a_former_position_at_one_organization_are_two_affiliations():
+    from compendium.letter.signatories.affiliations import _affiliations
+
+    got = [(a.title, a.organization, a.former) for a in _affiliations(["Founder and former CEO, Sankofa Traders"])]
+    assert got == [("Founder", "Sankofa Traders", False), ("CEO", "Sankofa Traders", True)]
+    # 'and' between two present positions stays one title
+    assert [a.title for a in _affiliations(["Founder and Director, Sankofa Traders"])] == ["Founder and Director"]

@@ -66,13 +66,25 @@ def _and_a_position(line: str) -> str:
     return re.sub(r",\s+and\s+(?=\S)", lambda m: "; " if _position_with_org(line[m.end():]) else m.group(0), line)
 
 
+_AND_FORMER = re.compile(r"^(?P<now>[^,;]+?)\s+and\s+(?P<then>(?:former|ex-|past)\s*[^,;]+?),\s*(?P<org>[^;]+)$", re.I)
+
+
+def _and_a_former_position(line: str) -> str:
+    """'Founder and former CEO, Sankofa Timber Traders': a present and a past position at one
+    organization, two affiliations ('Founder, Sankofa …; former CEO, Sankofa …')."""
+    m = _AND_FORMER.match(line)
+    if not m or not is_title(m.group("now")) or not is_title(_strip_former(m.group("then"))[0]):
+        return line
+    return f"{m.group('now')}, {m.group('org')}; {m.group('then')}, {m.group('org')}"
+
+
 def _pieces(lines: list[str]) -> list[str]:
     """The lines split where a second affiliation starts."""
     pieces: list[str] = []
     for ln in lines:
         # "Director, Foo Institute, and Professor, Bar University": ", and" before a position
         # starts a second affiliation, as ";" does
-        ln = _and_a_position(ln)
+        ln = _and_a_former_position(_and_a_position(ln))
         for piece in (p.strip() for p in ln.split(";") if p.strip()):
             parts = [x.strip() for x in piece.split(",")]
             if len(parts) >= 3 and is_title(parts[0]) and is_title(parts[1]) and not is_org(parts[0]):
@@ -153,6 +165,7 @@ def _org_of_lone_title(line: str, group: list[str]) -> bool:
 
 def _affiliations_from_pieces(pieces: list) -> list[Affiliation]:
     """Affiliations of a one-line signature's pieces (strings, or a table row's Affiliation)."""
+    pieces = [q for p in pieces for q in (_and_a_former_position(p).split("; ") if isinstance(p, str) else [p])]
     if any(isinstance(p, Affiliation) for p in pieces):
         return [p if isinstance(p, Affiliation) else _split_title_org(p) for p in pieces]
     if len(pieces) == 1 and "," not in pieces[0] and not is_title(pieces[0]) and not BEHALF.match(pieces[0]):
