@@ -48,3 +48,17 @@ def test_a_present_and_a_former_position_at_one_organization_are_two_affiliation
     assert got == [("Founder", "Sankofa Traders", False), ("CEO", "Sankofa Traders", True)]
     # 'and' between two present positions stays one title
     assert [a.title for a in _affiliations(["Founder and Director, Sankofa Traders"])] == ["Founder and Director"]
+
+
+def test_page_lines_under_a_list_are_no_signers():
+    from compendium.letter.signatories.labels import _page_line
+
+    assert _page_line("© 2026 Migrant Workers Monitor. All rights reserved")
+    assert _page_line("Share: Facebook | X | WhatsApp | E-mail")
+    assert _page_line("Organisations wishing to add their name can write to letters@hdrc.example #KeepItOn")
+    assert not _page_line("Centre for the Study of the Law of the Sea and of the Coast")  # long, but a name
+    assert not _page_line("Amnesty International | Human Rights Watch")
+    text = ("2 May 2026\n\nDear Minister,\n\nWe ask you to act.\n\nSigned:\nHarbour Rights Collective\nOpen Networks Initiative\n"
+            "Organisations wishing to add their name can reply here or write to letters@example.org #KeepItOn\n")
+    p = parse_letter(text.encode("utf-8"), "letter", "letter.txt")
+    assert [s.written for s in p.signatories] == ["Harbour Rights Collective", "Open Networks Initiative"]
