@@ -92,3 +92,10 @@ def test_an_asciidoc_letter_reads_as_its_rendered_page_and_its_title_is_the_subj
     p = parse_letter(ADOC.encode("utf-8"), "letter", "letter.adoc")
     assert p.structure.date.isoformat() == "2025-04-11"
     assert [s.written for s in p.signatories] == ["Riverside Residents' Association", "Night Workers' Union"]
+
+
+def test_an_org_description_list_under_the_bullets_of_a_copied_page():
+    lines = ORG.replace("\n- ", "\n• ").splitlines()
+    u = unwrap(lines)
+    k = u.lines.index("Ruth Aldana")
+    assert u.lines[k + 1] == "Chair, Tamsin Boat Club"

@@ -19,8 +19,9 @@ _END = re.compile(r"^\s*:END:\s*$", re.I)
 _COMMENT = re.compile(r"^\s*#(?:\s|$)")
 _LINK = re.compile(r"\[\[(?:[^\]]*\]\[)?([^\]]+)\]\]")
 _MARK = re.compile(r"(?<![\w*/=~+])([*/=~+])(?=\S)([^*/=~+\n]*?\S)\1(?![\w*/=~+])")
-_ITEM = re.compile(r"^(?P<indent>\s*)(?:[-+]|\d+[.)])\s+")
-_DESCRIPTION = re.compile(r"^\s*(?:[-+]|\d+[.)])\s+(?P<term>.+?)\s+::(?:\s+(?P<desc>.*))?$")
+# Org's list markers, and the bullets a copy of the exported page carries instead ('•', '◦').
+_ITEM = re.compile(r"^(?P<indent>\s*)(?:[-+•◦▪‣·]|\d+[.)])\s+")
+_DESCRIPTION = re.compile(r"^\s*(?:[-+•◦▪‣·]|\d+[.)])\s+(?P<term>.+?)\s+::(?:\s+(?P<desc>.*))?$")
 
 
 def is_org(text: list[str]) -> bool:
