@@ -56,3 +56,9 @@ def test_a_letter_signed_in_csv_rows():
     assert got == [("person", "Hanna Sjöberg", [("Director", "Coast, Reef and River Trust")]),
                    ("organization", "Blue Harbour Alliance", [("", "Blue Harbour Alliance")]),
                    ("person", "Tomasz Wilk", [])]
+
+
+def test_a_long_paragraph_with_commas_is_no_row():
+    para = "We ask, again, " * 20_000  # past the csv module's default field limit
+    assert csvrows.fields(para) == []
+    assert csvrows.tables(["Name,Title,Organization", para, para]) == []

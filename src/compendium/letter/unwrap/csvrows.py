@@ -18,9 +18,18 @@ _FIELD = re.compile(r"\b(?:names?|titles?|roles?|positions?|functions?|organi[sz
                     r"institutions?|compan(?:y|ies)|employers?|signator(?:y|ies))\b", re.I)
 
 
+_LONGEST = 2000  # a row of signatory fields is short; a paragraph is never read as one
+
+
 def fields(line: str) -> list[str]:
-    """The cells of one comma-separated line, quotes read as csv reads them."""
-    return [c.strip() for c in next(csv.reader([line]))] if line.strip() else []
+    """The cells of one comma-separated line, quotes read as csv reads them; none for a blank or
+    long line (the csv module's field limit is process-wide and a paragraph may pass it)."""
+    if not line.strip() or len(line) > _LONGEST:
+        return []
+    try:
+        return [c.strip() for c in next(csv.reader([line]))]
+    except csv.Error:
+        return []
 
 
 def is_header(cells: list[str]) -> bool:
