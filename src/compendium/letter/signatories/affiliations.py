@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from .. import places
 from .features import _strip_former, _words, is_org, is_title
 from .model import Affiliation
 from .vocabulary import _AT, _PARTY_WORDS, _UNIT, BEHALF, ORG_STRONG, PERSONAL
@@ -65,15 +66,25 @@ def _and_a_position(line: str) -> str:
     return re.sub(r",\s+and\s+(?=\S)", lambda m: "; " if _position_with_org(line[m.end():]) else m.group(0), line)
 
 
-def _affiliations(lines: list[str]) -> list[Affiliation]:
-    lines = [ln for ln in (PERSONAL.sub(" ", x).strip() for x in lines) if ln]
-    if not lines:
-        return [Affiliation()]
+_AND_FORMER = re.compile(r"^(?P<now>[^,;]+?)\s+and\s+(?P<then>(?:former|ex-|past)\s*[^,;]+?),\s*(?P<org>[^;]+)$", re.I)
+
+
+def _and_a_former_position(line: str) -> str:
+    """'Founder and former CEO, Sankofa Timber Traders': a present and a past position at one
+    organization, two affiliations ('Founder, Sankofa …; former CEO, Sankofa …')."""
+    m = _AND_FORMER.match(line)
+    if not m or not is_title(m.group("now")) or not is_title(_strip_former(m.group("then"))[0]):
+        return line
+    return f"{m.group('now')}, {m.group('org')}; {m.group('then')}, {m.group('org')}"
+
+
+def _pieces(lines: list[str]) -> list[str]:
+    """The lines split where a second affiliation starts."""
     pieces: list[str] = []
     for ln in lines:
         # "Director, Foo Institute, and Professor, Bar University": ", and" before a position
         # starts a second affiliation, as ";" does
-        ln = _and_a_position(ln)
+        ln = _and_a_former_position(_and_a_position(ln))
         for piece in (p.strip() for p in ln.split(";") if p.strip()):
             parts = [x.strip() for x in piece.split(",")]
             if len(parts) >= 3 and is_title(parts[0]) and is_title(parts[1]) and not is_org(parts[0]):
@@ -81,7 +92,14 @@ def _affiliations(lines: list[str]) -> list[Affiliation]:
                 pieces += [parts[0], ", ".join(parts[1:])]
             else:
                 pieces.append(piece)
-    lines = pieces
+    return pieces
+
+
+def _affiliations(lines: list[str]) -> list[Affiliation]:
+    lines = [ln for ln in (PERSONAL.sub(" ", x).strip() for x in lines) if ln]
+    if not lines:
+        return [Affiliation()]
+    lines = _pieces(lines)
     # Several "Title, Organization" lines, one affiliation each.
     if all("," in ln and is_title(ln.split(",", 1)[0]) or BEHALF.match(_strip_former(ln)[0]) or _AT.match(ln)
            and is_title(_AT.match(ln).group("title")) for ln in lines):
@@ -89,7 +107,7 @@ def _affiliations(lines: list[str]) -> list[Affiliation]:
     # Otherwise groups that each start at a title line: title, unit lines, organization.
     groups: list[list[str]] = []
     for ln in lines:
-        if is_title(ln) or not groups:
+        if not groups or is_title(ln) and not _org_of_lone_title(ln, groups[-1]):
             groups.append([ln])
         else:
             groups[-1].append(ln)
@@ -114,6 +132,11 @@ def _affiliations(lines: list[str]) -> list[Affiliation]:
             # line whole, two affiliations.
             out += [_split_title_org(g[0]), _split_title_org(g[1])]
             continue
+        if "," in title and len(rest) == 1 and _goes_on(rest[0]):
+            a = _split_title_org(g[0])  # "Chair, Association of Independent" / "Booksellers of Vestmark"
+            out.append(Affiliation(title=a.title, unit=a.unit, organization=f"{a.organization} {rest[0]}",
+                                   former=a.former or former))
+            continue
         if not title and len(rest) == 1 and ("," in rest[0] or BEHALF.match(rest[0])):
             out.append(_split_title_org(g[0]))  # "Barrister, Fleetwood Court Chambers": a title we do not know
             continue
@@ -126,8 +149,23 @@ def _affiliations(lines: list[str]) -> list[Affiliation]:
     return out
 
 
+def _goes_on(line: str) -> bool:
+    """A line under 'Title, Organization' that is no title, organization or place of its own: the
+    organization's name wrapped onto it."""
+    return (line[:1].isupper() and "," not in line and not is_title(line) and not is_org(line)
+            and not places.is_place(line) and places.without_place(line) is None)
+
+
+def _org_of_lone_title(line: str, group: list[str]) -> bool:
+    """A line that reads as a title and as an organization ('Allied Transport Staff Federation')
+    under a title alone ('President') is that title's organization."""
+    return ("," not in line and is_org(line) and len(group) == 1 and is_title(group[0])
+            and not is_org(group[0]))
+
+
 def _affiliations_from_pieces(pieces: list) -> list[Affiliation]:
     """Affiliations of a one-line signature's pieces (strings, or a table row's Affiliation)."""
+    pieces = [q for p in pieces for q in (_and_a_former_position(p).split("; ") if isinstance(p, str) else [p])]
     if any(isinstance(p, Affiliation) for p in pieces):
         return [p if isinstance(p, Affiliation) else _split_title_org(p) for p in pieces]
     if len(pieces) == 1 and "," not in pieces[0] and not is_title(pieces[0]) and not BEHALF.match(pieces[0]):

@@ -162,7 +162,7 @@ def _items(lines: list[Line], keep_headings: bool = False) -> list[_Item]:
             for piece in _split_list(rest, mode) or [rest]:
                 out.append(_Item(piece, mode))
             continue
-        if SIG_INTRO.match(ln.text) or re.fullmatch(r"(?i)(?:signed|endorsed|supported)(?: by)?[:,]?", ln.text):
+        if _is_intro(ln.text):
             if SIG_HEADING_ORGS.search(ln.text):
                 mode = "organization"
             elif SIG_HEADING_PEOPLE.search(ln.text):
@@ -175,6 +175,16 @@ def _items(lines: list[Line], keep_headings: bool = False) -> list[_Item]:
         for piece in split or [ln]:
             out.append(_Item(piece, "organization" if split else mode))  # a list split here lists organizations
     return out
+
+
+_REMARK = re.compile(r"\s*\([^()]*\)(?=\s*:?\s*$)")  # "(export from the sign-on form)" before the colon
+
+
+def _is_intro(text: str) -> bool:
+    """The introduction of the signatures, a remark in brackets after it or not
+    ('Signatories (export from the sign-on form):')."""
+    return any(SIG_INTRO.match(t) or re.fullmatch(r"(?i)(?:signed|endorsed|supported)(?: by)?[:,]?", t)
+               for t in (text, _REMARK.sub("", text)))
 
 
 def _blocks(items: list[_Item]) -> list[list[_Item]]:

@@ -105,13 +105,31 @@ def _affiliation_roles(texts: list[str]) -> list[str]:
     return roles
 
 
+# A count of further signatures on its own, no 'and' before it: "(37 additional signatures)".
+_COUNT = re.compile(r"^\(\s*\d[\d,.]*\s+(?:more|further|additional|other)\s+(?:signatures|signatories|signers|names)"
+                    r"\s*\)\.?$", re.I)
+
+
+_LINK_OR_TAG = re.compile(r"\S@\S+\.\w|https?://|www\.|(?:^|\s)#\w")
+
+
+def _page_line(text: str) -> bool:
+    """A line of the page, not a signer: a copyright notice, a bar of three links or more set apart
+    by '|' ('Share: Facebook | X | WhatsApp | E-mail'), or a note of eight words or more that
+    gives an address, a link or a hashtag ('… can reply here or write to letters@… #KeepItOn')."""
+    return ("©" in text or text.count(" | ") >= 3
+            or len(text.split()) >= 8 and bool(_LINK_OR_TAG.search(text)))
+
+
 def _label_block(block: list[_Item], by_gaps: bool) -> list[str]:
     """The roles of one block's items (see `label_lines`)."""
     roles = ["" for _ in block]
     kept = []
     for k, it in enumerate(block):
-        if MORE_SIGNERS.match(it.line.text):
+        if MORE_SIGNERS.match(it.line.text) or _COUNT.match(it.line.text):
             roles[k] = "count"
+        elif _page_line(it.line.text):
+            roles[k] = "chrome"
         elif _TABLE_HEADER.match(it.line.text) or re.match(r"(?i)(?:annex|appendix)\b", it.line.text):
             roles[k] = "chrome"  # a table's header row, an annex heading ("Annex: List of co-signing organisations")
         else:

@@ -118,7 +118,7 @@ _POSTNOMINAL_WORDS = (
             "DPhil", "DSc",
             # fellowships and memberships of professional colleges, religious orders, professional titles
             "FRCPC", "FRCPCH", "FRACP", "FRCPE", "FRCPI", "FRCGP", "FRCN", "FRSC", "FACP", "FACS", "FAAP", "FAAAS", "FAHA",
-            "FACC", "FCA", "PRCP", "CFA", "CPA", "SJ", "OSB", "OFM", "MN", "RGN", "MSN", "DNP")
+            "FACC", "FCA", "PRCP", "CFA", "CPA", "SJ", "OSB", "OFM", "MN", "RGN", "MSN", "DNP", "BSN", "BScN", "MSW", "BSc")
     + r"|FMedSci|FAcSS|FRHistS|Esq\.?|Hon\.?|\((?:[Rr]et\.?|[Rr]etd\.?|Hon\.?)\)"
     # service branches after a retired officer's name: "General Harold Whitcombe, USA (Ret.)"
     + r"|(?:USA|USAF|USMC|USN|USCG|USAR|ANG|RAF|RM)(?:\s*\((?:[Rr]et\.?|[Rr]etd\.?|[Rr]etired)\))?"
@@ -159,7 +159,8 @@ BEHALF_ABOVE = re.compile(r"(?i)(?:for and )?on behalf of\s+(?P<org>.+)$")
 # Program"): a title only with another title word after them.
 MODIFIERS = {"program", "programme", "board", "high", "permanent", "vice", "ranking", "research", "policy", "advocacy",
              "communications", "legal", "campaigns", "campaign", "media", "finance", "development", "project",
-             "field", "country", "regional", "international", "foreign", "human", "rights", "law", "justice"}
+             "field", "country", "regional", "international", "foreign", "human", "rights", "law", "justice",
+             "lead", "group", "school"}
 _NOT_ORG_IN_TITLE = {"the", "of", "u.s.", "us", "for", "and", "state", "states", "united", "national", "human",
                      "north", "korea", "global", "world", "nations"}
 # A peer named by the peerage alone: "Lord Carrow of Ambleside".

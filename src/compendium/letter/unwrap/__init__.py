@@ -19,7 +19,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from ..patterns import CLOSING, SALUTATION, SIG_INTRO
-from . import esign, html, jsondoc, latex, lineno, mail, markdown, mime, pagemarks, pdf, plain, rest, table, xmldoc
+from . import (asciidoc, csvrows, esign, grid, html, jsondoc, latex, lineno, mail, markdown, mime, orgmode, pagemarks,
+               pdf, plain, rest, table, thread, xmldoc)
 from .lines import Lines
 
 
@@ -37,9 +38,10 @@ class Unwrapped:
 # before Markdown: its row ends (\\) and escapes (\%) would read as Markdown's escapes.
 STEPS = (("e-mail source", mime.unwrap), ("e-mail", mail.unwrap), ("JSON document", jsondoc.unwrap),
          ("XML document", xmldoc.unwrap), ("HTML", html.unwrap), ("margin line numbers", lineno.unwrap),
-         ("LaTeX source", latex.unwrap),
+         ("LaTeX source", latex.unwrap), ("grid table", grid.unwrap), ("CSV rows", csvrows.unwrap),
+         ("org-mode source", orgmode.unwrap), ("AsciiDoc source", asciidoc.unwrap),
          ("reStructuredText source", rest.unwrap), ("Markdown", markdown.unwrap),
-         ("page stamps", pagemarks.unwrap),
+         ("page stamps", pagemarks.unwrap), ("social-media thread", thread.unwrap),
          ("PDF text", pdf.unwrap), ("table", table.unwrap),
          ("word-processor text", plain.unwrap), ("conformed signatures", esign.unwrap))
 

@@ -100,9 +100,52 @@ def _one_column_headers(text: list[str]) -> list[int]:
             and text[k + 2].strip()]
 
 
+def side_by_side(text: list[str]) -> list[tuple[int, int]]:
+    """Signatures side by side, their columns set apart by tabs: blocks of two to six rows of as
+    many cells each (a name row, a title row, an organization row), a blank line between blocks,
+    two blocks or more and no header row; a tab-separated row alone stays as it is. A table of one signatory a row is one long block."""
+    blocks: list[tuple[int, int]] = []
+    k = 0
+    while k < len(text):
+        if not (_is_row(text[k], "tabs") and len(_cells(text[k], "tabs")) >= 2):
+            k += 1
+            continue
+        end = k
+        while end < len(text) and _is_row(text[end], "tabs") and len(_cells(text[end], "tabs")) >= 2:
+            end += 1
+        if end - k >= 2:  # a row alone ('Subject:<TAB>…') is a line of the letter's
+            blocks.append((k, end))
+        k = end
+    if len(blocks) < 2 or any(not 2 <= b - a <= 6 or _is_first_row_header(_cells(text[a], "tabs"))
+                              or len({len(_cells(t, "tabs")) for t in text[a:b]}) > 1 for a, b in blocks):
+        return []
+    return blocks
+
+
+def _aligned(lines: Lines, blocks: list[tuple[int, int]]) -> Result:
+    """Each block's rows with their cells padded into aligned columns, as the structure step
+    reads signatures laid out side by side in text."""
+    out = Builder()
+    starts = {a: b for a, b in blocks}
+    k = 0
+    while k < len(lines):
+        if k not in starts:
+            out.add(lines.text[k], lines.origin[k])
+            k += 1
+            continue
+        rows = [_cells(t, "tabs") for t in lines.text[k:starts[k]]]
+        widths = [max(len(r[c]) for r in rows) + 4 for c in range(len(rows[0]))]
+        for j, r in enumerate(rows):
+            out.add("".join(c.ljust(w) for c, w in zip(r, widths)).rstrip(), lines.origin[k + j])
+        k = starts[k]
+    return out.result()
+
+
 def unwrap(lines: Lines) -> Result | None:
     text, origin = lines.text, lines.origin
     style = _style(text)
+    if style == "tabs" and (blocks := side_by_side(text)):
+        return _aligned(lines, blocks)
     if style is None:
         heads = _one_column_headers(text)
         if not heads:
