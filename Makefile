@@ -67,7 +67,7 @@ bench: $(STAMP) ## benchmarks: start-up, cold build vs floor (1 letter), the cor
 # Sets 5 and 6 arrived in containers already (e-mails, HTML, PDF text): scored as they are, not
 # wrapped again in every container, which is for the plain letters.
 PLAIN_GOLD_SETS := tests/fixtures/letters/dev tests/fixtures/letters/heldout tests/fixtures/letters/heldout3 tests/fixtures/letters/heldout4
-GOLD_SETS := $(PLAIN_GOLD_SETS) tests/fixtures/letters/heldout5 tests/fixtures/letters/heldout6 tests/fixtures/letters/heldout7
+GOLD_SETS := $(PLAIN_GOLD_SETS) tests/fixtures/letters/heldout5 tests/fixtures/letters/heldout6 tests/fixtures/letters/heldout7 tests/fixtures/letters/heldout8
 accuracy: $(STAMP) ## score the parser against the gold files, then every gold letter in every container
 	$(BIN)/python -m compendium.evaluate $(GOLD_SETS)
 	$(BIN)/python tools/containers.py $(PLAIN_GOLD_SETS) --reference data/raw/letters/*.txt tests/fixtures/letters/*.txt
