@@ -3,16 +3,16 @@ against the rules, leaving one set out, on the gold letters and their container 
 
     .venv/bin/python tools/train_line_roles.py           # measure, write the table, ship the models
     .venv/bin/python tools/train_line_roles.py --no-models   # measure only
-    make line-roles                                      # the same, after installing the `roles` extra
+    make line-roles                                      # the same, then tools/line_roles.py
 
-Cases. Every gold letter of the seven sets (dev, heldout, heldout3, heldout4, heldout5, heldout6, heldout7),
+Cases. Every gold letter of the eight sets (dev, heldout, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8),
 and every letter of the four plain sets (the first four) in each container of tools/containers.py
 (HTML, Markdown, PDF text, mail archive, forwarded mail, signatory table, CRLF and bullets, foreign
-page chrome); heldout5, heldout6 and heldout7 arrived in containers already and are not wrapped again (as in
+page chrome); heldout5 to heldout8 arrived in containers already and are not wrapped again (as in
 `make accuracy`). The seed letter (data/raw/letters) and its container variants, with its committed
 tables (what `make verify` guards) as its gold, are trained on in every fold and scored in none. The
 loose fixture letters whose signatories a test checks (LOOSE_FIXTURES), with the rules' reading that
-those tests pin as their gold, are trained on in every fold of the seven sets, and scored in a fold of
+those tests pin as their gold, are trained on in every fold of the eight sets, and scored in a fold of
 their own by CRFs that never saw them. A case is parsed as `compendium process` parses it; its
 signature-block items are labelled from the gold (tools/line_roles.py, `gold_roles`: a line under a
 person that the gold does not name, followed by that person's organization, is a `unit`). A case the
@@ -21,7 +21,7 @@ parser refuses has no items.
 Leave one set out: for each set, the CRFs are trained on every case of the six other sets (their
 letters and their container variants) and of the seed letter, and score that set: its plain letters (line accuracy, line
 macro-F1, affiliation P/R/F1 through compendium.evaluate with COMPENDIUM_LINE_ROLES set) and, for
-the four plain sets, its container variants (affiliation F1). heldout5, heldout6 and heldout7 were
+the four plain sets, its container variants (affiliation F1). heldout5 to heldout8 were
 blind when first scored (heldout7 with the rules, the CRF and both: its README), but their misses have
 been studied since and the rules fixed on them: here they are training sets like the others. The rules of today were tuned on every set: their row is no
 held-out figure for any set (tools/line_roles.py scores the rules as they were at first sight).
@@ -31,9 +31,9 @@ the rules' role of each line and its neighbours as features); and, to show what 
 bring, the two CRFs trained on the plain letters only.
 
 The shipped models (src/compendium/letter/resources/line-roles-{crf,combined}.crfsuite) are
-trained on every case of the seven sets, the seed letter and the loose fixtures, in a fixed order
+trained on every case of the eight sets, the seed letter and the loose fixtures, in a fixed order
 (set, letter, container), twice: the two trainings must give the same bytes. The table (means and
-medians over the seven sets) goes to benchmarks/line-roles.md.
+medians over the eight sets) goes to benchmarks/line-roles.md.
 """
 
 from __future__ import annotations
@@ -59,11 +59,11 @@ from line_roles import gold_roles, line_scores  # noqa: E402
 ROOT = Path(__file__).resolve().parents[1]
 LETTERS = ROOT / "tests" / "fixtures" / "letters"
 PLAIN_SETS = ("dev", "heldout", "heldout3", "heldout4")  # wrapped in every container
-SETS = (*PLAIN_SETS, "heldout5", "heldout6", "heldout7")  # heldout7 since its first sight (its README)
+SETS = (*PLAIN_SETS, "heldout5", "heldout6", "heldout7", "heldout8")  # heldout7, heldout8 since their first sight (README)
 SEED = "seed"  # the seed letter and its variants: trained on in every fold, scored in none
 # The loose fixture letters whose signatories a test checks (tests/test_signatories.py, test_structure.py,
 # test_letter_shapes.py, test_letter_of_another_shape.py): the rules' reading of them, which those tests
-# pin, is their gold, as the seed's committed tables are its. Trained on in every fold of the seven sets;
+# pin, is their gold, as the seed's committed tables are its. Trained on in every fold of the eight sets;
 # scored on their own by CRFs trained without them (do the layouts they show generalise from the sets?).
 LOOSE = "loose"
 LOOSE_FIXTURES = ("cc-lines", "closing-after-thank-you", "enc-cp1252", "orgs-only-excellency-cc-chrome",
@@ -71,7 +71,7 @@ LOOSE_FIXTURES = ("cc-lines", "closing-after-thank-you", "enc-cp1252", "orgs-onl
                   "sig-inline-signed-by-two-salutations", "sig-name-title-org", "sig-no-organization",
                   "sig-one-line-semicolons", "sig-organizations-only", "sig-title-org-lines", "sig-unit-lines",
                   "subject-respectfully")
-ALWAYS = (SEED, LOOSE)  # in the training data of every fold of the seven sets
+ALWAYS = (SEED, LOOSE)  # in the training data of every fold of the eight sets
 OUT = ROOT / "benchmarks" / "line-roles.md"
 SOURCES = ("crf", "combined")
 
@@ -159,7 +159,7 @@ def fold(name: str, rows: list[dict], tmp: Path, cb) -> list[tuple[str, dict, di
     test = [r for r in rows if r["set"] == name]
     plain = [r for r in test if r["container"] == "plain"]
     wrapped = [r for r in test if r["container"] != "plain"]
-    rest = [r for r in rows if r["set"] != name]  # for the loose fixtures: the seven sets and the seed
+    rest = [r for r in rows if r["set"] != name]  # for the loose fixtures: the eight sets and the seed
     out = [("rules (tuned on every set, this one too)", score(plain, "rules", None, cb),
             score(wrapped, "rules", None, cb) if wrapped else None)]
     for src in SOURCES:
@@ -196,7 +196,7 @@ def _fmt(s: dict | None, full: bool) -> str:
 
 
 def measure(rows: list[dict], cb, tmp: Path) -> tuple[list[str], dict[str, list]]:
-    """Every fold's rows of the table, and each row label's scores over the seven sets."""
+    """Every fold's rows of the table, and each row label's scores over the eight sets."""
     table = ["| held-out set (letters, variants) | line roles | line accuracy | line macro-F1 | "
              "affiliation P / R / F1 | affiliation F1, container variants |", "|---|---|---|---|---|---|"]
     means: dict[str, list] = {}
@@ -212,7 +212,7 @@ def measure(rows: list[dict], cb, tmp: Path) -> tuple[list[str], dict[str, list]
 
 
 def summary_table(means: dict[str, list]) -> list[str]:
-    """Mean and median over the seven sets of each row label."""
+    """Mean and median over the eight sets of each row label."""
     out = ["| line roles | line accuracy, mean | line macro-F1, mean | affiliation F1, mean | affiliation F1, median "
            "| affiliation F1, container variants (4 plain sets), mean |", "|---|---|---|---|---|---|"]
     for label, vals in means.items():
@@ -234,13 +234,13 @@ def markdown(rows: list[dict], table: list[str], summary: list[str], shipped: di
           f"container of tools/containers.py ({', '.join(containers.CONTAINERS)}); the seed letter and its variants; "
           f"the {len(LOOSE_FIXTURES)} loose fixture letters whose signatories a test checks ({LOOSE}); {len(rows)} "
           f"cases, {n_items} signature-block items labelled from the gold (the rules agree with the labels on {agree}; "
-          f"the seven sets' items labelled `unit`: {units}, since GOLD.md does not score sub-units and few letters "
+          f"the eight sets' items labelled `unit`: {units}, since GOLD.md does not score sub-units and few letters "
           "have them).", "",
           f"Each set is scored by CRFs trained on every case of the {len(SETS) - 1} other sets, of the seed letter and "
           "its container variants (its committed tables, what `make verify` guards, as its gold) and of the loose "
           "fixtures (their rules' reading, which their tests pin, as gold); the seed is never scored; the loose "
-          "fixtures are scored last, by CRFs trained on the seven sets and the seed only. heldout5, heldout6 and "
-          "heldout7 are no longer blind (their misses were studied and the rules fixed on them): they are training "
+          "fixtures are scored last, by CRFs trained on the eight sets and the seed only. heldout5 to heldout8 "
+          "are no longer blind (their misses were studied and the rules fixed on them): they are training "
           "sets here like the others. The rules were tuned on every set, so their row is no held-out figure; the CRF "
           "rows are. *combined* is the CRF with the rules' role of each line and of its neighbours as features; "
           "*plain letters only*: the same CRF trained without the container variants. Affiliation scores are "
