@@ -2,7 +2,7 @@
 
     .venv/bin/python tools/line_roles.py            # label, leave-one-set-out, table, final model
     .venv/bin/python tools/line_roles.py --letters DIR --out DIR2   # the same on another copy of the gold
-    make line-roles                                 # the same, after installing the `roles` extra
+    make line-roles                                 # the same (python-crfsuite is a dependency of the package)
 
 1. Labels. The gold files list signatories, not line roles, so each signature-block item
    (`compendium.letter.roles.sequence`, the items the rules read, headings kept) is labelled from the
