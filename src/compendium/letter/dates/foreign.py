@@ -21,7 +21,7 @@ from collections import Counter
 from functools import cache
 
 from .fragments import YEAR
-from .values import date, shift_month, week
+from .values import date, shift
 from .vocab import _rows, alternation
 
 
@@ -185,13 +185,5 @@ def resolve(name: str, m: re.Match, anchor: dt.date, lang: _Lang) -> tuple[str, 
     if name == "f_anaphor":  # placed against the year before it by find.py; here its shift
         return lang.anaphors[g["a"].lower()].removeprefix("anaphor"), "ref"
     unit, n = re.fullmatch(r"(\w+)([+-]\d)", lang.relative[g["r"].lower()]).groups()
-    n = int(n)
-    if unit == "day":
-        return (anchor + dt.timedelta(days=n)).isoformat(), "day"
-    if unit == "week":
-        return week(anchor + dt.timedelta(weeks=n)), "week"
-    if unit == "month":
-        y, mo = shift_month(anchor.year, anchor.month, n)
-        return f"{y:04d}-{mo:02d}", "month"
-    return f"{anchor.year + n:04d}", "year"
+    return shift(anchor, int(n), unit)
 
